@@ -1,0 +1,51 @@
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserActiveToggle } from "@/components/admin/user-active-toggle";
+import { requirePermission } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/data/admin";
+import { listUnitOptions } from "@/lib/data/units";
+
+export const metadata = { title: "用户管理" };
+
+export default async function UsersPage() {
+  await requirePermission("users:manage");
+  const [users, units] = await Promise.all([listUsers(), listUnitOptions()]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">用户管理</h1>
+      <section aria-labelledby="new-user" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="new-user" className="mb-3 text-lg font-semibold">新建账号</h2>
+        <CreateUserForm units={units} />
+      </section>
+      <section aria-labelledby="user-list" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="user-list" className="mb-3 text-lg font-semibold">账号（{users.length} 个）</h2>
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">用户名</th>
+              <th scope="col" className="px-3 py-2 text-left">姓名</th>
+              <th scope="col" className="px-3 py-2 text-left">角色</th>
+              <th scope="col" className="px-3 py-2 text-left">单位</th>
+              <th scope="col" className="px-3 py-2 text-left">状态</th>
+              <th scope="col" className="px-3 py-2 text-left">最近登录</th>
+              <th scope="col" className="px-3 py-2 text-left">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.username} className="border-t border-slate-200">
+                <td className="px-3 py-2 font-mono">{user.username}</td>
+                <td className="px-3 py-2">{user.displayName}</td>
+                <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+                <td className="px-3 py-2">{user.unit?.shortName ?? "—"}</td>
+                <td className="px-3 py-2">{user.active ? "启用" : "已停用"}</td>
+                <td className="px-3 py-2">{user.lastSignInAt ? user.lastSignInAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "—"}</td>
+                <td className="px-3 py-2"><UserActiveToggle username={user.username} active={user.active} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

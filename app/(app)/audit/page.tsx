@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/data/audit";
+
+export const metadata = { title: "审计日志" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  await requirePermission("audit:read");
+  const requested = Number((await searchParams).page ?? "1");
+  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const { total, rows } = await listAuditEntries(page);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">审计日志</h1>
+      <p className="text-slate-700">共 {total} 条记录，只读。</p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">时间</th>
+              <th scope="col" className="px-3 py-2 text-left">操作人</th>
+              <th scope="col" className="px-3 py-2 text-left">操作</th>
+              <th scope="col" className="px-3 py-2 text-left">对象</th>
+              <th scope="col" className="px-3 py-2 text-left">修改前</th>
+              <th scope="col" className="px-3 py-2 text-left">修改后</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2 whitespace-nowrap">{row.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                <td className="px-3 py-2">{row.actor ? `${row.actor.displayName}（${row.actor.username}）` : "系统"}</td>
+                <td className="px-3 py-2 font-mono">{row.action}</td>
+                <td className="px-3 py-2">{row.entity} {row.entityId}</td>
+                <td className="px-3 py-2 font-mono text-xs">{row.before ? JSON.stringify(row.before) : "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{row.after ? JSON.stringify(row.after) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="p-6 text-center text-slate-600">暂无审计记录。</p>}
+      </div>
+      <nav aria-label="分页" className="flex gap-3">
+        {page > 1 && <Link href={`/audit?page=${page - 1}`} className="text-blue-800 underline">上一页</Link>}
+        <span>第 {page} / {pages} 页</span>
+        {page < pages && <Link href={`/audit?page=${page + 1}`} className="text-blue-800 underline">下一页</Link>}
+      </nav>
+    </div>
+  );
+}

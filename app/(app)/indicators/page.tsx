@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { TargetList } from "@/components/indicators/target-list";
+import { requirePermission } from "@/lib/auth/session";
+import { listIndicators } from "@/lib/data/indicators";
+import { DIRECTION_LABELS } from "@/lib/domain/indicators";
+
+export const metadata = { title: "目标指标" };
+
+export default async function IndicatorsPage() {
+  await requirePermission("plan:read");
+  const indicators = await listIndicators();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">目标指标（{indicators.length} 项）</h1>
+      <p className="text-slate-700">
+        实施意见正文与重点任务清单中的全部量化目标。基准值仅在文件或公开统计资料给出时填写，并注明年份与来源。
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">目标指标目录</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">指标</th>
+              <th scope="col" className="px-3 py-2 text-left">单位</th>
+              <th scope="col" className="px-3 py-2 text-left">目标</th>
+              <th scope="col" className="px-3 py-2 text-left">基准值</th>
+              <th scope="col" className="px-3 py-2 text-left">负责单位</th>
+              <th scope="col" className="px-3 py-2 text-left">相关任务</th>
+              <th scope="col" className="px-3 py-2 text-left">出处</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((indicator) => (
+              <tr key={indicator.code} id={indicator.code} className="scroll-mt-4 border-t border-slate-200 align-top target:bg-amber-50">
+                <td className="px-3 py-2">
+                  <div className="font-medium">{indicator.name}</div>
+                  <div className="font-mono text-xs text-slate-500">{indicator.code}</div>
+                  <div className="text-xs text-slate-600">{DIRECTION_LABELS[indicator.direction]}</div>
+                  {indicator.note && <div className="text-xs text-slate-600">{indicator.note}</div>}
+                </td>
+                <td className="px-3 py-2">{indicator.measureUnit}</td>
+                <td className="px-3 py-2">
+                  <TargetList targets={indicator.targets} measureUnit={indicator.measureUnit} />
+                </td>
+                <td className="px-3 py-2">
+                  {indicator.baseline ? (
+                    <>
+                      {indicator.baseline.value}（{indicator.baseline.year}年）
+                      <div className="text-xs text-slate-600">{indicator.baseline.source}</div>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">暂无可核实来源</span>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/units/${indicator.owner.code}`} className="text-blue-800 hover:underline">
+                    {indicator.owner.shortName}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  {indicator.tasks.map((number, index) => (
+                    <span key={number}>
+                      {index > 0 && "、"}
+                      <Link href={`/tasks/${number}`} className="text-blue-800 hover:underline">
+                        {number}
+                      </Link>
+                    </span>
+                  ))}
+                </td>
+                <td className="max-w-md px-3 py-2">
+                  <div className="font-medium">{indicator.clauseRef}</div>
+                  <blockquote className="text-xs leading-5 text-slate-700">{indicator.clause}</blockquote>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

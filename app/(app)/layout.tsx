@@ -1,0 +1,25 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const links = [
+    can(user.role, "plan:read") && { href: "/tasks", label: "重点任务" },
+    can(user.role, "plan:read") && { href: "/units", label: "责任单位" },
+    can(user.role, "plan:read") && { href: "/indicators", label: "目标指标" },
+    can(user.role, "users:manage") && { href: "/admin/users", label: "用户管理" },
+    can(user.role, "audit:read") && { href: "/audit", label: "审计日志" },
+  ].filter((link): link is { href: string; label: string } => Boolean(link));
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        跳到正文
+      </a>
+      <AppHeader user={user} links={links} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

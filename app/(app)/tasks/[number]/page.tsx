@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LeadUnitForm } from "@/components/admin/lead-unit-form";
+import { TargetList } from "@/components/indicators/target-list";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { getTaskByNumber } from "@/lib/data/tasks";
+import { formatChineseDate } from "@/lib/domain/dates";
+
+function parseTaskNumber(raw: string): number | null {
+  return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  return { title: `任务 ${number}` };
+}
+
+export default async function TaskPage({ params }: { params: Promise<{ number: string }> }) {
+  const user = await requirePermission("plan:read");
+  const number = parseTaskNumber((await params).number);
+  const task = number === null ? null : await getTaskByNumber(number);
+  if (!task) notFound();
+  const assigned = [...task.units, ...task.cities];
+  return (
+    <article className="space-y-6">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href="/tasks" className="hover:underline">
+          重点任务
+        </Link>{" "}
+        / 任务 {task.number}
+      </nav>
+      <header>
+        <p className="text-sm text-slate-600">
+          {task.section.number}. {task.section.title}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">
+          <span className="mr-2 tabular-nums text-slate-500">{task.number}</span>
+          {task.title}
+        </h1>
+      </header>
+
+      <section aria-labelledby="content-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="content-heading" className="text-lg font-semibold">
+          工作内容
+        </h2>
+        <p className="mt-2 leading-7">{task.content}</p>
+        <dl className="mt-4 grid gap-2 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">完成时限</dt>
+            <dd>
+              {task.deadline.text}（<time dateTime={task.deadline.date}>{formatChineseDate(task.deadline.date)}</time>）
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">牵头单位</dt>
+            <dd>{task.leadUnit ? task.leadUnit.shortName : "未指定"}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="units-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="units-heading" className="text-lg font-semibold">
+          责任单位（按职责分工负责）
+        </h2>
+        <ol className="mt-3 list-decimal space-y-1 pl-6">
+          {task.units.map((unit) => (
+            <li key={unit.code}>
+              <Link href={`/units/${unit.code}`} className="text-blue-800 hover:underline">
+                {unit.shortName}
+              </Link>
+              {task.leadUnit?.code === unit.code && <strong className="ml-2 text-brand-700">牵头</strong>}
+            </li>
+          ))}
+        </ol>
+        <h3 className="mt-4 font-medium">各设区市委、市人民政府</h3>
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {task.cities.map((city) => (
+            <li key={city.code}>
+              <Link href={`/units/${city.code}`} className="rounded bg-slate-100 px-2 py-0.5 hover:underline">
+                {city.shortName}
+              </Link>
+              {task.leadUnit?.code === city.code && <strong className="ml-1 text-brand-700">牵头</strong>}
+            </li>
+          ))}
+        </ul>
+        {can(user.role, "plan:edit") && (
+          <div className="no-print mt-5 border-t border-slate-200 pt-4">
+            <LeadUnitForm taskNumber={task.number} version={task.version} currentCode={task.leadUnit?.code ?? null} units={assigned} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="indicators-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="indicators-heading" className="text-lg font-semibold">
+          相关目标指标
+        </h2>
+        {task.indicators.length === 0 ? (
+          <p className="mt-2 text-slate-600">本任务没有量化目标指标。</p>
+        ) : (
+          <table className="mt-3 w-full text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">指标</th>
+                <th scope="col" className="px-3 py-2 text-left">目标</th>
+              </tr>
+            </thead>
+            <tbody>
+              {task.indicators.map((indicator) => (
+                <tr key={indicator.code} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">
+                    <Link href={`/indicators#${indicator.code}`} className="text-blue-800 hover:underline">
+                      {indicator.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <TargetList targets={indicator.targets} measureUnit={indicator.measureUnit} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}

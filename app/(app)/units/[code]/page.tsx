@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { getUnitWithWork } from "@/lib/data/units";
+
+export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
+  await requirePermission("plan:read");
+  const { code } = await params;
+  const unit = /^[a-z0-9_-]{1,32}$/.test(code) ? await getUnitWithWork(code) : null;
+  if (!unit) notFound();
+  return (
+    <article className="space-y-6">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href="/units" className="hover:underline">
+          责任单位
+        </Link>{" "}
+        / {unit.shortName}
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold">{unit.shortName}</h1>
+        <p className="text-slate-700">
+          {unit.name} · {unit.kind === "CITY" ? "设区市" : "省直单位"} · 代码 <span className="font-mono">{unit.code}</span>
+        </p>
+      </header>
+      <section aria-labelledby="unit-tasks" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="unit-tasks" className="text-lg font-semibold">
+          承担的重点任务（{unit.tasks.length} 项）
+        </h2>
+        <table className="mt-3 w-full text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">序号</th>
+              <th scope="col" className="px-3 py-2 text-left">重点任务</th>
+              <th scope="col" className="px-3 py-2 text-left">篇章</th>
+              <th scope="col" className="px-3 py-2 text-left">完成时限</th>
+              <th scope="col" className="px-3 py-2 text-left">角色</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unit.tasks.map((task) => (
+              <tr key={task.number} className="border-t border-slate-200">
+                <td className="px-3 py-2 tabular-nums">{task.number}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/tasks/${task.number}`} className="text-blue-800 hover:underline">
+                    {task.title}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{task.section.title}</td>
+                <td className="px-3 py-2">
+                  <time dateTime={task.deadlineDate}>{task.deadlineText}</time>
+                </td>
+                <td className="px-3 py-2">{task.isLead ? <strong>牵头</strong> : "责任单位"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="unit-indicators" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="unit-indicators" className="text-lg font-semibold">
+          负责的目标指标（{unit.ownedIndicators.length} 项）
+        </h2>
+        {unit.ownedIndicators.length === 0 ? (
+          <p className="mt-2 text-slate-600">无。</p>
+        ) : (
+          <ul className="mt-2 list-disc pl-6">
+            {unit.ownedIndicators.map((indicator) => (
+              <li key={indicator.code}>
+                <Link href={`/indicators#${indicator.code}`} className="text-blue-800 hover:underline">
+                  {indicator.name}
+                </Link>
+                （{indicator.measureUnit}）
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

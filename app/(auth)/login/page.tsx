@@ -1,0 +1,32 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { homePathFor } from "@/lib/auth/roles";
+
+export const metadata = { title: "登录" };
+
+function safeCallback(value: string | string[] | undefined): string | null {
+  const path = Array.isArray(value) ? value[0] : value;
+  // Only same-site paths: never redirect to another origin after sign-in.
+  return path && path.startsWith("/") && !path.startsWith("//") ? path : null;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const user = await getCurrentUser();
+  if (user) redirect(safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode));
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <p className="text-sm text-slate-600">赣发〔2024〕8号 重点任务清单</p>
+        <h1 className="mt-1 text-2xl font-semibold text-brand-700">美丽江西建设推进管理平台</h1>
+        {params.expired === "1" && (
+          <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
+            会话已超时，请重新登录。
+          </p>
+        )}
+        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+      </div>
+    </main>
+  );
+}

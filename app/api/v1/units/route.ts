@@ -1,0 +1,10 @@
+import { listUnits } from "@/lib/data/units";
+import { publicJson } from "@/lib/api/responses";
+import { unitJson } from "@/lib/api/plan-json";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const units = await listUnits();
+  return publicJson({ data: units.map(unitJson) });
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const username = String(form.get("username") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!username || !password) {
+      setError("请输入用户名和密码。");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { username, password, redirect: false });
+    if (!result || result.error) {
+      setPending(false);
+      setError("用户名或密码错误，或账号已停用。");
+      return;
+    }
+    // A full navigation so the server renders the new session everywhere.
+    window.location.assign(callbackUrl ?? "/");
+  }
+
+  return (
+    <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
+      <div>
+        <label htmlFor="username" className="block text-sm font-medium">
+          用户名
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          aria-describedby={error ? "login-error" : undefined}
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          密码
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          aria-describedby={error ? "login-error" : undefined}
+        />
+      </div>
+      {error && (
+        <p id="login-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60"
+      >
+        {pending ? "正在登录…" : "登录"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { can, type Permission } from "./roles";
+import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
+import { sessionExpired } from "./session-policy";
+
+export type { SessionUser };
+
+/**
+ * The signed-in user for this request, re-read from the database (cached per request): a
+ * deactivated account, a bumped session version or an expired session count as signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const claims = session?.user;
+  if (!claims) return null;
+  if (sessionExpired({ authTime: claims.authTime, lastSeen: claims.lastSeen }, Math.floor(Date.now() / 1000))) {
+    return null;
+  }
+  const user = await findActiveSessionUser(Number(claims.id));
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return user;
+});
+
+export class AuthorizationError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** For pages: the user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages: the user holding `permission`, else the 403 page. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) redirect("/forbidden");
+  return user;
+}
+
+/** For route handlers and actions: throws AuthorizationError (401/403) instead of redirecting. */
+export async function authorize(permission: Permission): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthorizationError(401, "未登录或会话已过期，请重新登录");
+  if (!can(user.role, permission)) throw new AuthorizationError(403, "当前账号无权执行此操作");
+  return user;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface AuditEntryInput {
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+}
+
+type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
+
+/** Appends one audit row; call it inside the transaction of the write it records. */
+export async function recordAudit(tx: AuditWriter, entry: AuditEntryInput): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAuditEntries(page: number) {
+  const [total, rows] = await Promise.all([
+    db.auditLog.count(),
+    db.auditLog.findMany({
+      orderBy: { id: "desc" },
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        entity: true,
+        entityId: true,
+        before: true,
+        after: true,
+        actor: { select: { username: true, displayName: true } },
+      },
+    }),
+  ]);
+  return { total, rows: rows.map((row) => ({ ...row, id: row.id.toString() })) };
+}
+
+/** Who last changed an entity and when: named in optimistic-concurrency refusals. */
+export async function lastChangeOf(entity: string, entityId: string) {
+  return db.auditLog.findFirst({
+    where: { entity, entityId },
+    orderBy: { id: "desc" },
+    select: { at: true, actor: { select: { displayName: true, username: true } } },
+  });
+}

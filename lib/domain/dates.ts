@@ -1,0 +1,10 @@
+/** Calendar dates are stored as UTC midnight (Postgres DATE); format them without a timezone shift. */
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "2027-12-31" → "2027年12月31日". */
+export function formatChineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}

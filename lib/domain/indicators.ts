@@ -1,0 +1,21 @@
+/** Vocabulary of indicator targets, as the document and the public API word it. */
+export type Comparator = "GTE" | "LTE" | "EQ" | "CUMULATIVE";
+export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+
+export const COMPARATOR_SYMBOLS: Record<Comparator, string> = {
+  GTE: "≥",
+  LTE: "≤",
+  EQ: "=",
+  CUMULATIVE: "累计",
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  HIGHER_IS_BETTER: "越高越好",
+  LOWER_IS_BETTER: "越低越好",
+};
+
+/** "≥ 95%", "≤ 28 微克/立方米", "累计 40 个". */
+export function describeTarget(comparator: Comparator, value: number, measureUnit: string): string {
+  const unit = measureUnit === "%" ? "%" : ` ${measureUnit}`;
+  return `${COMPARATOR_SYMBOLS[comparator]} ${value}${unit}`;
+}

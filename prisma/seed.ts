@@ -1,0 +1,139 @@
+/**
+ * Seeds the plan (sections, tasks, units, assignments, indicators) from the document kept in
+ * prisma/seed-data, and in demo mode the demo accounts. Both steps only write into an empty
+ * database, so running the seed again never duplicates or overwrites anything.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { AppPrismaClient } from "../lib/prisma-client";
+import { hashPassword } from "../lib/auth/password";
+import { parsePlanDocument } from "../lib/domain/plan-document";
+import { ALL_UNITS, PROVINCIAL_UNITS, CITY_UNITS } from "./seed-data/units";
+import { INDICATORS } from "./seed-data/indicators";
+import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
+
+export const SOURCE_DOCUMENT_PATH = fileURLToPath(new URL("./seed-data/source-ganfa-2024-8.txt", import.meta.url));
+
+export function loadPlanFromDocument() {
+  const text = readFileSync(SOURCE_DOCUMENT_PATH, "utf8");
+  return parsePlanDocument(
+    text,
+    PROVINCIAL_UNITS.map((unit) => unit.shortName),
+  );
+}
+
+export interface SeedReport {
+  plan: "seeded" | "already present";
+  demoAccounts: "seeded" | "already present" | "skipped";
+}
+
+export async function seedPlan(db: AppPrismaClient): Promise<SeedReport["plan"]> {
+  if ((await db.task.count()) > 0) return "already present";
+  const plan = loadPlanFromDocument();
+  if (!plan.citiesCarryEveryTask) {
+    throw new Error("The annex no longer says every task is carried out by the cities; review the seed.");
+  }
+  await db.$transaction(
+    async (tx) => {
+      await tx.unit.createMany({
+        data: ALL_UNITS.map((unit, index) => ({ ...unit, sortOrder: index + 1 })),
+      });
+      const units = await tx.unit.findMany({ select: { id: true, shortName: true, code: true } });
+      const unitIdByName = new Map(units.map((unit) => [unit.shortName, unit.id]));
+      const unitIdByCode = new Map(units.map((unit) => [unit.code, unit.id]));
+      const cityIds = CITY_UNITS.map((city) => unitIdByName.get(city.shortName)!);
+
+      await tx.section.createMany({ data: plan.sections });
+      const sections = await tx.section.findMany({ select: { id: true, number: true } });
+      const sectionIdByNumber = new Map(sections.map((section) => [section.number, section.id]));
+
+      await tx.task.createMany({
+        data: plan.tasks.map((task) => ({
+          number: task.number,
+          sectionId: sectionIdByNumber.get(task.sectionNumber)!,
+          title: task.title,
+          content: task.content,
+          deadlineText: task.deadlineText,
+          deadlineDate: new Date(`${task.deadlineDate}T00:00:00Z`),
+        })),
+      });
+      const tasks = await tx.task.findMany({ select: { id: true, number: true } });
+      const taskIdByNumber = new Map(tasks.map((task) => [task.number, task.id]));
+
+      await tx.taskUnit.createMany({
+        data: plan.tasks.flatMap((task) => {
+          const taskId = taskIdByNumber.get(task.number)!;
+          const unitIds = [...task.unitShortNames.map((name) => requireId(unitIdByName, name, `task ${task.number}`)), ...cityIds];
+          return unitIds.map((unitId, index) => ({ taskId, unitId, position: index + 1 }));
+        }),
+      });
+
+      for (const [index, indicator] of INDICATORS.entries()) {
+        await tx.indicator.create({
+          data: {
+            code: indicator.code,
+            name: indicator.name,
+            measureUnit: indicator.measureUnit,
+            direction: indicator.direction,
+            ownerUnitId: requireId(unitIdByCode, indicator.ownerUnitCode, `indicator ${indicator.code}`),
+            clauseRef: indicator.clauseRef,
+            clause: indicator.clause,
+            cityLevel: indicator.cityLevel,
+            note: indicator.note ?? null,
+            baselineValue: indicator.baseline?.value ?? null,
+            baselineYear: indicator.baseline?.year ?? null,
+            baselineSource: indicator.baseline?.source ?? null,
+            sortOrder: index + 1,
+            targets: {
+              create: indicator.targets.map((target) => ({
+                year: target.year,
+                comparator: target.comparator,
+                value: target.value,
+                text: target.text,
+                note: target.note ?? null,
+              })),
+            },
+            tasks: {
+              create: indicator.taskNumbers.map((number) => ({
+                taskId: requireId(taskIdByNumber, number, `indicator ${indicator.code}`),
+              })),
+            },
+          },
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return "seeded";
+}
+
+export async function seedDemoAccounts(db: AppPrismaClient): Promise<SeedReport["demoAccounts"]> {
+  if ((await db.user.count()) > 0) return "already present";
+  const units = await db.unit.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, shortName: true } });
+  const unitIdByCode = new Map(units.map((unit) => [unit.code, unit.id]));
+  const accounts = [
+    ...DEMO_ACCOUNTS.map((account) => ({
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      unitId: account.unitCode ? requireId(unitIdByCode, account.unitCode, `account ${account.username}`) : null,
+    })),
+    ...units.map((unit) => ({
+      username: unit.code,
+      displayName: `${unit.shortName}填报人`,
+      role: "STAFF" as const,
+      unitId: unit.id,
+    })),
+  ];
+  const data = await Promise.all(
+    accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })),
+  );
+  await db.user.createMany({ data });
+  return "seeded";
+}
+
+function requireId<K>(ids: Map<K, number>, key: K, context: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`Seed data error in ${context}: unknown reference ${String(key)}`);
+  return id;
+}

@@ -1,0 +1,43 @@
+/** Builds (when needed) and runs the production Next.js server as a child process. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
+
+const require = createRequire(import.meta.url);
+const NEXT_BIN = require.resolve("next/dist/bin/next");
+
+/**
+ * The secret that signs session cookies: NEXTAUTH_SECRET when set (required when several app
+ * instances share sessions), else one generated once and kept in the git-ignored .data folder.
+ */
+export function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(".data/nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+export function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) => void): void {
+  if (buildIsCurrent()) {
+    log("production build is up to date");
+    return;
+  }
+  log("building the production app (next build)…");
+  const fingerprint = sourceFingerprint();
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error("next build failed");
+  recordBuild(fingerprint);
+}
+
+export function startNextServer(env: NodeJS.ProcessEnv, port: number, mode: "start" | "dev" = "start"): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, mode, "-p", String(port), "-H", env.HOSTNAME ?? "0.0.0.0"], {
+    stdio: "inherit",
+    env,
+  });
+}

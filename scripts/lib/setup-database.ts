@@ -1,0 +1,28 @@
+/** Migrate and seed, shared by `npm start`, the db:* scripts and the test harness. */
+import path from "node:path";
+import { applyMigrations, readMigrations } from "./migrator";
+import { createPrismaClient } from "../../lib/prisma-client";
+import { seedDemoAccounts, seedPlan, type SeedReport } from "../../prisma/seed";
+
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+export async function migrateDatabase(url: string, log: (line: string) => void = () => {}) {
+  const result = await applyMigrations(url, readMigrations(MIGRATIONS_DIR), log);
+  log(
+    result.applied.length
+      ? `migrations: applied ${result.applied.length} (${result.applied.join(", ")})`
+      : `migrations: up to date (${result.alreadyApplied.length} applied)`,
+  );
+  return result;
+}
+
+export async function seedDatabase(url: string, options: { demo: boolean }): Promise<SeedReport> {
+  const db = createPrismaClient(url);
+  try {
+    const plan = await seedPlan(db);
+    const demoAccounts = options.demo ? await seedDemoAccounts(db) : "skipped";
+    return { plan, demoAccounts };
+  } finally {
+    await db.$disconnect();
+  }
+}
