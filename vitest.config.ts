@@ -22,6 +22,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
           // One database per run, shared: files run one after another so they never race.
           fileParallelism: false,
           testTimeout: 60_000,

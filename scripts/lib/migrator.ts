@@ -1,12 +1,15 @@
 /**
  * Applies prisma/migrations with plain `pg`, the way `prisma migrate deploy` does, so no Prisma
- * engine is needed (see docs/prisma-offline.md). A database migrated here is accepted by Prisma's
+ * engine is needed (see ../shared/notes/prisma-offline.md). A database migrated here is accepted by Prisma's
  * own engine: same advisory lock, same `_prisma_migrations` table, same checksums.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
+/** Prisma's migrations folder; the one source of truth for the schema's history. */
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 /** The lock key `prisma migrate` takes, so our runner and Prisma's never run at the same time. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;

@@ -1,132 +1,168 @@
 /**
- * Prisma's schema engine, run from its WebAssembly build with a `pg` driver adapter.
- *
- * Prisma's CLI insists on downloading a native engine, which an offline machine cannot do
- * (see docs/prisma-offline.md). The WebAssembly engine computes exactly what
- * `prisma migrate diff --from-migrations … --to-schema-datamodel … --script` would: the SQL that
- * takes a database built from our migrations to the state schema.prisma describes. It replays the
- * migrations in a temporary "shadow" database on the given server.
+ * Drives Prisma's WebAssembly schema engine (`@prisma/schema-engine-wasm`) from Node, because the
+ * Prisma CLI insists on downloading a native engine that an offline machine cannot fetch (see
+ * ../shared/notes/prisma-offline.md). Used to write new migrations and to check for drift; applying
+ * migrations never needs it (scripts/lib/migrator.ts).
  */
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { createRequire } from "node:module";
-import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { MigrationList, SchemaEngine as SchemaEngineType } from "@prisma/schema-engine-wasm";
+import pg from "pg";
+import { MIGRATIONS_DIR, readMigrations } from "./migrator";
+
+export { MIGRATIONS_DIR };
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 export const EMPTY_MIGRATION = "-- This is an empty migration.";
 
-// adapter-pg cannot map the catalog type "char" (oid 18) that the engine's introspection reads;
-// for this tool only, report such columns as text so their values arrive as plain strings.
-const PG_CHAR_OID = 18;
-const PG_TEXT_OID = 25;
-function patchCatalogCharColumns(): void {
-  const resultProto = (pg as unknown as { Result?: { prototype: { addFields(fields: { dataTypeID: number }[]): void } } })
-    .Result?.prototype;
-  if (!resultProto || (resultProto as { __charPatched?: boolean }).__charPatched) return;
-  const addFields = resultProto.addFields;
-  resultProto.addFields = function (fields) {
-    for (const field of fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    return addFields.call(this, fields);
-  };
-  (resultProto as { __charPatched?: boolean }).__charPatched = true;
+const require = createRequire(import.meta.url);
+
+interface SchemaEngine {
+  diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
+  free(): void;
+}
+
+interface EngineBindings {
+  SchemaEngine: { new: (options: unknown, log: (line: string) => void, adapter: object) => Promise<SchemaEngine> };
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+}
+
+let bindings: Promise<EngineBindings> | undefined;
+
+/**
+ * The package imports its `.wasm` file as an ES module, which Node 20 cannot do without a flag;
+ * instantiate it by hand with the JS glue as its import object instead.
+ */
+function loadEngine(): Promise<EngineBindings> {
+  bindings ??= (async () => {
+    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineBindings &
+      WebAssembly.ModuleImports;
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+    return glue;
+  })();
+  return bindings;
 }
 
 /**
- * adapter-pg drops the shadow database while its own pool still holds a connection to it, which
- * PostgreSQL refuses ("is being accessed by other users"); close the pool first, then drop.
+ * adapter-pg cannot read the catalog types `"char"` (oid 18) and `name` (oid 19) that the engine's
+ * introspection queries return; present them as text. Only this tooling process is patched.
+ */
+function readCatalogTypesAsText(): void {
+  const proto = pg.Result.prototype as unknown as {
+    addFields(fields: { dataTypeID: number }[]): void;
+    __catalogPatched?: boolean;
+  };
+  if (proto.__catalogPatched) return;
+  const original = proto.addFields;
+  proto.addFields = function addFields(this: unknown, fields) {
+    for (const field of fields) if (field.dataTypeID === 18 || field.dataTypeID === 19) field.dataTypeID = 25;
+    original.call(this, fields);
+  };
+  proto.__catalogPatched = true;
+}
+
+type PgConfig = { host: string; port: number; user: string; password: string; database: string };
+
+/**
+ * adapter-pg's shadow database is dropped while its own pool still holds connections (the drop
+ * fails and the database leaks), and its `executeScript` splits SQL on `;`, which breaks `$$`
+ * function bodies. Both are fixed here without touching the package.
  */
 class ShadowSafePrismaPg extends PrismaPg {
-  override async connectToShadowDb(): ReturnType<PrismaPg["connectToShadowDb"]> {
-    const shadow = await super.connectToShadowDb();
-    const internals = shadow as unknown as { client: pg.Pool; release?: () => Promise<void> };
-    const database = String(internals.client.options.database);
-    const serverConfig = this.config;
-    internals.release = async () => {
-      await internals.client.end();
-      const admin = new pg.Client(serverConfig);
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}"`);
-      } finally {
-        await admin.end();
-      }
+  constructor(private readonly pgConfig: PgConfig) {
+    super(pgConfig);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: pg.Pool }).client;
+    adapter.executeScript = async (script: string) => {
+      await client.query(script);
     };
-    return shadow;
+    return adapter;
+  }
+
+  override async connectToShadowDb() {
+    const admin = new pg.Client(this.pgConfig);
+    await admin.connect();
+    const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.end();
+    const factory = new ShadowSafePrismaPg({ ...this.pgConfig, database });
+    const adapter = await factory.connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      const dropper = new pg.Client(this.pgConfig);
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await dropper.end();
+    };
+    return adapter;
   }
 }
 
-// The package is built for bundlers (it imports the .wasm file as a module); Node needs the
-// module instantiated by hand and handed to the JS glue.
-let engineClass: typeof SchemaEngineType | undefined;
-async function loadSchemaEngine(): Promise<typeof SchemaEngineType> {
-  if (engineClass) return engineClass;
-  const require = createRequire(import.meta.url);
-  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const glue = engineGlue as unknown as Record<string, unknown> & { __wbg_set_wasm(exports: unknown): void };
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": glue } as WebAssembly.Imports);
-  glue.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  engineClass = (engineGlue as unknown as { SchemaEngine: typeof SchemaEngineType }).SchemaEngine;
-  return engineClass;
-}
-
-function loadMigrationList(): MigrationList {
-  const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
-  const dirs = existsSync(MIGRATIONS_DIR)
-    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+/** Host, port, user… as separate fields: with a connection string the engine uses it for the shadow too. */
+function pgConfigFromUrl(url: string): PgConfig {
+  const parsed = new URL(url);
   return {
-    baseDir: MIGRATIONS_DIR,
-    lockfile: {
-      path: "migration_lock.toml",
-      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
-    },
-    shadowDbInitScript: "",
-    migrationDirectories: dirs.map((dir) => ({
-      path: dir,
-      migrationFile: {
-        path: "migration.sql",
-        content: { tag: "ok" as const, value: readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8") },
-      },
-    })),
-  } as MigrationList;
+    host: decodeURIComponent(parsed.hostname),
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+  };
 }
 
-/** SQL that brings a database built from prisma/migrations to schema.prisma; EMPTY_MIGRATION when they agree. */
-export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
-  patchCatalogCharColumns();
-  const url = new URL(databaseUrl);
-  // Separate fields, not a connection string: with a string the engine would treat the main
-  // database as its shadow database.
-  const adapter = new ShadowSafePrismaPg({
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-    database: url.pathname.slice(1),
-  });
-  const schema = readFileSync(SCHEMA_PATH, "utf8");
-  const logs: string[] = [];
-  const SchemaEngine = await loadSchemaEngine();
-  const engine = await SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
-  const result = await engine.diff({
-    from: { tag: "migrations", ...loadMigrationList() },
-    to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
-    script: true,
-    exitCode: null,
-    filters: { externalTables: [], externalEnums: [] },
-  });
-  return (result.stdout ?? "").trim();
+function migrationsList(dir: string) {
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: readFileOrNull(path.join(dir, "migration_lock.toml")) },
+    shadowDbInitScript: "",
+    migrationDirectories: readMigrations(dir).map((migration) => ({
+      path: migration.name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok", value: migration.sql } },
+    })),
+  };
+}
+
+function readFileOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * SQL that takes a database built from the migrations folder to schema.prisma: EMPTY_MIGRATION when
+ * they agree. The engine replays the migrations in a temporary shadow database on `url`'s server.
+ */
+export async function diffMigrationsToSchema(
+  url: string,
+  options: { migrationsDir?: string; schemaPath?: string } = {},
+): Promise<string> {
+  readCatalogTypesAsText();
+  const schemaPath = options.schemaPath ?? SCHEMA_PATH;
+  const schema = readFileSync(schemaPath, "utf8");
+  const { SchemaEngine } = await loadEngine();
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new ShadowSafePrismaPg(pgConfigFromUrl(url)));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapterFactory);
+  try {
+    const result = await engine.diff({
+      from: { tag: "migrations", ...migrationsList(options.migrationsDir ?? MIGRATIONS_DIR) },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return (result.stdout ?? "").trim();
+  } finally {
+    engine.free();
+  }
 }

@@ -1,10 +1,7 @@
 /** Migrate and seed, shared by `npm start`, the db:* scripts and the test harness. */
-import path from "node:path";
-import { applyMigrations, readMigrations } from "./migrator";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrator";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { seedDemoAccounts, seedPlan, type SeedReport } from "../../prisma/seed";
-
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 export async function migrateDatabase(url: string, log: (line: string) => void = () => {}) {
   const result = await applyMigrations(url, readMigrations(MIGRATIONS_DIR), log);

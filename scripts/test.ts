@@ -1,0 +1,129 @@
+/**
+ * `npm test`: the whole suite, in order of cost: type check, unit tests, drift check, integration
+ * tests on real PostgreSQL, production build, end-to-end tests in Chromium.
+ *
+ * PostgreSQL: the server in DATABASE_URL when set (each run creates and drops its own
+ * `meili_test_*` databases there), otherwise a throw-away embedded server in a temporary folder.
+ * Arguments select stages: `npm test -- unit integration` (default: all).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "./lib/app-server";
+import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./lib/schema-engine";
+import { migrateDatabase, seedDatabase } from "./lib/setup-database";
+import { freePort, openTestDatabaseServer, type TestDatabaseServer } from "./lib/test-database";
+
+const STAGES = ["types", "unit", "drift", "integration", "e2e"] as const;
+type Stage = (typeof STAGES)[number];
+
+/** The command-line entry of an installed tool, as npm links it. */
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const log = (line: string) => console.log(`\n[test] ${line}`);
+
+const requested = process.argv.slice(2).filter((arg) => (STAGES as readonly string[]).includes(arg)) as Stage[];
+const stages = new Set<Stage>(requested.length ? requested : STAGES);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0] ?? ""} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+const started = Date.now();
+let server: TestDatabaseServer | undefined;
+const databases: string[] = [];
+let app: ChildProcess | undefined;
+
+async function cleanUp(): Promise<void> {
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app?.once("exit", resolve));
+  }
+  for (const url of databases) await server?.dropDatabase(url).catch(() => {});
+  await server?.stop();
+}
+process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  if (stages.has("types")) {
+    log("type check (tsc --noEmit)");
+    await run(bin("tsc"), ["--noEmit"]);
+  }
+  if (stages.has("unit")) {
+    log("unit tests");
+    await run(bin("vitest"), ["run", "--project", "unit"]);
+  }
+  if (stages.has("drift") || stages.has("integration") || stages.has("e2e")) {
+    server = await openTestDatabaseServer(log);
+  }
+  if (stages.has("drift") && server) {
+    log("schema.prisma against prisma/migrations (drift check)");
+    const url = await server.createDatabase("drift");
+    databases.push(url);
+    const sql = await diffMigrationsToSchema(url);
+    if (sql !== EMPTY_MIGRATION && sql !== "") {
+      throw new Error(`schema.prisma differs from the migrations; run \`npm run db:new-migration -- <name>\`:\n${sql}`);
+    }
+    console.log("no drift");
+  }
+  if (stages.has("integration") && server) {
+    log("integration tests (real PostgreSQL)");
+    await run(bin("vitest"), ["run", "--project", "integration"], {
+      ...process.env,
+      TEST_PG_SERVER_URL: server.urlFor("postgres"),
+    });
+  }
+  if (stages.has("e2e") && server) {
+    log("production build");
+    buildIfNeeded({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, console.log);
+    const url = await server.createDatabase("e2e");
+    databases.push(url);
+    await migrateDatabase(url);
+    await seedDatabase(url, { demo: true });
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: url,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "e2e-only-secret-not-used-anywhere-else",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env,
+    });
+    await waitForServer(baseUrl);
+    log(`end-to-end tests in Chromium against ${baseUrl}`);
+    await run(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url });
+  }
+  log(`all passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  await cleanUp();
+} catch (error) {
+  console.error(`\n[test] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  await cleanUp();
+  process.exit(1);
+}
+// The schema engine keeps a timer alive for a while after its work; nothing else is pending.
+process.exit(0);
+
+async function waitForServer(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (app?.exitCode !== null) throw new Error("the app server exited during start-up");
+    try {
+      const response = await fetch(`${baseUrl}/login`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not answer at ${baseUrl} within 60 s`);
+}
