@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "@/lib/auth/roles";
 
 export const setLeadUnitSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /** Filters and sort order of the task list; shared by the page, the public API and exports. */
 export const TASK_SORT_KEYS = ["number", "deadline", "section", "title"] as const;
@@ -7,10 +7,10 @@ export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 const code = z.string().trim().regex(/^[a-z0-9_-]{1,32}$/, "单位代码格式不正确");
 
 export const taskFiltersSchema = z.object({
-  section: z.coerce.number().int("篇章编号应为整数").min(1, "篇章编号应在 1–5 之间").max(5, "篇章编号应在 1–5 之间").optional(),
+  section: z.coerce.number({ message: "篇章编号应在 1–5 之间" }).int("篇章编号应为整数").min(1, "篇章编号应在 1–5 之间").max(5, "篇章编号应在 1–5 之间").optional(),
   unit: code.optional(),
   city: code.optional(),
-  year: z.coerce.number().int("年份应为整数").min(2024, "年份应在 2024–2035 之间").max(2035, "年份应在 2024–2035 之间").optional(),
+  year: z.coerce.number({ message: "年份应在 2024–2035 之间" }).int("年份应为整数").min(2024, "年份应在 2024–2035 之间").max(2035, "年份应在 2024–2035 之间").optional(),
   q: z.string().trim().max(100, "搜索词不能超过 100 个字").optional(),
   sort: z.enum(TASK_SORT_KEYS, { message: "排序字段无效" }).default("number"),
   dir: z.enum(["asc", "desc"], { message: "排序方向无效" }).default("asc"),
