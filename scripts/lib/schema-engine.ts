@@ -69,9 +69,21 @@ function readCatalogTypesAsText(): void {
 type PgConfig = { host: string; port: number; user: string; password: string; database: string };
 
 /**
+ * The engine's constraint query keeps every `pg_constraint` row except p/u/f, so PostgreSQL 18's
+ * NOT NULL rows (contype 'n') reach code that only understands check and exclusion constraints
+ * and panic (prisma/orm#29635). Ask for exactly those two, as the upstream fix
+ * (prisma/prisma-engines#5819) does; nullability is read from pg_attribute anyway.
+ */
+const CONSTRAINT_DENYLIST = /contype NOT IN \('p', 'u', 'f'\)/g;
+export function restrictConstraintQuery(sql: string): string {
+  return sql.replace(CONSTRAINT_DENYLIST, "contype IN ('c', 'x')");
+}
+
+/**
  * adapter-pg's shadow database is dropped while its own pool still holds connections (the drop
  * fails and the database leaks), and its `executeScript` splits SQL on `;`, which breaks `$$`
- * function bodies. Both are fixed here without touching the package.
+ * function bodies. Both are fixed here without touching the package, with the PostgreSQL 18
+ * constraint query above.
  */
 class ShadowSafePrismaPg extends PrismaPg {
   constructor(private readonly pgConfig: PgConfig) {
@@ -84,6 +96,8 @@ class ShadowSafePrismaPg extends PrismaPg {
     adapter.executeScript = async (script: string) => {
       await client.query(script);
     };
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = (query) => queryRaw({ ...query, sql: restrictConstraintQuery(query.sql) });
     return adapter;
   }
 

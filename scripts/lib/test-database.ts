@@ -5,7 +5,7 @@
  * afterwards. Without it, a fresh embedded PostgreSQL is started in a temporary folder on a free
  * port and deleted at the end, so `npm test` needs nothing installed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +53,8 @@ export async function openTestDatabaseServer(log: (line: string) => void = () =>
   if (given) return serverAt(given, async () => {});
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "meili-test-pg-"));
+  // mkdtemp makes the folder private; as root, PostgreSQL runs as the `postgres` user and must enter it.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   log(`starting a throw-away embedded PostgreSQL on port ${port}`);
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, database: "postgres" });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyCredentials, findActiveSessionUser } from "@/lib/data/users";
 import { createUser, setTaskLeadUnit, setUserActive } from "@/lib/data/admin";
-import { StaleWriteError, UserFacingError } from "@/lib/data/errors";
+import { StaleWriteError } from "@/lib/data/errors";
 import { createUserSchema } from "@/lib/schemas/admin";
 import { DEMO_PASSWORD } from "@/prisma/seed-data/demo-accounts";
 import { seededPrisma } from "../support/database";
@@ -62,7 +62,10 @@ describe("account administration", () => {
   it("refuses a duplicate username and changes nothing", async () => {
     const before = await db.user.count();
     const input = createUserSchema.parse({ username: "leader", displayName: "x", role: "LEADER", password: "Another#Pass99" });
-    await expect(createUser(input, await idOf("admin"))).rejects.toThrow(new UserFacingError("用户名已存在"));
+    await expect(createUser(input, await idOf("admin"))).rejects.toMatchObject({
+      message: "用户名已存在",
+      fieldErrors: { username: ["该用户名已被使用"] },
+    });
     expect(await db.user.count()).toBe(before);
   });
 

@@ -4,17 +4,23 @@
  * tests/fixtures/plan-expected.ts were typed from the document by hand, independently of the
  * parser, so a wrong unit on any task fails here.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPECTED_SECTIONS, EXPECTED_TASKS } from "../fixtures/plan-expected";
 import { INDICATORS } from "@/prisma/seed-data/indicators";
 import { CITY_UNITS, PROVINCIAL_UNITS } from "@/prisma/seed-data/units";
 import { DEMO_ACCOUNTS } from "@/prisma/seed-data/demo-accounts";
 import { seedDemoAccounts, seedPlan } from "@/prisma/seed";
 import { listTasks } from "@/lib/data/tasks";
-import { seededPrisma } from "../support/database";
+import { freshSeededDatabase } from "../support/database";
+import type { AppPrismaClient } from "@/lib/prisma-client";
 
-const db = seededPrisma();
-afterAll(() => db.$disconnect());
+// A database of its own: other test files change users and lead units in the shared one.
+let db: AppPrismaClient;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ prisma: db, close } = await freshSeededDatabase("plan_seed"));
+});
+afterAll(() => close());
 
 const CITY_NAMES = CITY_UNITS.map((city) => city.shortName);
 

@@ -2,6 +2,7 @@
 import { inject } from "vitest";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { migrateDatabase, seedDatabase } from "../../scripts/lib/setup-database";
 import { assertTestDatabase, withDatabase, TEST_DATABASE_PREFIX } from "../../scripts/lib/test-database";
 
 /** The migrated, seeded database of this run (see integration-global-setup.ts). */
@@ -34,5 +35,23 @@ export async function scratchDatabase(label: string): Promise<{ url: string; dro
   return {
     url,
     drop: () => withPg(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+/**
+ * A database of its own, migrated and seeded like a fresh `npm start`, for tests that check the
+ * seed exactly and must not see what other test files wrote into the shared one.
+ */
+export async function freshSeededDatabase(label: string) {
+  const database = await scratchDatabase(label);
+  await migrateDatabase(database.url);
+  await seedDatabase(database.url, { demo: true });
+  const prisma = createPrismaClient(database.url);
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await database.drop();
+    },
   };
 }
