@@ -5,7 +5,7 @@
  */
 import { openDatabaseServer } from "./lib/database-server";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
-import { authSecret, buildIfNeeded, startNextServer } from "./lib/app-server";
+import { authSecret, buildIfNeeded, startNextServer, waitUntilServing } from "./lib/app-server";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -47,6 +47,7 @@ try {
   if (!dev) buildIfNeeded({ ...env, NODE_ENV: "production" }, log);
   app = startNextServer(dev ? env : { ...env, NODE_ENV: "production" }, port, dev ? "dev" : "start");
   app.once("exit", (code) => void shutdown(code ?? 0));
+  await waitUntilServing(app, `http://127.0.0.1:${port}`);
   log(`美丽江西 app: http://localhost:${port}`);
   if (demo) log("demo accounts and their password are listed in README.md (section \"Demo accounts\")");
 } catch (error) {

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded } from "./lib/app-server";
+import { buildIfNeeded, waitUntilServing } from "./lib/app-server";
 import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./lib/schema-engine";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { freePort, openTestDatabaseServer, type TestDatabaseServer } from "./lib/test-database";
@@ -99,7 +99,7 @@ try {
       stdio: ["ignore", "inherit", "inherit"],
       env,
     });
-    await waitForServer(baseUrl);
+    await waitUntilServing(app, baseUrl);
     log(`end-to-end tests in Chromium against ${baseUrl}`);
     await run(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url });
   }
@@ -113,17 +113,3 @@ try {
 // The schema engine keeps a timer alive for a while after its work; nothing else is pending.
 process.exit(0);
 
-async function waitForServer(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (app?.exitCode !== null) throw new Error("the app server exited during start-up");
-    try {
-      const response = await fetch(`${baseUrl}/login`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the app did not answer at ${baseUrl} within 60 s`);
-}

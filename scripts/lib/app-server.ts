@@ -41,3 +41,19 @@ export function startNextServer(env: NodeJS.ProcessEnv, port: number, mode: "sta
     env,
   });
 }
+
+/** Resolves once the app serves its sign-in page; fails if it exits first or stays silent for 60 s. */
+export async function waitUntilServing(app: ChildProcess, baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error("the app server exited during start-up");
+    try {
+      const response = await fetch(`${baseUrl}/login`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not answer at ${baseUrl} within 60 s`);
+}

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { MIGRATIONS_DIR, readMigrations } from "./migrator";
 
@@ -72,7 +72,9 @@ type PgConfig = { host: string; port: number; user: string; password: string; da
  * The engine's constraint query keeps every `pg_constraint` row except p/u/f, so PostgreSQL 18's
  * NOT NULL rows (contype 'n') reach code that only understands check and exclusion constraints
  * and panic (prisma/orm#29635). Ask for exactly those two, as the upstream fix
- * (prisma/prisma-engines#5819) does; nullability is read from pg_attribute anyway.
+ * (prisma/prisma-engines#5819) does; nullability is read from pg_attribute anyway. Through a
+ * driver adapter `contype` also arrives as text where the engine wants a character (the same
+ * panic for any CHECK constraint), so that column is typed as one.
  */
 const CONSTRAINT_DENYLIST = /contype NOT IN \('p', 'u', 'f'\)/g;
 export function restrictConstraintQuery(sql: string): string {
@@ -97,7 +99,13 @@ class ShadowSafePrismaPg extends PrismaPg {
       await client.query(script);
     };
     const queryRaw = adapter.queryRaw.bind(adapter);
-    adapter.queryRaw = (query) => queryRaw({ ...query, sql: restrictConstraintQuery(query.sql) });
+    adapter.queryRaw = async (query) => {
+      const result = await queryRaw({ ...query, sql: restrictConstraintQuery(query.sql) });
+      // `contype` is a one-byte "char" that the engine reads as a character, not as text.
+      const column = result.columnNames.indexOf("constraint_type");
+      if (column >= 0) result.columnTypes[column] = ColumnTypeEnum.Character;
+      return result;
+    };
     return adapter;
   }
 
