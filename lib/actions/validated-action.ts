@@ -1,9 +1,16 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { authorize, AuthorizationError, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/roles";
 import { UserFacingError } from "@/lib/data/errors";
 import type { FormState } from "./form-state";
+
+/** What an action reports back: a message, and optionally where to go next. */
+export interface ActionOutcome {
+  message: string;
+  redirectTo?: string;
+}
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -14,6 +21,17 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The form as an object; a field sent several times (checkboxes) becomes an array. */
+export function formInput(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const input: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$")) continue; // React's own fields
+    const existing = input[key];
+    input[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return input;
+}
+
 /**
  * Authenticate, check the permission, validate with zod, run, and map every failure to a
  * FormState with a Chinese message. Unexpected errors are logged, never shown.
@@ -21,7 +39,7 @@ function formValues(formData: FormData): Record<string, string> {
 export function validatedAction<Schema extends z.ZodType>(
   permission: Permission,
   schema: Schema,
-  work: (input: z.infer<Schema>, user: SessionUser) => Promise<string>,
+  work: (input: z.infer<Schema>, user: SessionUser) => Promise<string | ActionOutcome>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
@@ -32,18 +50,20 @@ export function validatedAction<Schema extends z.ZodType>(
       if (error instanceof AuthorizationError) return { ok: false, message: error.message, fieldErrors: {}, values };
       throw error;
     }
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "_form");
+        if (fieldErrors[key]?.includes(issue.message)) continue;
         (fieldErrors[key] ??= []).push(issue.message);
       }
       return { ok: false, message: "提交的内容有误，请按提示修改。", fieldErrors, values };
     }
+    let outcome: ActionOutcome;
     try {
-      const message = await work(parsed.data, user);
-      return { ok: true, message, fieldErrors: {}, values: {} };
+      const result = await work(parsed.data, user);
+      outcome = typeof result === "string" ? { message: result } : result;
     } catch (error) {
       if (error instanceof UserFacingError) {
         return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
@@ -51,5 +71,8 @@ export function validatedAction<Schema extends z.ZodType>(
       console.error("action failed", error);
       return { ok: false, message: "保存失败：服务器内部错误，请稍后重试。", fieldErrors: {}, values };
     }
+    // Outside the try: Next's redirect works by throwing.
+    if (outcome.redirectTo) redirect(outcome.redirectTo);
+    return { ok: true, message: outcome.message, fieldErrors: {}, values: {} };
   };
 }

@@ -16,7 +16,15 @@ export const PERMISSIONS = {
   /** Mark a task's 牵头单位. */
   "plan:edit": ["ADMIN"],
   "users:manage": ["ADMIN"],
+  /** Reporting window and API tokens. */
+  "settings:manage": ["ADMIN"],
   "audit:read": ["AUDITOR"],
+  /** Read progress reports; how much of them is decided by reportReadScope(). */
+  "report:read": ["STAFF", "REVIEWER", "LEADER"],
+  /** Fill in and submit the own unit's reports. */
+  "report:write": ["STAFF"],
+  /** Accept or return submitted reports; chase late units (催办/通报). */
+  "report:review": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,6 +36,44 @@ export function can(role: Role, permission: Permission): boolean {
 /** Where each role lands after signing in. */
 export function homePathFor(role: Role, unitCode: string | null): string {
   if (role === "AUDITOR") return "/audit";
-  if (role === "STAFF" && unitCode) return `/tasks?unit=${encodeURIComponent(unitCode)}`;
+  if (role === "STAFF" && unitCode) return "/my";
+  if (role === "REVIEWER") return "/review";
   return "/tasks";
+}
+
+export type ReportStatusName = "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
+
+/** Which reports a reader may see: one unit's or all units', and in which states. */
+export interface ReportScope {
+  /** null: every unit. */
+  unitId: number | null;
+  statuses: readonly ReportStatusName[];
+}
+
+/**
+ * Staff read every report of their own unit (drafts included); the reviewer reads every submitted
+ * report but no unit's unfinished draft; leaders and API tokens read accepted reports only;
+ * admin and auditor read none (separation of duties).
+ */
+export function reportReadScope(reader: { role: Role | "API_TOKEN"; unitId: number | null }): ReportScope | null {
+  switch (reader.role) {
+    case "STAFF":
+      return reader.unitId === null ? null : { unitId: reader.unitId, statuses: ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] };
+    case "REVIEWER":
+      return { unitId: null, statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"] };
+    case "LEADER":
+    case "API_TOKEN":
+      return { unitId: null, statuses: ["ACCEPTED"] };
+    default:
+      return null;
+  }
+}
+
+export function scopeAllows(scope: ReportScope | null, report: { unitId: number; status: ReportStatusName }): boolean {
+  return Boolean(scope && (scope.unitId === null || scope.unitId === report.unitId) && scope.statuses.includes(report.status));
+}
+
+/** Staff change only their own unit's drafts and returned reports. */
+export function canEditReport(user: { role: Role; unitId: number | null }, report: { unitId: number; status: ReportStatusName }): boolean {
+  return user.role === "STAFF" && user.unitId === report.unitId && (report.status === "DRAFT" || report.status === "RETURNED");
 }

@@ -29,7 +29,9 @@ export type ProgressState = "NOT_STARTED" | "ON_TRACK" | "BEHIND" | "COMPLETED";
 export type UnitTaskStatus = "DONE" | "OVERDUE_REPORT" | "BEHIND" | "DUE_SOON" | "ON_TRACK";
 export type TaskStatus = UnitTaskStatus | "OVERDUE";
 
-export interface ReportFact extends Quarter {
+export interface ReportFact {
+  year: number;
+  quarter: number;
   status: ReportStatus;
   progressState: ProgressState;
   percent: number;
@@ -79,7 +81,7 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
 const SEVERITY: Record<UnitTaskStatus, number> = { DONE: 0, ON_TRACK: 1, DUE_SOON: 2, BEHIND: 3, OVERDUE_REPORT: 4 };
 
 const isSubmitted = (report: ReportFact) => report.status !== "DRAFT";
-const sameQuarter = (a: Quarter, b: Quarter) => a.year === b.year && a.quarter === b.quarter;
+const sameQuarter = (a: { year: number; quarter: number }, b: Quarter) => a.year === b.year && a.quarter === b.quarter;
 
 /** Percent a task should have reached on `today` on a straight path from July 2024 to its deadline. */
 export function expectedPercent(deadlineDate: string, today: string): number {

@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { can, homePathFor, PERMISSIONS, ROLES, type Permission, type Role } from "@/lib/auth/roles";
+import {
+  can,
+  canEditReport,
+  homePathFor,
+  PERMISSIONS,
+  reportReadScope,
+  ROLES,
+  scopeAllows,
+  type Permission,
+  type ReportStatusName,
+  type Role,
+} from "@/lib/auth/roles";
 
 // The separation of duties the plan's users expect, written out role by role.
 const EXPECTED: Record<Role, Permission[]> = {
-  STAFF: ["plan:read"],
-  REVIEWER: ["plan:read"],
-  LEADER: ["plan:read"],
-  ADMIN: ["plan:read", "plan:edit", "users:manage"],
+  STAFF: ["plan:read", "report:read", "report:write"],
+  REVIEWER: ["plan:read", "report:read", "report:review"],
+  LEADER: ["plan:read", "report:read"],
+  ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
 };
 
@@ -20,13 +31,51 @@ describe("permissions", () => {
     expect(ROLES.filter((role) => can(role, "audit:read"))).toEqual(["AUDITOR"]);
     expect(ROLES.filter((role) => can(role, "users:manage"))).toEqual(["ADMIN"]);
   });
+
+  it("lets only the reviewer review and only staff write reports", () => {
+    expect(ROLES.filter((role) => can(role, "report:review"))).toEqual(["REVIEWER"]);
+    expect(ROLES.filter((role) => can(role, "report:write"))).toEqual(["STAFF"]);
+  });
+});
+
+describe("which reports a reader sees", () => {
+  const OWN = 7;
+  const OTHER = 8;
+  const STATUSES: ReportStatusName[] = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"];
+  const visible = (role: Role | "API_TOKEN", unitId: number | null, reportUnit: number) =>
+    STATUSES.filter((status) => scopeAllows(reportReadScope({ role, unitId }), { unitId: reportUnit, status }));
+
+  it("staff see their own unit's reports in every state and no other unit's", () => {
+    expect(visible("STAFF", OWN, OWN)).toEqual(STATUSES);
+    expect(visible("STAFF", OWN, OTHER)).toEqual([]);
+    expect(visible("STAFF", null, OWN)).toEqual([]);
+  });
+
+  it("the reviewer sees every unit's submitted reports but no draft", () => {
+    expect(visible("REVIEWER", null, OTHER)).toEqual(["SUBMITTED", "RETURNED", "ACCEPTED"]);
+  });
+
+  it("leaders and API tokens see accepted reports only; admin and auditor none", () => {
+    expect(visible("LEADER", null, OTHER)).toEqual(["ACCEPTED"]);
+    expect(visible("API_TOKEN", null, OTHER)).toEqual(["ACCEPTED"]);
+    expect(visible("ADMIN", null, OTHER)).toEqual([]);
+    expect(visible("AUDITOR", null, OTHER)).toEqual([]);
+  });
+
+  it("staff edit only their own unit's drafts and returned reports", () => {
+    const editable = (role: Role, unitId: number | null, reportUnit: number) =>
+      STATUSES.filter((status) => canEditReport({ role, unitId }, { unitId: reportUnit, status }));
+    expect(editable("STAFF", OWN, OWN)).toEqual(["DRAFT", "RETURNED"]);
+    expect(editable("STAFF", OWN, OTHER)).toEqual([]);
+    expect(editable("REVIEWER", null, OWN)).toEqual([]);
+  });
 });
 
 describe("home page after sign-in", () => {
-  it("sends staff to their own unit's tasks and the auditor to the audit log", () => {
-    expect(homePathFor("STAFF", "nanchang")).toBe("/tasks?unit=nanchang");
+  it("sends staff to their to-do list, the reviewer to the review desk, the auditor to the audit log", () => {
+    expect(homePathFor("STAFF", "nanchang")).toBe("/my");
     expect(homePathFor("AUDITOR", null)).toBe("/audit");
     expect(homePathFor("LEADER", null)).toBe("/tasks");
-    expect(homePathFor("REVIEWER", "sthjt")).toBe("/tasks");
+    expect(homePathFor("REVIEWER", "sthjt")).toBe("/review");
   });
 });

@@ -1,0 +1,69 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { validatedAction } from "./validated-action";
+import {
+  apiTokenSchema,
+  evidenceSchema,
+  reminderSchema,
+  removeEvidenceSchema,
+  reviewSchema,
+  revokeTokenSchema,
+  saveReportSchema,
+  windowSettingSchema,
+} from "@/lib/schemas/progress";
+import { reviewReports, saveReport } from "@/lib/data/progress";
+import { addEvidence, removeEvidence } from "@/lib/data/evidence";
+import { sendReminders } from "@/lib/data/reminders";
+import { setWindowDays } from "@/lib/data/settings";
+import { issueApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { formatQuarter } from "@/lib/domain/quarters";
+
+export const saveReportAction = validatedAction("report:write", saveReportSchema, async (input, user) => {
+  const saved = await saveReport(input, user);
+  revalidatePath("/my");
+  revalidatePath(`/tasks/${input.taskNumber}`);
+  if (input.intent === "submit") return { message: "已提交，等待省生态环境厅审核。", redirectTo: `/reports/${saved.id}?submitted=1` };
+  return { message: "已保存草稿。", redirectTo: `/progress/${input.taskNumber}/${formatQuarter(input.quarter)}?saved=1` };
+});
+
+export const reviewAction = validatedAction("report:review", reviewSchema, async (input, user) => {
+  const count = await reviewReports(input, user);
+  revalidatePath("/review");
+  const verb = input.decision === "accept" ? "审核通过" : "退回";
+  return `已${verb} ${count} 份报告。`;
+});
+
+export const reminderAction = validatedAction("report:review", reminderSchema, async (input, user) => {
+  const count = await sendReminders(input, user);
+  revalidatePath("/reminders");
+  return `已向 ${count} 个单位发出${input.level === "CIRCULATE" ? "通报" : "催办"}。`;
+});
+
+export const uploadEvidenceAction = validatedAction("report:write", evidenceSchema, async (input, user) => {
+  const name = await addEvidence(input.reportId, input.file, user);
+  revalidatePath(`/reports/${input.reportId}`);
+  return `已上传 ${name}。`;
+});
+
+export const removeEvidenceAction = validatedAction("report:write", removeEvidenceSchema, async (input, user) => {
+  const name = await removeEvidence(input.fileId, user);
+  return `已删除 ${name}。`;
+});
+
+export const windowSettingAction = validatedAction("settings:manage", windowSettingSchema, async (input, user) => {
+  await setWindowDays(input, user.id);
+  revalidatePath("/admin/settings");
+  return `报送期限已设为季度结束后 ${input.windowDays} 天。`;
+});
+
+export const issueTokenAction = validatedAction("settings:manage", apiTokenSchema, async (input, user) => {
+  const token = await issueApiToken(input.name, user.id);
+  revalidatePath("/admin/tokens");
+  return `已签发令牌（只显示这一次，请立即复制）：${token}`;
+});
+
+export const revokeTokenAction = validatedAction("settings:manage", revokeTokenSchema, async (input, user) => {
+  await revokeApiToken(input.id, user.id);
+  revalidatePath("/admin/tokens");
+  return "已吊销令牌。";
+});
