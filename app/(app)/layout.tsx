@@ -5,10 +5,14 @@ import { can } from "@/lib/auth/roles";
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const links = [
+    can(user.role, "report:write") && { href: "/my", label: "我的待办" },
+    can(user.role, "report:review") && { href: "/review", label: "审核台" },
+    can(user.role, "report:review") && { href: "/reminders", label: "催办" },
     can(user.role, "plan:read") && { href: "/tasks", label: "重点任务" },
     can(user.role, "plan:read") && { href: "/units", label: "责任单位" },
     can(user.role, "plan:read") && { href: "/indicators", label: "目标指标" },
     can(user.role, "users:manage") && { href: "/admin/users", label: "用户管理" },
+    can(user.role, "settings:manage") && { href: "/admin/settings", label: "系统设置" },
     can(user.role, "audit:read") && { href: "/audit", label: "审计日志" },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
   return (

@@ -57,13 +57,54 @@ const taskFilterParameters = [
 
 const json = (schema: object) => ({ "application/json": { schema } });
 
+const progressSchema = {
+  type: "object",
+  required: ["id", "quarter", "task", "unit", "status", "progressState", "percent", "progress", "figures"],
+  properties: {
+    id: { type: "integer" },
+    quarter: { type: "string", examples: ["2026Q3"] },
+    task: { type: "object", properties: { number: { type: "integer" }, title: { type: "string" }, section: { type: "integer" } } },
+    unit: {
+      type: "object",
+      properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string", enum: ["province", "city"] } },
+    },
+    status: { type: "string", enum: ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"], description: "令牌与领导只能读到 ACCEPTED" },
+    progressState: { type: "string", enum: ["NOT_STARTED", "ON_TRACK", "BEHIND", "COMPLETED"] },
+    percent: { type: "integer", minimum: 0, maximum: 100 },
+    progress: { type: "string", description: "工作进展" },
+    problems: { type: "string", description: "存在问题" },
+    nextSteps: { type: "string", description: "下步计划" },
+    figures: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          indicator: { type: "string" },
+          value: { type: "number" },
+          unit: { type: "string" },
+          period: { type: "string" },
+          note: { type: "string" },
+        },
+      },
+    },
+    submittedAt: { type: ["string", "null"], format: "date-time" },
+    reviewedAt: { type: ["string", "null"], format: "date-time" },
+  },
+} as const;
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "美丽江西建设重点任务 API",
     version: "1.0.0",
     description:
-      "《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）重点任务、责任单位与目标指标的只读数据接口。本组接口公开，无需登录。",
+      "《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）重点任务、责任单位与目标指标的只读数据接口。计划类接口公开，无需登录；进展接口需登录会话或管理员签发的 API 令牌。",
+  },
+  components: {
+    securitySchemes: {
+      bearerToken: { type: "http", scheme: "bearer", description: "管理员在“接口令牌”页面签发的只读令牌（mljx_…）" },
+      session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+    },
   },
   servers: [{ url: "/" }],
   paths: {
@@ -155,6 +196,27 @@ export const openApiDocument = {
               },
             }),
           },
+        },
+      },
+    },
+    "/api/v1/progress": {
+      get: {
+        summary: "季度进展报告（只读）",
+        description: "令牌与领导只能读到审核通过的报告；审核人可读所有已提交的报告；填报人只能读本单位的报告。",
+        security: [{ bearerToken: [] }, { session: [] }],
+        parameters: [
+          { name: "quarter", in: "query", schema: { type: "string", pattern: "^\\d{4}Q[1-4]$" }, description: "季度，如 2026Q3" },
+          { name: "unit", in: "query", schema: { type: "string" }, description: "责任单位代码" },
+          { name: "task", in: "query", schema: { type: "integer" }, description: "任务编号" },
+          { name: "section", in: "query", schema: { type: "integer", minimum: 1, maximum: 5 } },
+          { name: "city", in: "query", schema: { type: "string" }, description: "设区市代码" },
+          { name: "status", in: "query", schema: { type: "string", enum: ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] } },
+        ],
+        responses: {
+          "200": { description: "报告列表（最多 1000 条）", content: json({ type: "object", properties: { data: { type: "array", items: progressSchema } } }) },
+          "400": { description: "查询参数无效", content: json(errorSchema) },
+          "401": { description: "未登录且无有效令牌", content: json(errorSchema) },
+          "403": { description: "角色无权查看进展报告", content: json(errorSchema) },
         },
       },
     },

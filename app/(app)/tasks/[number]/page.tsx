@@ -6,6 +6,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getTaskByNumber } from "@/lib/data/tasks";
 import { formatChineseDate } from "@/lib/domain/dates";
+import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { listReports, quarterOfRow, reportScopeOrNull } from "@/lib/data/progress";
+import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
+import { formatQuarter } from "@/lib/domain/quarters";
 
 function parseTaskNumber(raw: string): number | null {
   return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
@@ -22,6 +26,8 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   const task = number === null ? null : await getTaskByNumber(number);
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
+  const scope = reportScopeOrNull(user);
+  const reports = scope ? await listReports(scope, { task: task.number }) : null;
   return (
     <article className="space-y-6">
       <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
@@ -122,6 +128,48 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
           </table>
         )}
       </section>
+
+      {reports && (
+        <section aria-labelledby="reports-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="reports-heading" className="text-lg font-semibold">
+            各单位进展报告
+          </h2>
+          {reports.length === 0 ? (
+            <p className="mt-2 text-slate-600">暂无可查看的报告。</p>
+          ) : (
+            <table className="mt-3 w-full text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-left">季度</th>
+                  <th scope="col" className="px-3 py-2 text-left">单位</th>
+                  <th scope="col" className="px-3 py-2 text-left">进展</th>
+                  <th scope="col" className="px-3 py-2 text-left">工作进展</th>
+                  <th scope="col" className="px-3 py-2 text-left">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.map((report) => (
+                  <tr key={report.id} className="border-t border-slate-200 align-top">
+                    <td className="px-3 py-2 tabular-nums">
+                      <Link href={`/reports/${report.id}`} className="text-blue-800 hover:underline">
+                        {formatQuarter(quarterOfRow(report))}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">{report.unit.shortName}</td>
+                    <td className="px-3 py-2">
+                      {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
+                    </td>
+                    <td className="max-w-md px-3 py-2">{report.progress.length > 120 ? `${report.progress.slice(0, 120)}…` : report.progress}</td>
+                    <td className="px-3 py-2">
+                      <ReportStatusBadge status={report.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
     </article>
   );
 }

@@ -1,0 +1,57 @@
+import { IssueTokenForm, RevokeTokenButton, WindowSettingForm } from "@/components/admin/settings-forms";
+import { requirePermission } from "@/lib/auth/session";
+import { listApiTokens } from "@/lib/data/api-tokens";
+import { formatChinaTime } from "@/lib/data/progress";
+import { getWindowSetting } from "@/lib/data/settings";
+
+export const metadata = { title: "系统设置" };
+
+export default async function SettingsPage() {
+  await requirePermission("settings:manage");
+  const [window, tokens] = await Promise.all([getWindowSetting(), listApiTokens()]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">系统设置</h1>
+      <section aria-labelledby="window-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="window-heading" className="text-lg font-semibold">
+          季度报送期限
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">每季度的进展报告须在季度结束后若干天内提交，逾期即为“逾期未报”。</p>
+        <WindowSettingForm windowDays={window.windowDays} version={window.version} />
+      </section>
+      <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          接口令牌
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          供其他系统只读调用 <code>GET /api/v1/progress</code>（仅审核通过的报告）：请求头 <code>Authorization: Bearer 令牌</code>。
+        </p>
+        <IssueTokenForm />
+        <table className="mt-4 w-full text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left">用途</th>
+              <th scope="col" className="px-2 py-1 text-left">前缀</th>
+              <th scope="col" className="px-2 py-1 text-left">签发</th>
+              <th scope="col" className="px-2 py-1 text-left">最近使用</th>
+              <th scope="col" className="px-2 py-1 text-left">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id} className="border-t border-slate-200">
+                <td className="px-2 py-1">{token.name}</td>
+                <td className="px-2 py-1 font-mono">{token.prefix}…</td>
+                <td className="px-2 py-1">
+                  {token.createdBy.displayName}，{formatChinaTime(token.createdAt)}
+                </td>
+                <td className="px-2 py-1">{token.lastUsedAt ? formatChinaTime(token.lastUsedAt) : "从未"}</td>
+                <td className="px-2 py-1">{token.revokedAt ? "已吊销" : <RevokeTokenButton id={token.id} name={token.name} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

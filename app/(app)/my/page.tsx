@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ReportStatusBadge, StatusBadge } from "@/components/progress/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { getUnitTodo } from "@/lib/data/todo";
+import { formatChinaTime } from "@/lib/data/progress";
+import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
+import { formatChineseDate } from "@/lib/domain/dates";
+
+export const metadata = { title: "我的待办" };
+
+const KIND_LABELS = { RETURNED: "被退回", OVERDUE: "逾期未报", CURRENT: "本期" } as const;
+
+function daysText(days: number): string {
+  if (days > 0) return `剩 ${days} 天`;
+  if (days === 0) return "今天截止";
+  return `已逾期 ${-days} 天`;
+}
+
+export default async function MyTodoPage() {
+  const user = await requirePermission("report:write");
+  const todo = await getUnitTodo(user);
+  if (!todo) redirect("/tasks");
+  const open = todo.items.filter((item) => item.kind !== "CURRENT" || !item.report || item.report.status === "DRAFT");
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">我的待办</h1>
+        <p role="status" className="mt-1 text-slate-700">
+          {user.unitName}：正在报送{quarterLabel(todo.collecting)}进展，截止 {formatChineseDate(todo.windowCloses)}（{daysText(todo.daysLeft)}）。待办 {open.length} 项。
+        </p>
+      </header>
+
+      {todo.reminders.length > 0 && (
+        <section aria-labelledby="reminders-heading" className="rounded-lg border border-red-300 bg-red-50 p-4">
+          <h2 id="reminders-heading" className="font-semibold text-red-900">
+            催办通知
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {todo.reminders.map((reminder) => (
+              <li key={reminder.id} className="text-sm">
+                <strong>{reminder.level === "CIRCULATE" ? "【通报】" : "【催办】"}</strong>
+                {reminder.year}年第{reminder.quarter}季度：{reminder.message}
+                <span className="ml-2 text-slate-600">
+                  （{reminder.createdBy.displayName}，{formatChinaTime(reminder.createdAt)}）
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <table className="w-full border-collapse bg-white text-sm">
+        <caption className="sr-only">本单位待报送的进展报告</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">类别</th>
+            <th scope="col" className="px-3 py-2 text-left">任务</th>
+            <th scope="col" className="px-3 py-2 text-left">季度</th>
+            <th scope="col" className="px-3 py-2 text-left">报告</th>
+            <th scope="col" className="px-3 py-2 text-left">期限</th>
+            <th scope="col" className="px-3 py-2 text-left">任务状态</th>
+            <th scope="col" className="px-3 py-2 text-left">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {todo.items.map((item) => {
+            const quarter = formatQuarter(item.quarter);
+            const fill = `/progress/${item.task.number}/${quarter}`;
+            const canFill = !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED";
+            return (
+              <tr key={`${item.kind}-${item.task.number}-${quarter}`} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2">{KIND_LABELS[item.kind]}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/tasks/${item.task.number}`} className="text-blue-800 hover:underline">
+                    {item.task.number}. {item.task.title}
+                  </Link>
+                  {item.report?.reviewComment && item.report.status === "RETURNED" && (
+                    <p className="mt-1 text-red-800">退回意见：{item.report.reviewComment}</p>
+                  )}
+                </td>
+                <td className="px-3 py-2 tabular-nums">{quarter}</td>
+                <td className="px-3 py-2">
+                  <ReportStatusBadge status={item.report?.status ?? null} />
+                </td>
+                <td className="px-3 py-2">{daysText(item.daysLeft)}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={item.assessment.status} reason={item.assessment.reason} />
+                </td>
+                <td className="px-3 py-2">
+                  {canFill ? (
+                    <Link href={fill} className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600" aria-label={`填报任务 ${item.task.number} ${quarter}`}>
+                      {item.report ? "继续填报" : "填报"}
+                    </Link>
+                  ) : (
+                    <Link href={`/reports/${item.report!.id}`} className="text-blue-800 hover:underline">
+                      查看
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidencePanel } from "@/components/progress/evidence-panel";
+import { ReportForm, type ReportFormValues } from "@/components/progress/report-form";
+import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { getReportForm, type ReportForm as ReportFormData } from "@/lib/data/progress";
+import { UserFacingError } from "@/lib/data/errors";
+import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/domain/quarters";
+
+export const metadata = { title: "填报进展" };
+
+type StoredReport = NonNullable<ReportFormData["report"]>;
+
+function formValuesOf(report: StoredReport | null): ReportFormValues | null {
+  if (!report) return null;
+  return {
+    progressState: report.progressState,
+    percent: report.percent,
+    progress: report.progress,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    figures: Object.fromEntries(
+      report.figures.map((figure) => [figure.indicator.code, { value: figure.value.toString(), period: figure.period, note: figure.note }]),
+    ),
+  };
+}
+
+export default async function FillReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ task: string; quarter: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const user = await requirePermission("report:write");
+  const { task: rawTask, quarter: rawQuarter } = await params;
+  const quarter = parseQuarter(rawQuarter);
+  if (!/^\d{1,3}$/.test(rawTask) || !quarter) notFound();
+  let data: ReportFormData;
+  try {
+    data = await getReportForm(user, Number(rawTask), quarter);
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">不能填报</h1>
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          {error.message}
+        </p>
+        <Link href="/my" className="text-blue-800 hover:underline">
+          返回我的待办
+        </Link>
+      </div>
+    );
+  }
+  const { task, report, previous, editable } = data;
+  const saved = (await searchParams).saved === "1";
+  return (
+    <article className="space-y-6">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href="/my" className="hover:underline">
+          我的待办
+        </Link>{" "}
+        / 任务 {task.number} / {formatQuarter(quarter)}
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          {quarterLabel(quarter)}进展：{task.number}. {task.title}
+        </h1>
+        <p className="text-slate-700">
+          {user.unitName} · 完成时限 {task.deadlineText} · 报告状态 <ReportStatusBadge status={report?.status ?? null} />
+        </p>
+        {report?.status === "RETURNED" && report.reviewComment && (
+          <p className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+            <strong>退回意见：</strong>
+            {report.reviewComment}
+          </p>
+        )}
+        {saved && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
+            已保存草稿。
+          </p>
+        )}
+      </header>
+      <details className="rounded border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium">工作内容（文件原文）</summary>
+        <p className="mt-2 leading-7">{task.content}</p>
+      </details>
+      {editable ? (
+        <ReportForm
+          key={report?.version ?? 0}
+          taskNumber={task.number}
+          quarter={formatQuarter(quarter)}
+          version={report?.version ?? 0}
+          indicators={task.indicators.map(({ indicator }) => ({
+            code: indicator.code,
+            name: indicator.name,
+            measureUnit: indicator.measureUnit,
+            targets: indicator.targets.map((target) => `${target.year}年${target.text}`).join("；"),
+          }))}
+          initial={formValuesOf(report)}
+          previous={formValuesOf(previous)}
+          defaultPeriod={String(quarter.year)}
+        />
+      ) : (
+        <p className="rounded border border-slate-300 bg-slate-50 p-3">
+          该报告已提交，不能修改。
+          {report && (
+            <Link href={`/reports/${report.id}`} className="ml-2 text-blue-800 hover:underline">
+              查看报告
+            </Link>
+          )}
+        </p>
+      )}
+      {report ? (
+        <EvidencePanel reportId={report.id} files={report.evidence} editable={editable} />
+      ) : (
+        <p className="text-sm text-slate-600">保存草稿后可上传佐证材料。</p>
+      )}
+    </article>
+  );
+}

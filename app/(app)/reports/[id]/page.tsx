@@ -1,0 +1,135 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidencePanel } from "@/components/progress/evidence-panel";
+import { ReportBody } from "@/components/progress/report-body";
+import { ReviewForm } from "@/components/progress/review-form";
+import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { formatChinaTime, getReportDetail, quarterOfRow } from "@/lib/data/progress";
+import { addQuarters, formatQuarter, quarterLabel } from "@/lib/domain/quarters";
+import { diffSnapshots, type SnapshotLike } from "@/lib/domain/report-diff";
+
+export const metadata = { title: "进展报告" };
+
+const ACTION_LABELS: Record<string, string> = {
+  "report.save": "保存草稿",
+  "report.submit": "提交审核",
+  "report.resubmit": "修改后重新提交",
+  "report.accept": "审核通过",
+  "report.return": "退回修改",
+};
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
+  const user = await requirePermission("report:read");
+  const { id } = await params;
+  const detail = /^\d{1,9}$/.test(id) ? await getReportDetail(Number(id), user) : null;
+  if (!detail) notFound();
+  const { report, previous, editable } = detail;
+  const quarter = quarterOfRow(report);
+  const revisions = report.revisions;
+  return (
+    <article className="space-y-6">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href={`/tasks/${report.task.number}`} className="hover:underline">
+          任务 {report.task.number}
+        </Link>{" "}
+        / {report.unit.shortName} / {formatQuarter(quarter)}
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          {report.unit.shortName} · {quarterLabel(quarter)}进展：{report.task.number}. {report.task.title}
+        </h1>
+        <p className="text-slate-700">
+          报告状态 <ReportStatusBadge status={report.status} /> · 第 {report.version} 版 · 最后修改：{report.updatedBy.displayName}，
+          {formatChinaTime(report.updatedAt)}
+        </p>
+        {(await searchParams).submitted === "1" && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
+            已提交，等待省生态环境厅审核。
+          </p>
+        )}
+        {report.reviewComment && (
+          <p className={`rounded border p-3 ${report.status === "RETURNED" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-slate-50"}`}>
+            <strong>审核意见（{report.reviewedBy?.displayName}）：</strong>
+            {report.reviewComment}
+          </p>
+        )}
+        {editable && (
+          <Link href={`/progress/${report.task.number}/${formatQuarter(quarter)}`} className="no-print inline-block rounded bg-brand-700 px-3 py-1.5 text-white">
+            修改报告
+          </Link>
+        )}
+      </header>
+
+      <section aria-labelledby="compare-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="compare-heading" className="text-lg font-semibold">
+          本季度与上季度对照
+        </h2>
+        <div className="mt-3 grid gap-6 md:grid-cols-2">
+          <div>
+            <h3 className="mb-2 font-medium">{quarterLabel(quarter)}（本季度）</h3>
+            <ReportBody report={report} />
+          </div>
+          <div className="md:border-l md:border-slate-200 md:pl-6">
+            <h3 className="mb-2 font-medium">{quarterLabel(addQuarters(quarter, -1))}（上季度）</h3>
+            {previous ? <ReportBody report={previous} /> : <p className="text-slate-600">上季度无可查看的报告。</p>}
+          </div>
+        </div>
+      </section>
+
+      <EvidencePanel reportId={report.id} files={report.evidence} editable={editable} />
+
+      {can(user.role, "report:review") && report.status === "SUBMITTED" && (
+        <section aria-labelledby="review-heading" className="no-print rounded-lg border border-blue-200 bg-blue-50 p-5">
+          <h2 id="review-heading" className="text-lg font-semibold">
+            审核
+          </h2>
+          <ReviewForm reportId={report.id} version={report.version} />
+        </section>
+      )}
+
+      <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          版本记录
+        </h2>
+        <ol className="mt-3 space-y-3">
+          {revisions.map((revision, index) => {
+            const older = revisions[index + 1];
+            const changes = diffSnapshots((older?.snapshot as SnapshotLike | undefined) ?? null, revision.snapshot as unknown as SnapshotLike);
+            return (
+              <li key={revision.version} className="border-l-4 border-slate-300 pl-3">
+                <p>
+                  第 {revision.version} 版 · {ACTION_LABELS[revision.action] ?? revision.action} · {revision.actor.displayName} · {formatChinaTime(revision.at)}
+                </p>
+                {changes.length > 0 && (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-sm text-blue-800">与上一版比较（{changes.length} 处变化）</summary>
+                    <table className="mt-2 w-full text-sm">
+                      <thead>
+                        <tr className="bg-slate-100">
+                          <th scope="col" className="px-2 py-1 text-left">字段</th>
+                          <th scope="col" className="px-2 py-1 text-left">修改前</th>
+                          <th scope="col" className="px-2 py-1 text-left">修改后</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {changes.map((change) => (
+                          <tr key={change.field} className="border-t border-slate-200 align-top">
+                            <th scope="row" className="px-2 py-1 text-left font-normal">{change.field}</th>
+                            <td className="whitespace-pre-wrap px-2 py-1"><del className="text-red-800">{change.before || "—"}</del></td>
+                            <td className="whitespace-pre-wrap px-2 py-1"><ins className="text-green-800 no-underline">{change.after || "—"}</ins></td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </article>
+  );
+}

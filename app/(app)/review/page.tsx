@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { BatchReviewForm } from "@/components/progress/batch-review-form";
+import { ReportFilterForm } from "@/components/progress/report-filter-form";
+import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { listReports, quarterOfRow, scopeOf, formatChinaTime } from "@/lib/data/progress";
+import { listSections } from "@/lib/data/tasks";
+import { listUnitOptions } from "@/lib/data/units";
+import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
+import { formatQuarter } from "@/lib/domain/quarters";
+import { parseProgressQuery } from "@/lib/schemas/progress";
+
+export const metadata = { title: "审核台" };
+
+export default async function ReviewDeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("report:review");
+  const raw = await searchParams;
+  const params = new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  if (!params.get("status")) params.set("status", "SUBMITTED");
+  const parsed = parseProgressQuery(params);
+  const query = parsed.success ? parsed.data : { status: "SUBMITTED" as const };
+  const [reports, sections, units] = await Promise.all([listReports(scopeOf(user), query, "review"), listSections(), listUnitOptions()]);
+  const reviewable = query.status === "SUBMITTED";
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold">审核台</h1>
+        <p role="status" className="text-slate-700">
+          共 {reports.length} 份报告{reviewable ? "待审核" : ""}。
+        </p>
+      </header>
+      {!parsed.success && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+          筛选条件无效：{parsed.error.issues.map((issue) => issue.message).join("；")}
+        </p>
+      )}
+      <ReportFilterForm
+        action="/review"
+        values={{ ...query, quarter: query.quarter ? formatQuarter(query.quarter) : undefined }}
+        sections={sections}
+        units={units}
+        statuses={["SUBMITTED", "RETURNED", "ACCEPTED"]}
+      />
+      <BatchReviewForm empty={!reviewable || reports.length === 0}>
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">报告列表</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              {reviewable && <th scope="col" className="px-3 py-2 text-left">选择</th>}
+              <th scope="col" className="px-3 py-2 text-left">任务</th>
+              <th scope="col" className="px-3 py-2 text-left">单位</th>
+              <th scope="col" className="px-3 py-2 text-left">季度</th>
+              <th scope="col" className="px-3 py-2 text-left">进展</th>
+              <th scope="col" className="px-3 py-2 text-left">状态</th>
+              <th scope="col" className="px-3 py-2 text-left">提交时间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.length === 0 && (
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
+                  没有符合条件的报告。
+                </td>
+              </tr>
+            )}
+            {reports.map((report) => {
+              const label = `任务 ${report.task.number} ${report.unit.shortName} ${formatQuarter(quarterOfRow(report))}`;
+              return (
+                <tr key={report.id} className="border-t border-slate-200 align-top">
+                  {reviewable && (
+                    <td className="px-3 py-2">
+                      <input type="checkbox" name="reports" value={`${report.id}:${report.version}`} aria-label={`选择 ${label}`} />
+                    </td>
+                  )}
+                  <td className="px-3 py-2">
+                    <Link href={`/reports/${report.id}`} className="text-blue-800 hover:underline">
+                      {report.task.number}. {report.task.title}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{report.unit.shortName}</td>
+                  <td className="px-3 py-2 tabular-nums">{formatQuarter(quarterOfRow(report))}</td>
+                  <td className="px-3 py-2">
+                    {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
+                  </td>
+                  <td className="px-3 py-2">
+                    <ReportStatusBadge status={report.status} />
+                  </td>
+                  <td className="px-3 py-2">{report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </BatchReviewForm>
+    </div>
+  );
+}

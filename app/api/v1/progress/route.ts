@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { reportReadScope } from "@/lib/auth/roles";
+import { jsonError } from "@/lib/api/responses";
+import { progressJson } from "@/lib/api/progress-json";
+import { verifyApiToken } from "@/lib/data/api-tokens";
+import { listReports } from "@/lib/data/progress";
+import { parseProgressQuery } from "@/lib/schemas/progress";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Progress reports, read-only: with a signed-in session (scope by role and unit) or an API token
+ * an admin issued (`Authorization: Bearer …`, accepted reports only).
+ */
+export async function GET(request: Request) {
+  const header = request.headers.get("authorization") ?? "";
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  let scope;
+  if (bearer) {
+    const token = await verifyApiToken(bearer);
+    if (!token) return jsonError(401, "API 令牌无效或已吊销");
+    scope = reportReadScope({ role: "API_TOKEN", unitId: null });
+  } else {
+    const user = await getCurrentUser();
+    if (!user) return jsonError(401, "未登录或会话已过期，请登录或使用 API 令牌");
+    scope = reportReadScope(user);
+    if (!scope) return jsonError(403, "当前账号无权查看进展报告");
+  }
+  const parsed = parseProgressQuery(new URL(request.url).searchParams);
+  if (!parsed.success) {
+    return jsonError(400, `查询参数无效：${parsed.error.issues.map((issue) => issue.message).join("；")}`);
+  }
+  const reports = await listReports(scope!, parsed.data);
+  return NextResponse.json({ data: reports.map(progressJson) }, { headers: { "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState } from "react";
+import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/actions/progress";
+import { initialFormState } from "@/lib/actions/form-state";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+
+export function WindowSettingForm({ windowDays, version }: { windowDays: number; version: number }) {
+  const [state, formAction, pending] = useActionState(windowSettingAction, initialFormState);
+  return (
+    <form action={formAction} aria-label="报送期限" className="space-y-2">
+      <input type="hidden" name="version" value={version} />
+      <label htmlFor="windowDays" className="block font-medium">
+        季度结束后几天内报送（0–60）
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="windowDays"
+          name="windowDays"
+          type="number"
+          min={0}
+          max={60}
+          key={version}
+          defaultValue={state.values.windowDays ?? windowDays}
+          aria-invalid={state.fieldErrors.windowDays ? true : undefined}
+          aria-describedby={state.fieldErrors.windowDays ? "windowDays-error" : undefined}
+          className="w-24 rounded border border-slate-300 px-2 py-1.5"
+        />
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
+          保存
+        </button>
+      </div>
+      <FieldError id="windowDays-error" errors={state.fieldErrors.windowDays} />
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}
+
+export function IssueTokenForm() {
+  const [state, formAction, pending] = useActionState(issueTokenAction, initialFormState);
+  return (
+    <form action={formAction} aria-label="签发令牌" className="space-y-2">
+      <label htmlFor="token-name" className="block font-medium">
+        用途（如：省大数据平台）
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="token-name"
+          name="name"
+          defaultValue={state.values.name ?? ""}
+          aria-invalid={state.fieldErrors.name ? true : undefined}
+          aria-describedby={state.fieldErrors.name ? "token-name-error" : undefined}
+          className="w-72 rounded border border-slate-300 px-2 py-1.5"
+        />
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
+          签发
+        </button>
+      </div>
+      <FieldError id="token-name-error" errors={state.fieldErrors.name} />
+      {state.message && (
+        <p role={state.ok ? "status" : "alert"} className="break-all rounded border border-slate-300 bg-slate-50 p-2 font-mono text-sm">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
+  const [state, formAction, pending] = useActionState(revokeTokenAction, initialFormState);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`吊销 ${name}`}>
+        吊销
+      </button>
+      {!state.ok && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{state.message}</span>}
+    </form>
+  );
+}

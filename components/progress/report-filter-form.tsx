@@ -1,0 +1,68 @@
+import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/domain/progress-status";
+
+interface Props {
+  action: string;
+  values: { section?: number; unit?: string; city?: string; status?: string; quarter?: string };
+  sections: { number: number; title: string }[];
+  units: { code: string; shortName: string; kind: "PROVINCIAL" | "CITY" }[];
+  statuses: readonly ReportStatus[];
+}
+
+/** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
+export function ReportFilterForm({ action, values, sections, units, statuses }: Props) {
+  const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+  return (
+    <form method="get" action={action} aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+      <label className="text-sm">
+        篇章
+        <select name="section" defaultValue={values.section ?? ""} className={select}>
+          <option value="">全部</option>
+          {sections.map((section) => (
+            <option key={section.number} value={section.number}>
+              {section.number}. {section.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        省直单位
+        <select name="unit" defaultValue={values.unit ?? ""} className={select}>
+          <option value="">全部</option>
+          {units.filter((unit) => unit.kind === "PROVINCIAL").map((unit) => (
+            <option key={unit.code} value={unit.code}>
+              {unit.shortName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        设区市
+        <select name="city" defaultValue={values.city ?? ""} className={select}>
+          <option value="">全部</option>
+          {units.filter((unit) => unit.kind === "CITY").map((unit) => (
+            <option key={unit.code} value={unit.code}>
+              {unit.shortName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        状态
+        <select name="status" defaultValue={values.status ?? ""} className={select}>
+          {statuses.map((status) => (
+            <option key={status} value={status}>
+              {REPORT_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        季度
+        <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${select} w-28`} />
+      </label>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+        筛选
+      </button>
+    </form>
+  );
+}
