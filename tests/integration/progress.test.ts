@@ -1,0 +1,265 @@
+/**
+ * Quarterly progress against a real database: the report lifecycle, optimistic concurrency,
+ * refusals of bad input that change nothing, evidence files, and the authorization matrix
+ * (each role × each action × own unit / other unit / city).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
+import { getReportDetail, listReports, reviewReports, saveReport, scopeOf } from "@/lib/data/progress";
+import { addEvidence, evidenceForDownload } from "@/lib/data/evidence";
+import { reportingCounts, sendReminders, activeRemindersFor } from "@/lib/data/reminders";
+import { getUnitTodo } from "@/lib/data/todo";
+import { StaleWriteError, UserFacingError } from "@/lib/data/errors";
+import { reportReadScope } from "@/lib/auth/roles";
+import { reviewSchema, saveReportSchema } from "@/lib/schemas/progress";
+import { seededPrisma } from "../support/database";
+
+const db = seededPrisma();
+afterAll(() => db.$disconnect());
+
+const TODAY = "2026-11-25";
+const users: Record<string, SessionUser> = {};
+beforeAll(async () => {
+  for (const username of ["nanchang", "ganzhou", "zjt", "kjt", "reviewer", "leader", "admin", "auditor"]) {
+    const row = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+    users[username] = (await findActiveSessionUser(row.id))!;
+  }
+});
+
+type FormFields = Record<string, string>;
+const form = (fields: FormFields) =>
+  saveReportSchema.parse({
+    taskNumber: "21",
+    quarter: "2025Q4",
+    version: "0",
+    intent: "save",
+    progressState: "ON_TRACK",
+    percent: "60",
+    progress: "新建改造污水管网 320 千米。",
+    ...fields,
+  });
+
+async function save(username: string, fields: FormFields) {
+  return saveReport(form(fields), users[username]!, TODAY);
+}
+
+async function review(decision: "accept" | "return", ref: { id: number; version: number }, comment = "") {
+  return reviewReports(reviewSchema.parse({ reports: `${ref.id}:${ref.version}`, decision, comment }), users.reviewer!);
+}
+
+const reportCount = () => db.progressReport.count();
+
+describe("the life of a report", () => {
+  it("goes draft → submitted → returned → resubmitted → accepted, keeping every version and audit row", async () => {
+    const draft = await save("nanchang", {
+      "figure.SEWER_PIPES_BUILT.value": "320",
+      "figure.SEWER_PIPES_BUILT.period": "2025Q4",
+      "figure.SEWER_PIPES_BUILT.note": "南昌市本季度",
+    });
+    expect(draft).toMatchObject({ status: "DRAFT", version: 1 });
+
+    const submitted = await save("nanchang", { version: "1", intent: "submit", "figure.SEWER_PIPES_BUILT.value": "320", "figure.SEWER_PIPES_BUILT.period": "2025Q4" });
+    expect(submitted).toMatchObject({ id: draft.id, status: "SUBMITTED", version: 2 });
+
+    // Submitted: staff can no longer change it, and the refusal changes nothing.
+    await expect(save("nanchang", { version: "2", progress: "改了" })).rejects.toThrow("该报告已提交待审核，不能再修改");
+
+    expect(() => reviewSchema.parse({ reports: `${draft.id}:2`, decision: "return", comment: "" })).toThrow("退回时请填写审核意见");
+    await review("return", { id: draft.id, version: 2 }, "请补充管网改造的佐证材料");
+
+    const resubmitted = await save("nanchang", {
+      version: "3",
+      intent: "submit",
+      progress: "新建改造污水管网 320 千米，附验收记录。",
+      "figure.SEWER_PIPES_BUILT.value": "320",
+      "figure.SEWER_PIPES_BUILT.period": "2025Q4",
+    });
+    expect(resubmitted).toMatchObject({ status: "SUBMITTED", version: 4 });
+    await review("accept", { id: draft.id, version: 4 });
+
+    const stored = await db.progressReport.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: { status: true, version: true, progress: true, reviewComment: true, figures: { select: { value: true, period: true } } },
+    });
+    expect(stored).toMatchObject({ status: "ACCEPTED", version: 5, progress: "新建改造污水管网 320 千米，附验收记录。" });
+    expect(stored.figures.map((figure) => [Number(figure.value), figure.period])).toEqual([[320, "2025Q4"]]);
+    const revisions = await db.reportRevision.findMany({ where: { reportId: draft.id }, orderBy: { version: "asc" }, select: { version: true, action: true, status: true } });
+    expect(revisions).toEqual([
+      { version: 1, action: "report.save", status: "DRAFT" },
+      { version: 2, action: "report.submit", status: "SUBMITTED" },
+      { version: 3, action: "report.return", status: "RETURNED" },
+      { version: 4, action: "report.resubmit", status: "SUBMITTED" },
+      { version: 5, action: "report.accept", status: "ACCEPTED" },
+    ]);
+    const audit = await db.auditLog.findMany({ where: { entity: "ProgressReport", entityId: String(draft.id) }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
+    expect(audit.map((entry) => entry.action)).toEqual(revisions.map((revision) => revision.action));
+    expect(audit[2]!.before).toMatchObject({ status: "SUBMITTED" });
+    expect(audit[2]!.after).toMatchObject({ status: "RETURNED", reviewComment: "请补充管网改造的佐证材料" });
+
+    // Accepted: leaders and API tokens now see it; the reviewer cannot decide twice.
+    const leaderView = await listReports(scopeOf(users.leader!), { task: 21, unit: "nanchang" });
+    expect(leaderView.map((report) => report.id)).toEqual([draft.id]);
+    await expect(review("return", { id: draft.id, version: 5 }, "再看看")).rejects.toThrow("只能审核待审核的报告");
+  });
+
+  it("refuses the second of two saves made from the same version, naming who saved first, and keeps the first", async () => {
+    const first = await save("ganzhou", { taskNumber: "24", progress: "第一位填报人的内容" });
+    await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "同事先保存的内容" });
+    const error = await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "第二位填报人的内容" }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(StaleWriteError);
+    expect(error.message).toMatch(/^保存未成功：赣州市填报人 已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 修改了该报告/);
+    const stored = await db.progressReport.findUniqueOrThrow({ where: { id: first.id }, select: { progress: true, version: true } });
+    expect(stored).toEqual({ progress: "同事先保存的内容", version: 2 });
+  });
+
+  it("refuses two people creating the same report at once: exactly one report is kept", async () => {
+    const results = await Promise.allSettled([
+      save("ganzhou", { taskNumber: "26", progress: "甲" }),
+      save("ganzhou", { taskNumber: "26", progress: "乙" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(StaleWriteError);
+    expect(await db.progressReport.count({ where: { task: { number: 26 }, unit: { code: "ganzhou" } } })).toBe(1);
+  });
+});
+
+describe("bad input gets a Chinese message and changes nothing", () => {
+  it.each([
+    [{ progress: "   " }, "请填写工作进展"],
+    [{ percent: "101" }, "完成百分比须为 0–100 的整数"],
+    [{ percent: "-1" }, "完成百分比须为 0–100 的整数"],
+    [{ quarter: "2026Q5" }, "季度格式应为 2026Q3"],
+    [{ progressState: "DONE" }, "请选择进展状态"],
+    [{ progressState: "COMPLETED", percent: "90" }, "进展状态为已完成时，完成百分比应为 100"],
+    [{ "figure.SEWER_PIPES_BUILT.value": "三百", "figure.SEWER_PIPES_BUILT.period": "2026" }, "指标数值须为数字，最多 4 位小数"],
+    [{ "figure.SEWER_PIPES_BUILT.value": "300", "figure.SEWER_PIPES_BUILT.period": "去年" }, "请填写数值所属期间，如 2026 或 2026Q3"],
+  ])("form %o → %s", (fields, message) => {
+    const parsed = saveReportSchema.safeParse({ taskNumber: "21", quarter: "2026Q3", version: "0", progressState: "ON_TRACK", percent: "50", progress: "x", ...fields });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((issue) => issue.message)).toContain(message);
+  });
+
+  it.each([
+    ["kjt", { taskNumber: "3" }, "省科技厅不承担任务 3，不能为其填报"],
+    ["nanchang", { taskNumber: "99" }, "任务 99 不存在"],
+    ["nanchang", { taskNumber: "15", quarter: "2026Q1" }, "任务 15 的报告期为 2024Q3 至 2024Q4，不含 2026Q1"],
+    ["nanchang", { taskNumber: "24", quarter: "2027Q2" }, "2027Q2 尚未开始，不能提前填报"],
+    ["nanchang", { quarter: "2024Q2" }, "任务 21 的报告期为 2024Q3 至 2025Q4，不含 2024Q2"],
+    ["nanchang", { taskNumber: "3", "figure.PM25.value": "30", "figure.PM25.period": "2026" }, "指标 PM25 与任务 3 无关"],
+    ["reviewer", {}, "只有绑定单位的填报人可以填报进展"],
+  ])("%s writing %o is refused: %s", async (username, fields, message) => {
+    const before = await reportCount();
+    await expect(save(username, fields)).rejects.toThrow(new UserFacingError(message).message);
+    expect(await reportCount()).toBe(before);
+  });
+});
+
+describe("evidence files", () => {
+  const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+  it("stores a PDF by its checksum and lets only readers of the report download it", async () => {
+    const report = await save("zjt", { taskNumber: "9", quarter: "2025Q4", percent: "100", progressState: "COMPLETED" });
+    await addEvidence(report.id, new File([PDF], "验收记录.pdf"), users.zjt!);
+    const [file] = await db.evidenceFile.findMany({ where: { reportId: report.id }, select: { id: true, sha256: true, mediaType: true, size: true } });
+    expect(file).toMatchObject({ mediaType: "application/pdf", size: PDF.length });
+    expect(file!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await evidenceForDownload(file!.id, users.zjt!))?.bytes.equals(PDF)).toBe(true);
+    // Another unit, a city, the reviewer (draft), the leader (not accepted), admin and auditor: nothing.
+    for (const username of ["nanchang", "kjt", "reviewer", "leader", "admin", "auditor"]) {
+      expect(await evidenceForDownload(file!.id, users[username]!), username).toBeNull();
+    }
+  });
+
+  it("refuses a file whose content is not an allowed type whatever its name, a file over 20 MB, and another unit's report", async () => {
+    const report = await save("zjt", { taskNumber: "23", quarter: "2025Q4" });
+    const before = await db.evidenceFile.count();
+    await expect(addEvidence(report.id, new File(["just text"], "伪装.pdf"), users.zjt!)).rejects.toThrow("文件类型不符");
+    const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1)], "大文件.pdf");
+    await expect(addEvidence(report.id, huge, users.zjt!)).rejects.toThrow("单个文件不能超过 20 MB");
+    await expect(addEvidence(report.id, new File([PDF], "x.pdf"), users.nanchang!)).rejects.toThrow("只能为本单位未提交或被退回的报告");
+    expect(await db.evidenceFile.count()).toBe(before);
+  });
+});
+
+describe("authorization matrix: role × action × own unit / other unit / city", () => {
+  let provincial: { id: number; version: number };
+  let city: { id: number; version: number };
+  beforeAll(async () => {
+    provincial = await save("zjt", { taskNumber: "47", quarter: "2026Q3", intent: "submit" });
+    city = await save("nanchang", { taskNumber: "47", quarter: "2026Q3", intent: "submit" });
+  });
+
+  const readable = async (username: string, id: number) => Boolean(await getReportDetail(id, users[username]!));
+
+  it.each([
+    // reader, report of, can read while submitted
+    ["zjt", "provincial (own)", true],
+    ["kjt", "provincial (other unit)", false],
+    ["nanchang", "provincial (a city reading a province unit)", false],
+    ["reviewer", "provincial", true],
+    ["leader", "provincial (not accepted yet)", false],
+    ["admin", "provincial", false],
+    ["auditor", "provincial", false],
+  ] as const)("%s reading a submitted report of %s → %s", async (username, _label, expected) => {
+    expect(await readable(username, provincial.id)).toBe(expected);
+  });
+
+  it.each([
+    ["nanchang", "city (own)", true],
+    ["ganzhou", "city (another city)", false],
+    ["zjt", "city (a province unit reading a city)", false],
+  ] as const)("%s reading a submitted report of %s → %s", async (username, _label, expected) => {
+    expect(await readable(username, city.id)).toBe(expected);
+  });
+
+  it("lets nobody but the reviewer accept or return, and the reviewer never edit content", async () => {
+    for (const username of ["zjt", "nanchang", "leader", "admin", "auditor"]) {
+      await expect(
+        reviewReports(reviewSchema.parse({ reports: `${city.id}:${city.version}`, decision: "accept" }), users[username]!),
+        username,
+      ).rejects.toThrow("只有审核人可以审核报告");
+      await expect(saveReport(form({ taskNumber: "47", quarter: "2026Q3", version: String(city.version) }), users[username === "nanchang" ? "ganzhou" : username]!, TODAY)).rejects.toThrow();
+    }
+    const stored = await db.progressReport.findUniqueOrThrow({ where: { id: city.id }, select: { status: true, version: true } });
+    expect(stored).toEqual({ status: "SUBMITTED", version: city.version });
+  });
+
+  it("gives leaders and API tokens accepted reports only, and admin and auditor no scope at all", async () => {
+    await review("accept", city);
+    const ids = (reports: { id: number }[]) => reports.map((report) => report.id);
+    expect(ids(await listReports(scopeOf(users.leader!), { task: 47 }))).toEqual([city.id]);
+    expect(ids(await listReports(reportReadScope({ role: "API_TOKEN", unitId: null })!, { task: 47 }))).toEqual([city.id]);
+    expect(ids(await listReports(scopeOf(users.reviewer!), { task: 47 })).sort()).toEqual([provincial.id, city.id].sort());
+    expect(() => scopeOf(users.admin!)).toThrow("当前账号无权查看进展报告");
+    expect(() => scopeOf(users.auditor!)).toThrow("当前账号无权查看进展报告");
+  });
+});
+
+describe("chasing late units", () => {
+  it("counts owed and submitted reports per unit and quarter in SQL", async () => {
+    const [nanchang] = await reportingCounts({ year: 2026, quarter: 3 }, { year: 2026, quarter: 3 }, users.nanchang!.unitId!);
+    const owed = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
+    const submitted = await db.progressReport.count({ where: { unitId: users.nanchang!.unitId!, year: 2026, quarter: 3, status: { not: "DRAFT" } } });
+    expect(nanchang).toMatchObject({ owed, submitted });
+    expect(submitted).toBeGreaterThan(0);
+  });
+
+  it("shows a reminder on the unit's to-do list until the unit has reported everything for the quarter", async () => {
+    await sendReminders({ units: ["kjt"], quarter: { year: 2026, quarter: 3 }, level: "REMIND", message: "请尽快报送第三季度进展" }, users.reviewer!);
+    const active = await activeRemindersFor(users.kjt!.unitId!);
+    expect(active.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
+    const audit = await db.auditLog.count({ where: { action: "reminder.remind" } });
+    expect(audit).toBeGreaterThan(0);
+    const todo = await getUnitTodo(users.kjt!, TODAY);
+    expect(todo?.reminders.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
+  });
+
+  it("lists returned reports first on the unit's to-do list", async () => {
+    const report = await save("ganzhou", { taskNumber: "31", intent: "submit" });
+    await review("return", report, "请写明噪声源调查的范围");
+    const todo = await getUnitTodo(users.ganzhou!, TODAY);
+    expect(todo?.items[0]).toMatchObject({ kind: "RETURNED", task: { number: 31 }, report: { status: "RETURNED", reviewComment: "请写明噪声源调查的范围" } });
+    expect(todo?.collecting).toEqual({ year: 2026, quarter: 4 });
+  });
+});
