@@ -8,6 +8,7 @@ import { encode, getToken } from "next-auth/jwt";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
 
 const PUBLIC_PAGES = ["/login", "/forbidden"];
+const SESSION_SLIDE_INTERVAL_SECONDS = 60;
 
 function usesSecureCookie(request: NextRequest): boolean {
   return (process.env.NEXTAUTH_URL ?? request.nextUrl.origin).startsWith("https://");
@@ -33,6 +34,9 @@ export async function proxy(request: NextRequest) {
   }
 
   const response = NextResponse.next();
+  // Slide the idle timeout at most once a minute: fewer cookie writes, and a request still in
+  // flight when the user signs out (a link prefetch) cannot write the session cookie back.
+  if (now - Number(live.lastSeen ?? 0) < SESSION_SLIDE_INTERVAL_SECONDS) return response;
   const refreshed = await encode({ token: { ...live, lastSeen: now }, secret: secret!, maxAge: SESSION_ABSOLUTE_SECONDS });
   response.cookies.set(cookieName, refreshed, {
     httpOnly: true,

@@ -1,11 +1,16 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
+  // Disabled until hydrated: a click before then would do nothing and leave the user signed in.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <button
       type="button"
+      disabled={!ready}
       onClick={() => void signOut({ callbackUrl: "/login" })}
       className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
     >

@@ -11,6 +11,7 @@ export function BatchReviewForm({ children, empty }: { children: React.ReactNode
   return (
     <form action={formAction} aria-label="批量审核" className="space-y-3">
       {children}
+      <FormMessage ok={state.ok} message={state.message} />
       {!empty && (
         <div className="no-print space-y-2 rounded border border-slate-200 bg-white p-4">
           <FieldError id="reports-error" errors={state.fieldErrors.reports} />
@@ -27,7 +28,6 @@ export function BatchReviewForm({ children, empty }: { children: React.ReactNode
             className="w-full rounded border border-slate-300 px-2 py-1.5"
           />
           <FieldError id="batch-comment-error" errors={state.fieldErrors.comment} />
-          <FormMessage ok={state.ok} message={state.message} />
           <div className="flex gap-3">
             <button type="submit" name="decision" value="accept" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
               所选报告审核通过

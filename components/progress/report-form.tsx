@@ -29,6 +29,9 @@ const STATES = Object.keys(PROGRESS_STATE_LABELS) as ProgressState[];
 
 export function ReportForm({ taskNumber, quarter, version, indicators, initial, previous, defaultPeriod }: Props) {
   const [state, formAction, pending] = useActionState(saveReportAction, initialFormState);
+  // The version this form was loaded with. It must not follow a background refresh of the page:
+  // a save based on what this person saw has to be refused if someone else saved in between.
+  const [loadedVersion] = useState(version);
   const formRef = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -85,7 +88,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
     >
       <input type="hidden" name="taskNumber" value={taskNumber} />
       <input type="hidden" name="quarter" value={quarter} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={loadedVersion} />
 
       {previous && (
         <div className="no-print flex items-center gap-3">
@@ -190,14 +193,12 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
                     return (
                       <div key={part}>
                         <label htmlFor={id} className="block text-sm">
-                          {indicator.name}
-                          <span className="sr-only">的</span>
-                          <span className="not-sr-only">·</span>
                           {label}
                         </label>
                         <input
                           id={id}
                           name={name}
+                          aria-label={`${indicator.name}·${label}`}
                           inputMode={part === "value" ? "decimal" : undefined}
                           defaultValue={value(name, fallback)}
                           aria-invalid={errors[name] ? true : undefined}

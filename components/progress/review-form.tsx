@@ -12,6 +12,7 @@ export function ReviewForm({ reportId, version }: { reportId: number; version: n
   return (
     <form action={formAction} aria-label="审核" className="space-y-2">
       <input type="hidden" name="reports" value={`${reportId}:${version}`} />
+      <input type="hidden" name="returnTo" value={`/reports/${reportId}`} />
       <label htmlFor="review-comment" className="block font-medium">
         审核意见（退回时必填）
       </label>

@@ -23,14 +23,17 @@ export const saveReportAction = validatedAction("report:write", saveReportSchema
   revalidatePath("/my");
   revalidatePath(`/tasks/${input.taskNumber}`);
   if (input.intent === "submit") return { message: "已提交，等待省生态环境厅审核。", redirectTo: `/reports/${saved.id}?submitted=1` };
-  return { message: "已保存草稿。", redirectTo: `/progress/${input.taskNumber}/${formatQuarter(input.quarter)}?saved=1` };
+  return { message: "已保存草稿。", redirectTo: `/progress/${input.taskNumber}/${formatQuarter(input.quarter)}?saved=${saved.version}` };
 });
 
 export const reviewAction = validatedAction("report:review", reviewSchema, async (input, user) => {
   const count = await reviewReports(input, user);
   revalidatePath("/review");
   const verb = input.decision === "accept" ? "审核通过" : "退回";
-  return `已${verb} ${count} 份报告。`;
+  const message = `已${verb} ${count} 份报告。`;
+  // From a report's own page the review form disappears with the decision: go back to the page, saying so.
+  if (input.returnTo) return { message, redirectTo: `${input.returnTo}?reviewed=${input.decision}` };
+  return message;
 });
 
 export const reminderAction = validatedAction("report:review", reminderSchema, async (input, user) => {

@@ -138,6 +138,11 @@ export const reviewSchema = z
     reports: manyOf(reportRefSchema).pipe(z.array(z.object({ id: z.number(), version: z.number() })).min(1, "请至少选择一份报告")),
     decision: z.enum(["accept", "return"], { message: "请选择通过或退回" }),
     comment: z.string().trim().max(2000, "审核意见不能超过 2000 字").optional().default(""),
+    /** A report page to come back to; only this app's own report pages, never an outside address. */
+    returnTo: z
+      .string()
+      .regex(/^\/reports\/\d{1,9}$/, "返回地址无效")
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "return" && !value.comment) {

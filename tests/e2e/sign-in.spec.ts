@@ -27,11 +27,11 @@ test.describe("anonymous visitor", () => {
 test.describe("each role lands on its own home", () => {
   const homes = [
     { account: "leader", url: /\/tasks$/, heading: "重点任务清单", status: "共 60 项" },
-    { account: "reviewer", url: /\/tasks$/, heading: "重点任务清单", status: "共 60 项" },
+    { account: "reviewer", url: /\/review$/, heading: "审核台", status: "份报告待审核" },
     { account: "admin", url: /\/tasks$/, heading: "重点任务清单", status: "共 60 项" },
     { account: "auditor", url: /\/audit$/, heading: "审计日志", status: null },
-    { account: "provincialStaff", url: /\/tasks\?unit=slt$/, heading: "重点任务清单", status: "省水利厅承担的任务：" },
-    { account: "cityStaff", url: /\/tasks\?unit=nanchang$/, heading: "重点任务清单", status: "南昌市承担的任务：60 项" },
+    { account: "provincialStaff", url: /\/my$/, heading: "我的待办", status: "省水利厅：正在报送" },
+    { account: "cityStaff", url: /\/my$/, heading: "我的待办", status: "南昌市：正在报送" },
   ] as const;
   for (const home of homes) {
     test(home.account, async ({ browser }) => {

@@ -20,7 +20,13 @@ const ACTION_LABELS: Record<string, string> = {
   "report.return": "退回修改",
 };
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ submitted?: string; reviewed?: string }>;
+}) {
   const user = await requirePermission("report:read");
   const { id } = await params;
   const detail = /^\d{1,9}$/.test(id) ? await getReportDetail(Number(id), user) : null;
@@ -28,6 +34,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { report, previous, editable } = detail;
   const quarter = quarterOfRow(report);
   const revisions = report.revisions;
+  const { submitted: submittedFlag, reviewed: reviewedFlag } = await searchParams;
+  const submitted = submittedFlag === "1";
+  const reviewed = reviewedFlag === "accept" || reviewedFlag === "return" ? reviewedFlag : null;
   return (
     <article className="space-y-6">
       <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
@@ -44,7 +53,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           报告状态 <ReportStatusBadge status={report.status} /> · 第 {report.version} 版 · 最后修改：{report.updatedBy.displayName}，
           {formatChinaTime(report.updatedAt)}
         </p>
-        {(await searchParams).submitted === "1" && (
+        {reviewed && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
+            {reviewed === "accept" ? "已审核通过 1 份报告。" : "已退回 1 份报告，填报单位将在待办中看到审核意见。"}
+          </p>
+        )}
+        {submitted && (
           <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
             已提交，等待省生态环境厅审核。
           </p>

@@ -55,7 +55,8 @@ export default async function FillReportPage({
     );
   }
   const { task, report, previous, editable } = data;
-  const saved = (await searchParams).saved === "1";
+  const savedVersion = (await searchParams).saved;
+  const saved = savedVersion !== undefined;
   return (
     <article className="space-y-6">
       <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
@@ -89,7 +90,8 @@ export default async function FillReportPage({
       </details>
       {editable ? (
         <ReportForm
-          key={report?.version ?? 0}
+          // A fresh form only after this person's own save (the URL then names the saved version).
+          key={savedVersion ?? "loaded"}
           taskNumber={task.number}
           quarter={formatQuarter(quarter)}
           version={report?.version ?? 0}
