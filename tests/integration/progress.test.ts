@@ -9,6 +9,7 @@ import { getReportDetail, listReports, reviewReports, saveReport, scopeOf } from
 import { addEvidence, evidenceForDownload } from "@/lib/data/evidence";
 import { reportingCounts, sendReminders, activeRemindersFor } from "@/lib/data/reminders";
 import { getUnitTodo } from "@/lib/data/todo";
+import { getTaskStatus } from "@/lib/data/task-status";
 import { StaleWriteError, UserFacingError } from "@/lib/data/errors";
 import { reportReadScope } from "@/lib/auth/roles";
 import { reviewSchema, saveReportSchema } from "@/lib/schemas/progress";
@@ -223,6 +224,16 @@ describe("authorization matrix: role × action × own unit / other unit / city",
     }
     const stored = await db.progressReport.findUniqueOrThrow({ where: { id: city.id }, select: { status: true, version: true } });
     expect(stored).toEqual({ status: "SUBMITTED", version: city.version });
+  });
+
+  it("rolls the task's status up from every unit's status", async () => {
+    const status = await getTaskStatus(47, "2035-12-31", TODAY);
+    const byCode = new Map(status!.units.map((unit) => [unit.code, unit.assessment.status]));
+    expect(status!.units).toHaveLength(3 + 11);
+    expect(byCode.get("zjt")).toBe("ON_TRACK");
+    expect(byCode.get("ganzhou")).toBe("OVERDUE_REPORT");
+    expect(status!.status).toBe("OVERDUE_REPORT");
+    expect((await getTaskStatus(15, "2024-12-31", TODAY))!.status).toBe("OVERDUE");
   });
 
   it("gives leaders and API tokens accepted reports only, and admin and auditor no scope at all", async () => {

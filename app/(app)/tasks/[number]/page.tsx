@@ -6,7 +6,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getTaskByNumber } from "@/lib/data/tasks";
 import { formatChineseDate } from "@/lib/domain/dates";
-import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { ReportStatusBadge, StatusBadge } from "@/components/progress/status-badge";
+import { getTaskStatus } from "@/lib/data/task-status";
 import { listReports, quarterOfRow, reportScopeOrNull } from "@/lib/data/progress";
 import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
@@ -27,7 +28,10 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
   const scope = reportScopeOrNull(user);
-  const reports = scope ? await listReports(scope, { task: task.number }) : null;
+  const [reports, status] = await Promise.all([
+    scope ? listReports(scope, { task: task.number }) : null,
+    scope ? getTaskStatus(task.number, task.deadline.date) : null,
+  ]);
   return (
     <article className="space-y-6">
       <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
@@ -128,6 +132,22 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
           </table>
         )}
       </section>
+
+      {status && (
+        <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="status-heading" className="flex items-center gap-3 text-lg font-semibold">
+            推进状态 <StatusBadge status={status.status} />
+          </h2>
+          <ul className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+            {status.units.map((unit) => (
+              <li key={unit.code} className="flex items-center justify-between gap-2 text-sm">
+                <span>{unit.shortName}</span>
+                <StatusBadge status={unit.assessment.status} reason={unit.assessment.reason} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {reports && (
         <section aria-labelledby="reports-heading" className="rounded-lg border border-slate-200 bg-white p-5">
