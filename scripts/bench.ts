@@ -1,0 +1,22 @@
+/**
+ * `npm run bench [-- name…]`: performance figures, printed with their targets. Not part of
+ * `npm test` (tests assert behaviour, never timings).
+ */
+import { benchSubmit } from "./bench/submit";
+
+const BENCHES = { submit: benchSubmit } as const;
+type BenchName = keyof typeof BENCHES;
+
+const requested = process.argv.slice(2).filter((name): name is BenchName => name in BENCHES);
+const names = requested.length ? requested : (Object.keys(BENCHES) as BenchName[]);
+
+for (const name of names) {
+  if (name === "submit") {
+    const result = await benchSubmit();
+    console.log(`\n[bench] submit path (zod + unit check + transaction + revision + audit), ${result.samples} reports`);
+    console.log(`  median ${result.submitMedianMs.toFixed(1)} ms, p95 ${result.submitP95Ms.toFixed(1)} ms`);
+    console.log(`  raw pg INSERT of the same row: median ${result.rawInsertMedianMs.toFixed(2)} ms`);
+    console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 3×)`);
+  }
+}
+process.exit(0);
