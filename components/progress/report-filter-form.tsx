@@ -8,9 +8,27 @@ interface Props {
   statuses: readonly ReportStatus[];
 }
 
+const SELECT = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+
+function UnitSelect({ name, label, value, units }: { name: string; label: string; value?: string; units: Props["units"] }) {
+  return (
+    <label className="text-sm">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={SELECT}>
+        <option value="">全部</option>
+        {units.map((unit) => (
+          <option key={unit.code} value={unit.code}>
+            {unit.shortName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function ReportFilterForm({ action, values, sections, units, statuses }: Props) {
-  const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+  const select = SELECT;
   return (
     <form method="get" action={action} aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
       <label className="text-sm">
@@ -24,28 +42,8 @@ export function ReportFilterForm({ action, values, sections, units, statuses }: 
           ))}
         </select>
       </label>
-      <label className="text-sm">
-        省直单位
-        <select name="unit" defaultValue={values.unit ?? ""} className={select}>
-          <option value="">全部</option>
-          {units.filter((unit) => unit.kind === "PROVINCIAL").map((unit) => (
-            <option key={unit.code} value={unit.code}>
-              {unit.shortName}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        设区市
-        <select name="city" defaultValue={values.city ?? ""} className={select}>
-          <option value="">全部</option>
-          {units.filter((unit) => unit.kind === "CITY").map((unit) => (
-            <option key={unit.code} value={unit.code}>
-              {unit.shortName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitSelect name="unit" label="省直单位" value={values.unit} units={units.filter((unit) => unit.kind === "PROVINCIAL")} />
+      <UnitSelect name="city" label="设区市" value={values.city} units={units.filter((unit) => unit.kind === "CITY")} />
       <label className="text-sm">
         状态
         <select name="status" defaultValue={values.status ?? ""} className={select}>

@@ -21,10 +21,20 @@ import { StaleWriteError, UserFacingError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
 
-const reportFields = {
+/** A report's indicator figures, in the catalogue's order. */
+const figureFields = {
+  orderBy: { indicator: { sortOrder: "asc" } },
+  select: {
+    value: true,
+    period: true,
+    note: true,
+    indicator: { select: { code: true, name: true, measureUnit: true } },
+  },
+} satisfies Prisma.ProgressReport$figuresArgs;
+
+/** What a report says and where it stands: shared by the detail and the list selections. */
+const reportContentFields = {
   id: true,
-  taskId: true,
-  unitId: true,
   year: true,
   quarter: true,
   status: true,
@@ -38,17 +48,15 @@ const reportFields = {
   submittedAt: true,
   reviewedAt: true,
   reviewComment: true,
+  figures: figureFields,
+} satisfies Prisma.ProgressReportSelect;
+
+const reportFields = {
+  ...reportContentFields,
+  taskId: true,
+  unitId: true,
   updatedBy: { select: { displayName: true } },
   reviewedBy: { select: { displayName: true } },
-  figures: {
-    orderBy: { indicator: { sortOrder: "asc" } },
-    select: {
-      value: true,
-      period: true,
-      note: true,
-      indicator: { select: { code: true, name: true, measureUnit: true } },
-    },
-  },
   evidence: {
     where: { removedAt: null },
     orderBy: { id: "asc" },
@@ -276,26 +284,9 @@ function queryWhere(query: Partial<ProgressQuery>): Prisma.ProgressReportWhereIn
 }
 
 const listFields = {
-  id: true,
-  year: true,
-  quarter: true,
-  status: true,
-  progressState: true,
-  percent: true,
-  progress: true,
-  problems: true,
-  nextSteps: true,
-  version: true,
-  submittedAt: true,
-  reviewedAt: true,
-  reviewComment: true,
-  updatedAt: true,
+  ...reportContentFields,
   task: { select: { number: true, title: true, section: { select: { number: true, title: true } } } },
   unit: { select: { code: true, shortName: true, kind: true } },
-  figures: {
-    orderBy: { indicator: { sortOrder: "asc" } },
-    select: { value: true, period: true, note: true, indicator: { select: { code: true, name: true, measureUnit: true } } },
-  },
 } satisfies Prisma.ProgressReportSelect;
 export type ReportListItem = Prisma.ProgressReportGetPayload<{ select: typeof listFields }>;
 

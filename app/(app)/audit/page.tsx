@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/data/audit";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "审计日志" };
 
@@ -16,16 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="text-slate-700">共 {total} 条记录，只读。</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">时间</th>
-              <th scope="col" className="px-3 py-2 text-left">操作人</th>
-              <th scope="col" className="px-3 py-2 text-left">操作</th>
-              <th scope="col" className="px-3 py-2 text-left">对象</th>
-              <th scope="col" className="px-3 py-2 text-left">修改前</th>
-              <th scope="col" className="px-3 py-2 text-left">修改后</th>
-            </tr>
-          </thead>
+          <TableHead columns={["时间", "操作人", "操作", "对象", "修改前", "修改后"]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200 align-top">

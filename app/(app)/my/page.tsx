@@ -6,6 +6,7 @@ import { getUnitTodo } from "@/lib/data/todo";
 import { formatChinaTime } from "@/lib/data/progress";
 import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
 import { formatChineseDate } from "@/lib/domain/dates";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "我的待办" };
 
@@ -52,17 +53,7 @@ export default async function MyTodoPage() {
 
       <table className="w-full border-collapse bg-white text-sm">
         <caption className="sr-only">本单位待报送的进展报告</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">类别</th>
-            <th scope="col" className="px-3 py-2 text-left">任务</th>
-            <th scope="col" className="px-3 py-2 text-left">季度</th>
-            <th scope="col" className="px-3 py-2 text-left">报告</th>
-            <th scope="col" className="px-3 py-2 text-left">期限</th>
-            <th scope="col" className="px-3 py-2 text-left">任务状态</th>
-            <th scope="col" className="px-3 py-2 text-left">操作</th>
-          </tr>
-        </thead>
+        <TableHead columns={["类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} />
         <tbody>
           {todo.items.map((item) => {
             const quarter = formatQuarter(item.quarter);

@@ -5,6 +5,7 @@ import { listReminders, reportingCounts } from "@/lib/data/reminders";
 import { getWindowSetting } from "@/lib/data/settings";
 import { listUnitOptions } from "@/lib/data/units";
 import { addQuarters, chinaToday, compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/domain/quarters";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "催办" };
 const COLUMNS = 4;
@@ -73,16 +74,7 @@ export default async function RemindersPage() {
           <p className="mt-2 text-slate-600">暂无记录。</p>
         ) : (
           <table className="mt-3 w-full text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-2 py-1 text-left">时间</th>
-                <th scope="col" className="px-2 py-1 text-left">单位</th>
-                <th scope="col" className="px-2 py-1 text-left">季度</th>
-                <th scope="col" className="px-2 py-1 text-left">方式</th>
-                <th scope="col" className="px-2 py-1 text-left">内容</th>
-                <th scope="col" className="px-2 py-1 text-left">发出人</th>
-              </tr>
-            </thead>
+            <TableHead columns={["时间", "单位", "季度", "方式", "内容", "发出人"]} dense />
             <tbody>
               {history.map((reminder) => (
                 <tr key={reminder.id} className="border-t border-slate-200">

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { formatChinaTime } from "@/lib/data/progress";
 import { getWindowSetting } from "@/lib/data/settings";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "系统设置" };
 
@@ -28,15 +29,7 @@ export default async function SettingsPage() {
         </p>
         <IssueTokenForm />
         <table className="mt-4 w-full text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-2 py-1 text-left">用途</th>
-              <th scope="col" className="px-2 py-1 text-left">前缀</th>
-              <th scope="col" className="px-2 py-1 text-left">签发</th>
-              <th scope="col" className="px-2 py-1 text-left">最近使用</th>
-              <th scope="col" className="px-2 py-1 text-left">状态</th>
-            </tr>
-          </thead>
+          <TableHead columns={["用途", "前缀", "签发", "最近使用", "状态"]} dense />
           <tbody>
             {tokens.map((token) => (
               <tr key={token.id} className="border-t border-slate-200">

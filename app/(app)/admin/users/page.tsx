@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/data/admin";
 import { listUnitOptions } from "@/lib/data/units";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "用户管理" };
 
@@ -20,17 +21,7 @@ export default async function UsersPage() {
       <section aria-labelledby="user-list" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="user-list" className="mb-3 text-lg font-semibold">账号（{users.length} 个）</h2>
         <table className="w-full text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">用户名</th>
-              <th scope="col" className="px-3 py-2 text-left">姓名</th>
-              <th scope="col" className="px-3 py-2 text-left">角色</th>
-              <th scope="col" className="px-3 py-2 text-left">单位</th>
-              <th scope="col" className="px-3 py-2 text-left">状态</th>
-              <th scope="col" className="px-3 py-2 text-left">最近登录</th>
-              <th scope="col" className="px-3 py-2 text-left">操作</th>
-            </tr>
-          </thead>
+          <TableHead columns={["用户名", "姓名", "角色", "单位", "状态", "最近登录", "操作"]} />
           <tbody>
             {users.map((user) => (
               <tr key={user.username} className="border-t border-slate-200">

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { formatChinaTime, getReportDetail, quarterOfRow } from "@/lib/data/progress";
 import { addQuarters, formatQuarter, quarterLabel } from "@/lib/domain/quarters";
 import { diffSnapshots, type SnapshotLike } from "@/lib/domain/report-diff";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "进展报告" };
 
@@ -120,13 +121,7 @@ export default async function ReportPage({
                   <details className="mt-1">
                     <summary className="cursor-pointer text-sm text-blue-800">与上一版比较（{changes.length} 处变化）</summary>
                     <table className="mt-2 w-full text-sm">
-                      <thead>
-                        <tr className="bg-slate-100">
-                          <th scope="col" className="px-2 py-1 text-left">字段</th>
-                          <th scope="col" className="px-2 py-1 text-left">修改前</th>
-                          <th scope="col" className="px-2 py-1 text-left">修改后</th>
-                        </tr>
-                      </thead>
+                      <TableHead columns={["字段", "修改前", "修改后"]} dense />
                       <tbody>
                         {changes.map((change) => (
                           <tr key={change.field} className="border-t border-slate-200 align-top">

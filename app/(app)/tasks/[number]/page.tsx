@@ -11,6 +11,7 @@ import { getTaskStatus } from "@/lib/data/task-status";
 import { listReports, quarterOfRow, reportScopeOrNull } from "@/lib/data/progress";
 import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
+import { TableHead } from "@/components/ui/table-head";
 
 function parseTaskNumber(raw: string): number | null {
   return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
@@ -109,12 +110,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
           <p className="mt-2 text-slate-600">本任务没有量化目标指标。</p>
         ) : (
           <table className="mt-3 w-full text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left">指标</th>
-                <th scope="col" className="px-3 py-2 text-left">目标</th>
-              </tr>
-            </thead>
+            <TableHead columns={["指标", "目标"]} />
             <tbody>
               {task.indicators.map((indicator) => (
                 <tr key={indicator.code} className="border-t border-slate-200 align-top">
@@ -158,15 +154,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
             <p className="mt-2 text-slate-600">暂无可查看的报告。</p>
           ) : (
             <table className="mt-3 w-full text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left">季度</th>
-                  <th scope="col" className="px-3 py-2 text-left">单位</th>
-                  <th scope="col" className="px-3 py-2 text-left">进展</th>
-                  <th scope="col" className="px-3 py-2 text-left">工作进展</th>
-                  <th scope="col" className="px-3 py-2 text-left">状态</th>
-                </tr>
-              </thead>
+              <TableHead columns={["季度", "单位", "进展", "工作进展", "状态"]} />
               <tbody>
                 {reports.map((report) => (
                   <tr key={report.id} className="border-t border-slate-200 align-top">
