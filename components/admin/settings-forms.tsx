@@ -8,7 +8,7 @@ import { FieldError, FormMessage } from "@/components/ui/field-error";
 export function WindowSettingForm({ windowDays, version }: { windowDays: number; version: number }) {
   const [state, formAction, pending] = useActionState(windowSettingAction, initialFormState);
   return (
-    <form action={formAction} aria-label="报送期限" className="space-y-2">
+    <form action={formAction} aria-label="报送期限" className="space-y-2" noValidate>
       <input type="hidden" name="version" value={version} />
       <label htmlFor="windowDays" className="block font-medium">
         季度结束后几天内报送（0–60）
