@@ -11,6 +11,7 @@ import { parsePlanDocument } from "../lib/domain/plan-document";
 import { ALL_UNITS, PROVINCIAL_UNITS, CITY_UNITS } from "./seed-data/units";
 import { INDICATORS } from "./seed-data/indicators";
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
+import { DEMO_OBSERVATIONS } from "./seed-data/demo-observations";
 
 export const SOURCE_DOCUMENT_PATH = fileURLToPath(new URL("./seed-data/source-ganfa-2024-8.txt", import.meta.url));
 
@@ -129,6 +130,26 @@ export async function seedDemoAccounts(db: AppPrismaClient): Promise<SeedReport[
     accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })),
   );
   await db.user.createMany({ data });
+  return "seeded";
+}
+
+/** Demo mode: the public figures as accepted observations marked `demo`, into an empty table. */
+export async function seedDemoObservations(db: AppPrismaClient): Promise<"seeded" | "already present"> {
+  if ((await db.indicatorObservation.count()) > 0) return "already present";
+  const indicators = await db.indicator.findMany({ select: { id: true, code: true } });
+  const idByCode = new Map(indicators.map((indicator) => [indicator.code, indicator.id]));
+  await db.indicatorObservation.createMany({
+    data: DEMO_OBSERVATIONS.map((observation) => ({
+      indicatorId: requireId(idByCode, observation.indicatorCode, `demo observation ${observation.indicatorCode}`),
+      area: observation.area,
+      year: observation.year,
+      quarter: 0,
+      value: observation.value,
+      source: `${observation.source}（示例数据，待责任单位确认）`,
+      demo: true,
+      status: "ACCEPTED" as const,
+    })),
+  });
   return "seeded";
 }
 

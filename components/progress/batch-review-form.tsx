@@ -1,22 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import { reviewAction } from "@/lib/actions/progress";
-import { initialFormState } from "@/lib/actions/form-state";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 
-/** Wraps the queue: tick several reports, then accept them or return them with one comment. */
-export function BatchReviewForm({ children, empty }: { children: React.ReactNode; empty: boolean }) {
-  const [state, formAction, pending] = useActionState(reviewAction, initialFormState);
+interface Props {
+  children: React.ReactNode;
+  empty: boolean;
+  /** The review action (reports or indicator values), and what is being reviewed. */
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  noun: string;
+  field: string;
+}
+
+/** Wraps a queue: tick several items, then accept them or return them with one comment. */
+export function BatchReviewForm({ children, empty, action, noun, field }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} aria-label="批量审核" className="space-y-3">
       {children}
       <FormMessage ok={state.ok} message={state.message} />
       {!empty && (
         <div className="no-print space-y-2 rounded border border-slate-200 bg-white p-4">
-          <FieldError id="reports-error" errors={state.fieldErrors.reports} />
+          <FieldError id="selection-error" errors={state.fieldErrors[field]} />
           <label htmlFor="batch-comment" className="block font-medium">
-            审核意见（退回时必填，对所选报告都适用）
+            审核意见（退回时必填，对所选{noun}都适用）
           </label>
           <textarea
             id="batch-comment"
@@ -30,10 +38,10 @@ export function BatchReviewForm({ children, empty }: { children: React.ReactNode
           <FieldError id="batch-comment-error" errors={state.fieldErrors.comment} />
           <div className="flex gap-3">
             <button type="submit" name="decision" value="accept" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
-              所选报告审核通过
+              所选{noun}审核通过
             </button>
             <button type="submit" name="decision" value="return" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60">
-              所选报告退回
+              所选{noun}退回
             </button>
           </div>
         </div>

@@ -197,3 +197,44 @@ export function parseProgressQuery(params: URLSearchParams) {
   return progressQuerySchema.safeParse(raw);
 }
 
+
+/** "2026" (a whole year) or "2026Q3" (a quarter). */
+const periodSchema = z
+  .string({ message: "请填写期间" })
+  .trim()
+  .transform((value, ctx) => {
+    const match = /^(\d{4})(?:Q([1-4]))?$/.exec(value.toUpperCase());
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "期间应为年份（如 2026）或季度（如 2026Q3）" });
+      return z.NEVER;
+    }
+    return { year: Number(match[1]), quarter: match[2] ? Number(match[2]) : 0 };
+  });
+
+export const observationSchema = z.object({
+  indicatorCode: z.string().trim().regex(/^[A-Z0-9_]{2,64}$/, "指标代码无效"),
+  area: z.string().trim().regex(/^[a-z0-9_]{2,32}$/, "地区无效").default("province"),
+  period: periodSchema,
+  value: z
+    .string({ message: "请填写数值" })
+    .trim()
+    .regex(/^-?\d{1,10}(\.\d{1,4})?$/, "数值须为数字，最多 4 位小数")
+    .transform(Number),
+  source: z.string().trim().min(1, "请填写数据来源").max(200, "数据来源不能超过 200 字"),
+  note: z.string().trim().max(500, "说明不能超过 500 字").optional().default(""),
+  version: versionSchema,
+});
+export type ObservationInput = z.output<typeof observationSchema>;
+
+export const reviewObservationSchema = z
+  .object({
+    observations: manyOf(reportRefSchema).pipe(z.array(z.object({ id: z.number(), version: z.number() })).min(1, "请至少选择一条数据")),
+    decision: z.enum(["accept", "return"], { message: "请选择通过或退回" }),
+    comment: z.string().trim().max(2000, "审核意见不能超过 2000 字").optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === "return" && !value.comment) {
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "退回时请填写审核意见" });
+    }
+  });
+export type ReviewObservationInput = z.output<typeof reviewObservationSchema>;

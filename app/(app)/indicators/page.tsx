@@ -33,7 +33,9 @@ export default async function IndicatorsPage() {
             {indicators.map((indicator) => (
               <tr key={indicator.code} id={indicator.code} className="scroll-mt-4 border-t border-slate-200 align-top target:bg-amber-50">
                 <td className="px-3 py-2">
-                  <div className="font-medium">{indicator.name}</div>
+                  <Link href={`/indicators/${indicator.code}`} className="font-medium text-blue-800 hover:underline">
+                    {indicator.name}
+                  </Link>
                   <div className="font-mono text-xs text-slate-500">{indicator.code}</div>
                   <div className="text-xs text-slate-600">{DIRECTION_LABELS[indicator.direction]}</div>
                   {indicator.note && <div className="text-xs text-slate-600">{indicator.note}</div>}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BatchReviewForm } from "@/components/progress/batch-review-form";
+import { reviewAction } from "@/lib/actions/progress";
 import { ReportFilterForm } from "@/components/progress/report-filter-form";
 import { ReportStatusBadge } from "@/components/progress/status-badge";
 import { requirePermission } from "@/lib/auth/session";
@@ -41,7 +42,12 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
         units={units}
         statuses={["SUBMITTED", "RETURNED", "ACCEPTED"]}
       />
-      <BatchReviewForm empty={!reviewable || reports.length === 0}>
+      <p className="no-print">
+        <Link href="/review/observations" className="text-blue-800 hover:underline">
+          指标数据审核 →
+        </Link>
+      </p>
+      <BatchReviewForm empty={!reviewable || reports.length === 0} action={reviewAction} noun="报告" field="reports">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">报告列表</caption>
           <thead className="bg-slate-100">

@@ -115,7 +115,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
               {task.indicators.map((indicator) => (
                 <tr key={indicator.code} className="border-t border-slate-200 align-top">
                   <td className="px-3 py-2">
-                    <Link href={`/indicators#${indicator.code}`} className="text-blue-800 hover:underline">
+                    <Link href={`/indicators/${indicator.code}`} className="text-blue-800 hover:underline">
                       {indicator.name}
                     </Link>
                   </td>

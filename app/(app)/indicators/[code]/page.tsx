@@ -1,0 +1,178 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CitySparkline, IndicatorChart } from "@/components/indicators/indicator-chart";
+import { ObservationForm } from "@/components/indicators/observation-form";
+import { VerdictBadge } from "@/components/indicators/verdict-badge";
+import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { TableHead } from "@/components/ui/table-head";
+import { requirePermission } from "@/lib/auth/session";
+import { getIndicatorAssessment, listOpenObservations, periodText, PROVINCE } from "@/lib/data/observations";
+import { indicatorChartData } from "@/lib/domain/indicator-chart";
+import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/domain/indicators";
+import { chinaToday } from "@/lib/domain/quarters";
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
+  return { title: `指标 ${(await params).code}` };
+}
+
+const fmt = (value: number | null, digits = 2) => (value === null ? "—" : String(Math.round(value * 10 ** digits) / 10 ** digits));
+
+export default async function IndicatorPage({ params }: { params: Promise<{ code: string }> }) {
+  const user = await requirePermission("plan:read");
+  const { code } = await params;
+  const currentYear = Number(chinaToday().slice(0, 4));
+  const data = /^[A-Z0-9_]{2,64}$/.test(code) ? await getIndicatorAssessment(code, currentYear) : null;
+  if (!data) notFound();
+  const { indicator, observations, province, cities, cityOptions } = data;
+  const unit = indicator.measureUnit;
+  const chart = indicatorChartData(province.points, province.assessment, COMPARATOR_SYMBOLS);
+  const isOwner = user.role === "STAFF" && user.unitId === indicator.ownerUnitId;
+  const open = isOwner ? await listOpenObservations(indicator.id) : [];
+  const better = indicator.direction === "LOWER_IS_BETTER" ? 1 : -1;
+  const ranking = [...cities]
+    .filter((city) => city.assessment.latest)
+    .sort((a, b) => better * (a.assessment.latest!.value - b.assessment.latest!.value));
+  const cityName = new Map(cityOptions.map((city) => [city.code, city.name]));
+  return (
+    <article className="space-y-6">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href="/indicators" className="hover:underline">
+          目标指标
+        </Link>{" "}
+        / {indicator.name}
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{indicator.name}</h1>
+        <p className="text-slate-700">
+          单位：{unit} · {DIRECTION_LABELS[indicator.direction]} · 责任单位：{indicator.ownerUnit.shortName} · 当前判断{" "}
+          <VerdictBadge verdict={province.assessment.verdict} />
+        </p>
+        <p className="text-sm text-slate-600">
+          出处（{indicator.clauseRef}）：“{indicator.clause}”
+        </p>
+        {province.points.some((point) => point.demo) && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            标注“示例数据”的数值来自公开资料，仅作演示，待责任单位通过本系统填报确认。
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="targets-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="targets-heading" className="text-lg font-semibold">
+          目标与进度判断
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          最新值：{province.assessment.latest ? `${province.assessment.latest.value} ${unit}（${periodText(province.assessment.latest)}）` : "暂无"}；
+          近年变化速度：{province.assessment.pacePerYear === null ? "数据不足" : `${fmt(province.assessment.pacePerYear)} ${unit}/年`}
+        </p>
+        <table className="mt-3 w-full text-sm">
+          <TableHead columns={["目标年份", "目标", "是否已达到", "每年还需变化", "按当前速度届时约为", "预计达到年份", "判断"]} />
+          <tbody>
+            {province.assessment.targets.map((item) => (
+              <tr key={item.target.year} className="border-t border-slate-200">
+                <td className="px-3 py-2 tabular-nums">{item.target.year}</td>
+                <td className="px-3 py-2">
+                  {COMPARATOR_SYMBOLS[item.target.comparator]} {item.target.value} {unit}
+                </td>
+                <td className="px-3 py-2">{item.met === null ? "—" : item.met ? "已达到" : "未达到"}</td>
+                <td className="px-3 py-2">{item.requiredYearlyChange === null ? "—" : `${fmt(item.requiredYearlyChange)} ${unit}/年`}</td>
+                <td className="px-3 py-2">{item.forecast === null ? "—" : `${fmt(item.forecast)} ${unit}`}</td>
+                <td className="px-3 py-2">{item.crossingYear ?? "—"}</td>
+                <td className="px-3 py-2">
+                  <VerdictBadge verdict={item.verdict} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="chart-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="chart-heading" className="text-lg font-semibold">
+          全省走势
+        </h2>
+        {province.points.length === 0 ? (
+          <p className="mt-2 text-slate-600">尚无审核通过的数值。</p>
+        ) : (
+          <IndicatorChart data={chart} measureUnit={unit} title={indicator.name} />
+        )}
+        <table className="mt-4 w-full text-sm">
+          <caption className="text-left font-medium">图表数据（审核通过的数值）</caption>
+          <TableHead columns={["地区", "期间", "数值", "来源"]} dense />
+          <tbody>
+            {observations.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200">
+                <td className="px-2 py-1">{row.area === PROVINCE ? "全省" : (cityName.get(row.area) ?? row.area)}</td>
+                <td className="px-2 py-1 tabular-nums">{periodText(row)}</td>
+                <td className="px-2 py-1 tabular-nums">
+                  {row.value.toString()} {unit}
+                </td>
+                <td className="px-2 py-1">
+                  {row.source}
+                  {row.demo && <strong className="ml-2 rounded bg-amber-100 px-1 text-amber-900">示例数据</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {indicator.cityLevel && (
+        <section aria-labelledby="cities-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="cities-heading" className="text-lg font-semibold">
+            各设区市
+          </h2>
+          {cities.length === 0 ? (
+            <p className="mt-2 text-slate-600">尚无设区市数值。</p>
+          ) : (
+            <>
+              <ol className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+                {ranking.map((city, index) => (
+                  <li key={city.area} className="rounded border border-slate-200 p-2">
+                    <p className="text-sm font-medium">
+                      第 {index + 1} 名 · {city.name}：{city.assessment.latest!.value} {unit} <VerdictBadge verdict={city.assessment.verdict} />
+                    </p>
+                    <CitySparkline data={indicatorChartData(city.points, city.assessment, COMPARATOR_SYMBOLS)} name={city.name} />
+                  </li>
+                ))}
+              </ol>
+              <p className="mt-2 text-sm text-slate-600">按最新值排名（{DIRECTION_LABELS[indicator.direction]}）。</p>
+            </>
+          )}
+        </section>
+      )}
+
+      {isOwner && (
+        <section aria-labelledby="enter-heading" className="no-print rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="enter-heading" className="text-lg font-semibold">
+            填报数值（{indicator.ownerUnit.shortName}）
+          </h2>
+          <ObservationForm
+            indicatorCode={indicator.code}
+            measureUnit={unit}
+            areas={[{ code: PROVINCE, name: "全省" }, ...(indicator.cityLevel ? cityOptions : [])]}
+          />
+          {open.length > 0 && (
+            <table className="mt-4 w-full text-sm">
+              <caption className="text-left font-medium">待审核与被退回的数值</caption>
+              <TableHead columns={["地区", "期间", "数值", "状态", "审核意见"]} dense />
+              <tbody>
+                {open.map((row) => (
+                  <tr key={row.id} className="border-t border-slate-200">
+                    <td className="px-2 py-1">{row.area === PROVINCE ? "全省" : (cityName.get(row.area) ?? row.area)}</td>
+                    <td className="px-2 py-1">{periodText(row)}</td>
+                    <td className="px-2 py-1">{row.value.toString()}</td>
+                    <td className="px-2 py-1">
+                      <ReportStatusBadge status={row.status} />
+                    </td>
+                    <td className="px-2 py-1">{row.reviewComment ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}
