@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const links = [
+    can(user.role, "dashboard:read") && { href: "/dashboard", label: "总览" },
     can(user.role, "report:write") && { href: "/my", label: "我的待办" },
     can(user.role, "report:review") && { href: "/review", label: "审核台" },
     can(user.role, "report:review") && { href: "/reminders", label: "催办" },

@@ -5,7 +5,8 @@ interface Props {
   values: { section?: number; unit?: string; city?: string; status?: string; quarter?: string };
   sections: { number: number; title: string }[];
   units: { code: string; shortName: string; kind: "PROVINCIAL" | "CITY" }[];
-  statuses: readonly ReportStatus[];
+  /** Report states to filter by; omitted where the view has no such filter. */
+  statuses?: readonly ReportStatus[];
 }
 
 const SELECT = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
@@ -44,16 +45,18 @@ export function ReportFilterForm({ action, values, sections, units, statuses }: 
       </label>
       <UnitSelect name="unit" label="省直单位" value={values.unit} units={units.filter((unit) => unit.kind === "PROVINCIAL")} />
       <UnitSelect name="city" label="设区市" value={values.city} units={units.filter((unit) => unit.kind === "CITY")} />
-      <label className="text-sm">
-        状态
-        <select name="status" defaultValue={values.status ?? ""} className={select}>
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {REPORT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {statuses && (
+        <label className="text-sm">
+          状态
+          <select name="status" defaultValue={values.status ?? ""} className={select}>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {REPORT_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="text-sm">
         季度
         <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${select} w-28`} />

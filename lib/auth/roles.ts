@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "report:read": ["STAFF", "REVIEWER", "LEADER"],
   /** Fill in and submit the own unit's reports. */
   "report:write": ["STAFF"],
+  /** Province-wide dashboards: indicators, task status, rankings. */
+  "dashboard:read": ["REVIEWER", "LEADER"],
   /** Accept or return submitted reports; chase late units (催办/通报). */
   "report:review": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -38,6 +40,7 @@ export function homePathFor(role: Role, unitCode: string | null): string {
   if (role === "AUDITOR") return "/audit";
   if (role === "STAFF" && unitCode) return "/my";
   if (role === "REVIEWER") return "/review";
+  if (role === "LEADER") return "/dashboard";
   return "/tasks";
 }
 

@@ -96,11 +96,12 @@ export async function getIndicatorAssessment(code: string, currentYear: number) 
 }
 
 /** Every indicator's province-wide assessment, from two queries whatever the number of values. */
-export async function assessAllIndicators(currentYear: number) {
+export async function assessAllIndicators(currentYear: number, asOf?: Date) {
   const [indicators, observations] = await Promise.all([
     db.indicator.findMany({ orderBy: { sortOrder: "asc" }, select: indicatorFields }),
     db.indicatorObservation.findMany({
-      where: { status: "ACCEPTED", area: PROVINCE },
+      // Values accepted by `asOf` (seeded demo values carry no review time and always count).
+      where: { status: "ACCEPTED", area: PROVINCE, ...(asOf ? { OR: [{ reviewedAt: null }, { reviewedAt: { lte: asOf } }] } : {}) },
       orderBy: [{ year: "asc" }, { quarter: "asc" }],
       select: { indicatorId: true, year: true, quarter: true, value: true, demo: true },
     }),

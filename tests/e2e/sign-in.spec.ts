@@ -26,7 +26,7 @@ test.describe("anonymous visitor", () => {
 
 test.describe("each role lands on its own home", () => {
   const homes = [
-    { account: "leader", url: /\/tasks$/, heading: "重点任务清单", status: "共 60 项" },
+    { account: "leader", url: /\/dashboard$/, heading: "美丽江西建设总览", status: null },
     { account: "reviewer", url: /\/review$/, heading: "审核台", status: "份报告待审核" },
     { account: "admin", url: /\/tasks$/, heading: "重点任务清单", status: "共 60 项" },
     { account: "auditor", url: /\/audit$/, heading: "审计日志", status: null },

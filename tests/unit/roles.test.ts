@@ -15,8 +15,8 @@ import {
 // The separation of duties the plan's users expect, written out role by role.
 const EXPECTED: Record<Role, Permission[]> = {
   STAFF: ["plan:read", "report:read", "report:write"],
-  REVIEWER: ["plan:read", "report:read", "report:review"],
-  LEADER: ["plan:read", "report:read"],
+  REVIEWER: ["plan:read", "report:read", "dashboard:read", "report:review"],
+  LEADER: ["plan:read", "report:read", "dashboard:read"],
   ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
 };
@@ -75,7 +75,7 @@ describe("home page after sign-in", () => {
   it("sends staff to their to-do list, the reviewer to the review desk, the auditor to the audit log", () => {
     expect(homePathFor("STAFF", "nanchang")).toBe("/my");
     expect(homePathFor("AUDITOR", null)).toBe("/audit");
-    expect(homePathFor("LEADER", null)).toBe("/tasks");
+    expect(homePathFor("LEADER", null)).toBe("/dashboard");
     expect(homePathFor("REVIEWER", "sthjt")).toBe("/review");
   });
 });

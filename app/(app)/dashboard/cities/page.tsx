@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { rankUnits, taskStatuses } from "@/lib/data/dashboard";
+import { listAcceptedObservations, periodText } from "@/lib/data/observations";
+import { reportingCounts } from "@/lib/data/reminders";
+import { listUnitOptions } from "@/lib/data/units";
+import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+
+export const metadata = { title: "设区市对比" };
+
+/** The 11 cities side by side: tasks lagging, completion, this quarter's reports, PM2.5. */
+export default async function CitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("dashboard:read");
+  const { query } = parseDashboardQuery(await searchParams);
+  const { moment, tasks } = await taskStatuses(query.quarter ? formatQuarter(query.quarter) : undefined);
+  const [units, counts, pm25] = await Promise.all([listUnitOptions(), reportingCounts(moment.collecting, moment.collecting), listAcceptedObservations("PM25")]);
+  const ranks = new Map(rankUnits(tasks, "CITY").map((rank, index) => [rank.code, { ...rank, place: index + 1 }]));
+  const cities = units.filter((unit) => unit.kind === "CITY");
+  return (
+    <div className="space-y-4">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href={dashboardHref("/dashboard", query)} className="hover:underline">
+          总览
+        </Link>{" "}
+        / 设区市对比
+      </nav>
+      <h1 className="text-2xl font-semibold">设区市对比（截至 {moment.today}）</h1>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {cities.map((city) => {
+          const rank = ranks.get(city.code);
+          const count = counts.find((row) => row.unitId === city.id);
+          const latestPm = pm25.filter((row) => row.area === city.code).at(-1);
+          return (
+            <li key={city.code} className="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 className="text-lg font-semibold">
+                <Link href={dashboardHref("/dashboard/tasks", { ...query, city: city.code }, { status: "LAGGING" })} className="text-blue-800 hover:underline">
+                  {city.shortName}
+                </Link>
+                {rank && <span className="ml-2 text-sm font-normal text-slate-600">第 {rank.place} 名</span>}
+              </h2>
+              <dl className="mt-2 grid grid-cols-2 gap-1 text-sm">
+                <dt className="text-slate-600">滞后或逾期任务</dt>
+                <dd className="tabular-nums">
+                  {rank?.lagging ?? 0} / {rank?.assignments ?? 0}
+                </dd>
+                <dt className="text-slate-600">平均完成</dt>
+                <dd className="tabular-nums">{rank?.averagePercent ?? 0}%</dd>
+                <dt className="text-slate-600">{quarterLabel(moment.collecting)}已报</dt>
+                <dd className="tabular-nums">
+                  {count?.submitted ?? 0} / {count?.owed ?? 0}
+                </dd>
+                <dt className="text-slate-600">PM2.5</dt>
+                <dd className="tabular-nums">{latestPm ? `${latestPm.value.toString()}（${periodText(latestPm)}${latestPm.demo ? "，示例数据" : ""}）` : "暂无"}</dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

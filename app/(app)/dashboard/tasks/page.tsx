@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/progress/status-badge";
+import { TableHead } from "@/components/ui/table-head";
+import { requirePermission } from "@/lib/auth/session";
+import { applyFilters, isLagging, taskStatuses } from "@/lib/data/dashboard";
+import { STATUS_LABELS } from "@/lib/domain/progress-status";
+import { formatQuarter } from "@/lib/domain/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+
+export const metadata = { title: "任务明细" };
+
+/** Drill-down: the tasks behind a figure of the dashboard, with the units that lag on each. */
+export default async function DashboardTasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("dashboard:read");
+  const { query, error } = parseDashboardQuery(await searchParams);
+  const { moment, tasks } = await taskStatuses(query.quarter ? formatQuarter(query.quarter) : undefined);
+  const filtered = applyFilters(tasks, query, moment.today).filter((task) =>
+    !query.status ? true : query.status === "LAGGING" ? isLagging(task.status) : task.status === query.status,
+  );
+  const label = query.status ? (query.status === "LAGGING" ? "滞后或逾期" : STATUS_LABELS[query.status]) : "全部";
+  return (
+    <div className="space-y-4">
+      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
+        <Link href={dashboardHref("/dashboard", { ...query, status: undefined })} className="hover:underline">
+          总览
+        </Link>{" "}
+        / 任务明细
+      </nav>
+      <h1 className="text-2xl font-semibold">任务明细：{label}</h1>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+          筛选条件无效，已忽略：{error}
+        </p>
+      )}
+      <p role="status">
+        截至 {moment.today}，{query.section ? `第${query.section}篇，` : ""}
+        {query.unit || query.city ? `${query.unit ?? query.city}，` : ""}共 {filtered.length} 项任务。
+      </p>
+      <table className="w-full bg-white text-sm">
+        <TableHead columns={["任务", "篇章", "完成时限", "状态", "滞后或逾期的单位"]} />
+        <tbody>
+          {filtered.map((task) => {
+            const lagging = task.units.filter((unit) => isLagging(unit.status));
+            return (
+              <tr key={task.number} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2">
+                  <Link href={`/tasks/${task.number}`} className="text-blue-800 hover:underline">
+                    {task.number}. {task.title}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{task.section}</td>
+                <td className="px-3 py-2 tabular-nums">{task.deadline}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={task.status} />
+                </td>
+                <td className="px-3 py-2">
+                  {lagging.length === 0
+                    ? "—"
+                    : lagging.map((unit) => (
+                        <span key={unit.unit.code} className="mr-2 inline-block" title={unit.reason}>
+                          {unit.unit.shortName}（{STATUS_LABELS[unit.status]}）
+                        </span>
+                      ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+import Link from "next/link";
+import { VerdictBadge } from "@/components/indicators/verdict-badge";
+import { StatusBadge } from "@/components/progress/status-badge";
+import { TableHead } from "@/components/ui/table-head";
+import {
+  applyFilters,
+  countByStatus,
+  rankUnits,
+  reportingShare,
+  sectionCompletion,
+  TASK_STATUS_ORDER,
+  taskStatuses,
+  upcomingDeadlines,
+} from "@/lib/data/dashboard";
+import { assessAllIndicators } from "@/lib/data/observations";
+import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/domain/assessment";
+import { COMPARATOR_SYMBOLS } from "@/lib/domain/indicators";
+import { STATUS_LABELS } from "@/lib/domain/progress-status";
+import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
+import { dashboardHref, type DashboardQuery } from "@/lib/schemas/dashboard";
+import { SectionChart } from "./section-chart";
+
+const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
+
+async function filteredTasks(query: DashboardQuery) {
+  const { moment, tasks } = await taskStatuses(quarterKey(query));
+  return { moment, tasks: applyFilters(tasks, query, moment.today) };
+}
+
+export function Widget({ id, title, children, wide = false }: { id: string; title: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-lg border border-slate-200 bg-white p-4 ${wide ? "lg:col-span-2" : ""}`}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function WidgetSkeleton({ title }: { title: string }) {
+  return (
+    <div className="animate-pulse rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" aria-label={`${title}加载中`}>
+      <div className="h-5 w-40 rounded bg-slate-200" />
+      <div className="mt-4 h-24 rounded bg-slate-100" />
+    </div>
+  );
+}
+
+export async function IndicatorVerdicts({ currentYear }: { currentYear: number }) {
+  const items = await assessAllIndicators(currentYear);
+  const counts = new Map<Verdict, number>();
+  for (const item of items) counts.set(item.assessment.verdict, (counts.get(item.assessment.verdict) ?? 0) + 1);
+  const ordered = [...items].sort((a, b) => VERDICT_SEVERITY[b.assessment.verdict] - VERDICT_SEVERITY[a.assessment.verdict]);
+  return (
+    <Widget id="w-indicators" title="目标指标进度" wide>
+      <p className="mb-2 flex flex-wrap gap-3 text-sm">
+        {[...counts.entries()].sort((a, b) => VERDICT_SEVERITY[b[0]] - VERDICT_SEVERITY[a[0]]).map(([verdict, count]) => (
+          <span key={verdict}>
+            <VerdictBadge verdict={verdict} /> {count} 项
+          </span>
+        ))}
+      </p>
+      <div className="max-h-96 overflow-y-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">各指标最新值、目标与判断</caption>
+          <TableHead columns={["指标", "最新值", "目标", "判断"]} dense />
+          <tbody>
+            {ordered.map(({ indicator, assessment, demo }) => (
+              <tr key={indicator.code} className="border-t border-slate-200 align-top">
+                <td className="px-2 py-1">
+                  <Link href={`/indicators/${indicator.code}`} className="text-blue-800 hover:underline">
+                    {indicator.name}
+                  </Link>
+                  {demo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">示例数据</span>}
+                </td>
+                <td className="px-2 py-1 tabular-nums">
+                  {assessment.latest ? `${assessment.latest.value}（${assessment.latest.year}）` : "—"}
+                </td>
+                <td className="px-2 py-1">
+                  {indicator.targets.map((target) => (
+                    <span key={target.year} className="mr-2 inline-block tabular-nums">
+                      {target.year}年 {COMPARATOR_SYMBOLS[target.comparator]} {Number(target.value)}
+                    </span>
+                  ))}
+                  <span className="text-slate-500">{indicator.measureUnit}</span>
+                </td>
+                <td className="px-2 py-1">
+                  <VerdictBadge verdict={assessment.verdict} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-600">判断依据：{Object.values(VERDICT_LABELS).join("、")}；按最近五个审核通过的数值的趋势推算。</p>
+    </Widget>
+  );
+}
+
+export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
+  const { tasks, moment } = await filteredTasks(query);
+  const counts = countByStatus(tasks);
+  return (
+    <Widget id="w-tasks" title={`重点任务状态（截至 ${moment.today}）`}>
+      <ul className="grid grid-cols-2 gap-2">
+        {TASK_STATUS_ORDER.map((status) => (
+          <li key={status}>
+            <Link href={dashboardHref("/dashboard/tasks", query, { status })} className="flex items-center justify-between rounded border border-slate-200 px-3 py-2 hover:bg-slate-50">
+              <StatusBadge status={status} />
+              <span className="text-xl font-semibold tabular-nums" aria-label={`${STATUS_LABELS[status]} ${counts[status]} 项`}>
+                {counts[status]}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-sm text-slate-600">共 {tasks.length} 项任务；点击数字查看任务清单。</p>
+    </Widget>
+  );
+}
+
+export async function ReportingSummary({ query }: { query: DashboardQuery }) {
+  const { moment } = await taskStatuses(quarterKey(query));
+  const unit = query.unit ?? query.city;
+  const [current, closed] = await Promise.all([reportingShare(moment.collecting, unit), reportingShare(moment.lastClosed, unit)]);
+  const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+  return (
+    <Widget id="w-reports" title="季度报告报送">
+      <table className="w-full text-sm">
+        <TableHead columns={["季度", "应报", "已报送", "已审核通过"]} dense />
+        <tbody>
+          {[current, closed].map((row) => (
+            <tr key={formatQuarter(row.quarter)} className="border-t border-slate-200">
+              <th scope="row" className="px-2 py-1 text-left font-normal">
+                {quarterLabel(row.quarter)}
+              </th>
+              <td className="px-2 py-1 tabular-nums">{row.owed}</td>
+              <td className="px-2 py-1 tabular-nums">
+                {row.submitted}（{share(row.submitted, row.owed)}%）
+              </td>
+              <td className="px-2 py-1 tabular-nums">
+                {row.accepted}（{share(row.accepted, row.owed)}%）
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-2 text-sm">
+        <Link href={dashboardHref("/dashboard/tasks", query, { status: "OVERDUE_REPORT" })} className="text-blue-800 hover:underline">
+          查看逾期未报的任务 →
+        </Link>
+      </p>
+    </Widget>
+  );
+}
+
+export async function SectionProgress({ query }: { query: DashboardQuery }) {
+  const { tasks } = await filteredTasks({ ...query, section: undefined });
+  const sections = await sectionCompletion(tasks);
+  return (
+    <Widget id="w-sections" title="各篇章推进情况">
+      <SectionChart data={sections.map((section) => ({ name: `第${section.section}篇`, percent: section.averagePercent }))} />
+      <table className="mt-2 w-full text-sm">
+        <TableHead columns={["篇章", "任务", "平均完成", "滞后或逾期"]} dense />
+        <tbody>
+          {sections.map((section) => (
+            <tr key={section.section} className="border-t border-slate-200">
+              <td className="px-2 py-1">
+                <Link href={dashboardHref("/dashboard/tasks", query, { section: section.section, status: "LAGGING" })} className="text-blue-800 hover:underline">
+                  {section.section}. {section.title}
+                </Link>
+              </td>
+              <td className="px-2 py-1 tabular-nums">{section.tasks}</td>
+              <td className="px-2 py-1 tabular-nums">{section.averagePercent}%</td>
+              <td className="px-2 py-1 tabular-nums">{section.lagging}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Widget>
+  );
+}
+
+export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind: "PROVINCIAL" | "CITY" }) {
+  const { tasks } = await filteredTasks({ ...query, unit: undefined, city: undefined });
+  const ranking = rankUnits(tasks, kind);
+  const title = kind === "CITY" ? "设区市排名" : "省直单位排名";
+  return (
+    <Widget id={`w-rank-${kind}`} title={title}>
+      <div className="max-h-80 overflow-y-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{title}：按未滞后任务占比排序</caption>
+          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "正常占比", "平均完成"]} dense />
+          <tbody>
+            {ranking.map((unit, index) => (
+              <tr key={unit.code} className="border-t border-slate-200">
+                <td className="px-2 py-1 tabular-nums">{index + 1}</td>
+                <td className="px-2 py-1">
+                  <Link href={dashboardHref("/dashboard/tasks", { ...query, [kind === "CITY" ? "city" : "unit"]: unit.code }, { status: "LAGGING" })} className="text-blue-800 hover:underline">
+                    {unit.shortName}
+                  </Link>
+                </td>
+                <td className="px-2 py-1 tabular-nums">{unit.assignments}</td>
+                <td className="px-2 py-1 tabular-nums">{unit.lagging}</td>
+                <td className="px-2 py-1 tabular-nums">{unit.onTimeShare}%</td>
+                <td className="px-2 py-1 tabular-nums">{unit.averagePercent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Widget>
+  );
+}
+
+export async function UpcomingDeadlines({ query }: { query: DashboardQuery }) {
+  const { tasks, moment } = await filteredTasks(query);
+  const upcoming = upcomingDeadlines(tasks, moment);
+  return (
+    <Widget id="w-deadlines" title="未来 12 个月到期的任务">
+      {upcoming.length === 0 ? (
+        <p className="text-slate-600">未来 12 个月没有到期的任务。</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {upcoming.map((task) => (
+            <li key={task.number} className="flex items-center justify-between gap-2">
+              <Link href={`/tasks/${task.number}`} className="text-blue-800 hover:underline">
+                {task.number}. {task.title}
+              </Link>
+              <span className="flex items-center gap-2 whitespace-nowrap">
+                <time dateTime={task.deadline}>{task.deadline}</time>
+                <StatusBadge status={task.status} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Widget>
+  );
+}
