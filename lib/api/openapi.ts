@@ -199,6 +199,76 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/indicators/{code}/observations": {
+      get: {
+        summary: "指标审核通过的数值（公开）",
+        parameters: [
+          { name: "code", in: "path", required: true, schema: { type: "string" }, examples: { pm25: { value: "PM25" } } },
+          { name: "area", in: "query", schema: { type: "string" }, description: "province（默认）、all 或设区市代码" },
+        ],
+        responses: {
+          "200": {
+            description: "数值列表，demo=true 为待确认的示例数据",
+            content: json({
+              type: "object",
+              properties: {
+                data: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: { area: { type: "string" }, period: { type: "string" }, value: { type: "number" }, source: { type: "string" }, demo: { type: "boolean" } },
+                  },
+                },
+              },
+            }),
+          },
+          "400": { description: "area 无效", content: json(errorSchema) },
+          "404": { description: "指标不存在", content: json(errorSchema) },
+        },
+      },
+    },
+    "/api/v1/indicators/{code}/assessment": {
+      get: {
+        summary: "指标进度判断（公开）：最新值、目标、每年所需变化、按当前速度的预测与判断",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "判断结果；verdict 为 ON_COURSE、AT_RISK、OFF_COURSE、NO_DATA、ACHIEVED、MISSED 之一",
+            content: json({
+              type: "object",
+              properties: {
+                data: {
+                  type: "object",
+                  properties: {
+                    code: { type: "string" },
+                    latest: { type: ["object", "null"], properties: { value: { type: "number" }, period: { type: "string" } } },
+                    pacePerYear: { type: ["number", "null"] },
+                    verdict: { type: "string" },
+                    targets: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          year: { type: "integer" },
+                          comparator: { type: "string" },
+                          value: { type: "number" },
+                          met: { type: ["boolean", "null"] },
+                          requiredYearlyChange: { type: ["number", "null"] },
+                          forecast: { type: ["number", "null"] },
+                          crossingYear: { type: ["integer", "null"] },
+                          verdict: { type: "string" },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          "404": { description: "指标不存在", content: json(errorSchema) },
+        },
+      },
+    },
     "/api/v1/progress": {
       get: {
         summary: "季度进展报告（只读）",
