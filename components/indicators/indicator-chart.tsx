@@ -10,7 +10,7 @@ export function IndicatorChart({ data, measureUnit, title, height = 320 }: { dat
   return (
     <figure aria-label={`${title}走势图（数据见下表）`} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+        <ComposedChart margin={{ top: 16, right: 72, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis type="number" dataKey="x" domain={data.domain} tickFormatter={yearTick} allowDecimals={false} tickCount={Math.min(12, data.domain[1] - data.domain[0] + 1)} />
           <YAxis type="number" dataKey="y" domain={["auto", "auto"]} width={56} label={{ value: measureUnit, angle: -90, position: "insideLeft" }} />

@@ -8,9 +8,9 @@ import { addQuarters, formatQuarter, type Quarter } from "@/lib/domain/quarters"
  * chosen quarter): tasks that turned behind or overdue, tasks completed, indicators whose verdict
  * changed, units that stopped reporting.
  */
-export async function quarterBrief(quarter?: Quarter) {
-  const now = await taskStatuses(quarter ? formatQuarter(quarter) : undefined);
-  const before = await taskStatuses(formatQuarter(addQuarters(now.moment.collecting, -1)));
+export async function quarterBrief(quarter?: Quarter, nowText?: string) {
+  const now = await taskStatuses(quarter ? formatQuarter(quarter) : undefined, nowText);
+  const before = await taskStatuses(formatQuarter(addQuarters(now.moment.collecting, -1)), nowText);
   const previous = new Map(before.tasks.map((task) => [task.number, task.status]));
   const turnedLagging = now.tasks.filter((task) => isLagging(task.status) && !isLagging(previous.get(task.number) ?? "ON_TRACK"));
   const completed = now.tasks.filter((task) => task.status === "DONE" && previous.get(task.number) !== "DONE");

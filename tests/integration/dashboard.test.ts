@@ -1,0 +1,134 @@
+/**
+ * The dashboard's aggregate queries against known fixtures: statuses of task × unit pairs and of
+ * tasks, counts, rankings, the reporting share, upcoming deadlines and the quarterly brief.
+ * Fixtures are written straight into the shared database with fixed timestamps and removed after.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyFilters, countByStatus, rankUnits, reportingShare, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
+import { quarterBrief } from "@/lib/data/brief";
+import { assessAllIndicators } from "@/lib/data/observations";
+import { seededPrisma } from "../support/database";
+
+const db = seededPrisma();
+const NOW = "2026-11-25T12:00:00+08:00";
+const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
+const created: number[] = [];
+let soilObservation = 0;
+
+beforeAll(async () => {
+  const units = await db.unit.findMany({ select: { id: true, code: true } });
+  const idOf = (code: string) => units.find((unit) => unit.code === code)!.id;
+  const author = (await db.user.findUniqueOrThrow({ where: { username: "jiujiang" }, select: { id: true } })).id;
+  const tasks = await db.task.findMany({ select: { id: true, number: true, deadlineDate: true, units: { select: { unitId: true } } } });
+  const report = async (taskNumber: number, unitCode: string, quarter: [number, number], over: Record<string, unknown>) => {
+    const task = tasks.find((candidate) => candidate.number === taskNumber)!;
+    const row = await db.progressReport.create({
+      data: {
+        taskId: task.id,
+        unitId: idOf(unitCode),
+        year: quarter[0],
+        quarter: quarter[1],
+        status: "ACCEPTED",
+        progressState: "ON_TRACK",
+        percent: 50,
+        progress: "测试数据",
+        updatedById: author,
+        submittedAt: at("2026-10-01"),
+        reviewedAt: at("2026-10-05"),
+        ...over,
+      },
+      select: { id: true },
+    });
+    created.push(row.id);
+  };
+  // 九江市 reported 2026Q3 on every task still running then, half done, accepted in early October.
+  for (const task of tasks.filter((candidate) => candidate.deadlineDate >= new Date("2026-07-01") && candidate.number !== 20)) {
+    await report(task.number, "jiujiang", [2026, 3], {});
+  }
+  // Task 20 (省生态环境厅 and the 11 cities): every unit completed, accepted on 20 October.
+  const task20 = tasks.find((task) => task.number === 20)!;
+  for (const { unitId } of task20.units) {
+    const code = units.find((unit) => unit.id === unitId)!.code;
+    await report(20, code, [2026, 3], { progressState: "COMPLETED", percent: 100, reviewedAt: at("2026-10-20") });
+  }
+  // 省水利厅 reported 2026Q2 on task 3 and then nothing.
+  await report(3, "slt", [2026, 2], { submittedAt: at("2026-07-05"), reviewedAt: at("2026-07-08") });
+  // A first value of 水土保持率, accepted on 20 October.
+  const soil = await db.indicator.findUniqueOrThrow({ where: { code: "SOIL_CONSERVATION_RATE" }, select: { id: true } });
+  soilObservation = (
+    await db.indicatorObservation.create({
+      data: { indicatorId: soil.id, year: 2025, value: 86, source: "测试", status: "ACCEPTED", reviewedAt: at("2026-10-20") },
+      select: { id: true },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  await db.progressReport.deleteMany({ where: { id: { in: created } } });
+  await db.indicatorObservation.deleteMany({ where: { id: soilObservation } });
+  await db.$disconnect();
+});
+
+describe("dashboard aggregates", () => {
+  it("rolls every task up from its units as of the moment", async () => {
+    const { moment, tasks } = await taskStatuses(undefined, NOW);
+    expect(moment).toMatchObject({ today: "2026-11-25", collecting: { year: 2026, quarter: 4 }, lastClosed: { year: 2026, quarter: 3 } });
+    expect(tasks).toHaveLength(60);
+    const counts = countByStatus(tasks);
+    const pastDeadline = await db.task.count({ where: { deadlineDate: { lt: new Date("2026-11-25") } } });
+    expect(counts).toMatchObject({ DONE: 1, OVERDUE: pastDeadline, OVERDUE_REPORT: 60 - 1 - pastDeadline, BEHIND: 0, DUE_SOON: 0, ON_TRACK: 0 });
+    expect(tasks.find((task) => task.number === 20)!.status).toBe("DONE");
+  });
+
+  it("narrows to one city: its own statuses, behind where a near deadline outruns 50 %", async () => {
+    const { moment, tasks } = await taskStatuses(undefined, NOW);
+    const jiujiang = applyFilters(tasks, { city: "jiujiang" }, moment.today);
+    expect(jiujiang).toHaveLength(60);
+    const nearDeadline = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } } });
+    const pastDeadline = await db.task.count({ where: { deadlineDate: { lt: new Date("2026-11-25") } } });
+    expect(countByStatus(jiujiang)).toEqual({ DONE: 1, OVERDUE: pastDeadline, BEHIND: nearDeadline, ON_TRACK: 60 - 1 - pastDeadline - nearDeadline, OVERDUE_REPORT: 0, DUE_SOON: 0 });
+    expect(applyFilters(tasks, { section: 2 }, moment.today).every((task) => task.section === 2)).toBe(true);
+  });
+
+  it("ranks 九江市 first among the cities by the share of its tasks not lagging", async () => {
+    const { tasks } = await taskStatuses(undefined, NOW);
+    const ranking = rankUnits(tasks, "CITY");
+    expect(ranking).toHaveLength(11);
+    expect(ranking[0]).toMatchObject({ code: "jiujiang", assignments: 60 });
+    const pastOrNear = await db.task.count({ where: { deadlineDate: { lte: new Date("2027-11-25") } } });
+    expect(ranking[0]!.lagging).toBe(pastOrNear);
+    expect(ranking[1]).toMatchObject({ onTimeShare: Math.round((1 / 60) * 100) });
+    expect(rankUnits(tasks, "PROVINCIAL")).toHaveLength(36);
+  });
+
+  it("counts the quarter's reports owed, submitted and accepted in SQL", async () => {
+    const share = await reportingShare({ year: 2026, quarter: 3 }, "jiujiang");
+    const running = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
+    expect(share).toMatchObject({ owed: running, submitted: running, accepted: running });
+  });
+
+  it("lists the tasks due within twelve months", async () => {
+    const { moment, tasks } = await taskStatuses(undefined, NOW);
+    const due = await db.task.findMany({ where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } }, orderBy: { number: "asc" }, select: { number: true } });
+    expect(upcomingDeadlines(tasks, moment).map((task) => task.number).sort((a, b) => a - b)).toEqual(due.map((task) => task.number));
+  });
+
+  it("assesses indicators only on values accepted by the moment", async () => {
+    const before = await assessAllIndicators(2026, at("2026-10-10"));
+    const now = await assessAllIndicators(2026, new Date(NOW));
+    const soil = (items: typeof now) => items.find((item) => item.indicator.code === "SOIL_CONSERVATION_RATE")!.assessment.verdict;
+    expect(soil(before)).toBe("NO_DATA");
+    expect(soil(now)).toBe("AT_RISK");
+  });
+});
+
+describe("the quarterly brief", () => {
+  it("names the task completed, the indicator whose verdict changed and the unit that stopped reporting", async () => {
+    const brief = await quarterBrief(undefined, NOW);
+    expect(brief.before.today).toBe("2026-10-10");
+    expect(brief.completed.map((task) => task.number)).toEqual([20]);
+    expect(brief.verdictChanges).toContainEqual({ code: "SOIL_CONSERVATION_RATE", name: "水土保持率", before: "NO_DATA", now: "AT_RISK" });
+    expect(brief.stopped.map((unit) => unit.shortName)).toContain("省水利厅");
+    expect(brief.stopped.map((unit) => unit.shortName)).not.toContain("九江市");
+  });
+});
