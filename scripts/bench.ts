@@ -2,9 +2,10 @@
  * `npm run bench [-- name…]`: performance figures, printed with their targets. Not part of
  * `npm test` (tests assert behaviour, never timings).
  */
+import { benchDashboard } from "./bench/dashboard";
 import { benchSubmit } from "./bench/submit";
 
-const BENCHES = { submit: benchSubmit } as const;
+const BENCHES = { submit: benchSubmit, dashboard: benchDashboard } as const;
 type BenchName = keyof typeof BENCHES;
 
 const requested = process.argv.slice(2).filter((name): name is BenchName => name in BENCHES);
@@ -17,6 +18,12 @@ for (const name of names) {
     console.log(`  median ${result.submitMedianMs.toFixed(1)} ms, p95 ${result.submitP95Ms.toFixed(1)} ms`);
     console.log(`  raw pg INSERT of the same row: median ${result.rawInsertMedianMs.toFixed(2)} ms`);
     console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 3×)`);
+  }
+  if (name === "dashboard") {
+    const result = await benchDashboard();
+    console.log(`\n[bench] leaders' dashboard on ${result.reports} reports, ${result.samples} requests each, time to last byte`);
+    console.log(`  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`);
+    console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 2×)`);
   }
 }
 process.exit(0);

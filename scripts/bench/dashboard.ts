@@ -1,0 +1,93 @@
+/**
+ * The leaders' dashboard at volume: server time (to the last byte of the streamed page, over
+ * loopback) of /dashboard against a trivial signed-in page (/help) on the same production server,
+ * on the `meili_bench` database (`npm run bench:seed` data), measured in one run.
+ */
+import { buildIfNeeded, startNextServer, waitUntilServing } from "../lib/app-server";
+import { freePort } from "../lib/test-database";
+import { DEMO_PASSWORD } from "../../prisma/seed-data/demo-accounts";
+import { seedBenchDatabase } from "./seed";
+
+export interface DashboardBenchResult {
+  reports: number;
+  dashboardMedianMs: number;
+  trivialMedianMs: number;
+  ratio: number;
+  samples: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function cookiesFrom(response: Response, jar: Map<string, string>): void {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const index = pair!.indexOf("=");
+    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+/** Signs in through next-auth's credentials endpoint, as a browser would. */
+export async function signIn(baseUrl: string, username: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  cookiesFrom(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }),
+  });
+  cookiesFrom(response, jar);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in as ${username} failed (${response.status})`);
+  return cookieHeader(jar);
+}
+
+async function timed(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+export async function benchDashboard(samples = 15): Promise<DashboardBenchResult> {
+  const bench = await seedBenchDatabase(() => {});
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: bench.url,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "bench-only-secret-not-used-anywhere-else",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOSTNAME: "127.0.0.1",
+  };
+  buildIfNeeded(env, () => {});
+  const app = startNextServer(env, port);
+  try {
+    await waitUntilServing(app, baseUrl);
+    const cookie = await signIn(baseUrl, "leader");
+    const dashboard = `${baseUrl}/dashboard`;
+    const trivial = `${baseUrl}/help`;
+    for (let warm = 0; warm < 3; warm += 1) {
+      await timed(dashboard, cookie);
+      await timed(trivial, cookie);
+    }
+    const dashboardTimes: number[] = [];
+    const trivialTimes: number[] = [];
+    for (let sample = 0; sample < samples; sample += 1) {
+      dashboardTimes.push(await timed(dashboard, cookie));
+      trivialTimes.push(await timed(trivial, cookie));
+    }
+    const dashboardMedianMs = median(dashboardTimes);
+    const trivialMedianMs = median(trivialTimes);
+    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples };
+  } finally {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+    await bench.stop();
+  }
+}
