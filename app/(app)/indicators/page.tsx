@@ -3,6 +3,7 @@ import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
 import { listIndicators } from "@/lib/data/indicators";
 import { DIRECTION_LABELS } from "@/lib/domain/indicators";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "目标指标" };
 
@@ -11,7 +12,13 @@ export default async function IndicatorsPage() {
   const indicators = await listIndicators();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">目标指标（{indicators.length} 项）</h1>
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">目标指标（{indicators.length} 项）</h1>
+        <span className="flex gap-2">
+          <ExportLink href="/api/exports/indicators.xlsx" />
+          <ExportLink href="/api/exports/observations.xlsx" label="导出全部数值" />
+        </span>
+      </div>
       <p className="text-slate-700">
         实施意见正文与重点任务清单中的全部量化目标。基准值仅在文件或公开统计资料给出时填写，并注明年份与来源。
       </p>

@@ -6,6 +6,7 @@ import { getWindowSetting } from "@/lib/data/settings";
 import { listUnitOptions } from "@/lib/data/units";
 import { addQuarters, chinaToday, compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/domain/quarters";
 import { TableHead } from "@/components/ui/table-head";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "催办" };
 const COLUMNS = 4;
@@ -21,7 +22,10 @@ export default async function RemindersPage() {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold">催办</h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">催办</h1>
+          <ExportLink href="/api/exports/reminders.xlsx" />
+        </div>
         <p className="text-slate-700">各单位按季度已提交 / 应报送的报告数；{formatQuarter(collecting)} 为正在报送的季度。</p>
       </header>
       <ReminderForm quarters={quarters.map(formatQuarter)} defaultQuarter={formatQuarter(addQuarters(collecting, -1))}>

@@ -10,6 +10,7 @@ import { listUnitOptions } from "@/lib/data/units";
 import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { parseProgressQuery } from "@/lib/schemas/progress";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "审核台" };
 
@@ -25,7 +26,10 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold">审核台</h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">审核台</h1>
+          <ExportLink href={`/api/exports/reports.xlsx?${params}`} />
+        </div>
         <p role="status" className="text-slate-700">
           共 {reports.length} 份报告{reviewable ? "待审核" : ""}。
         </p>

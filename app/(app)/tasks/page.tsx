@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listSections, listTasks } from "@/lib/data/tasks";
 import { listUnitOptions } from "@/lib/data/units";
 import { parseTaskFilters, type TaskFilters } from "@/lib/schemas/task-filters";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "重点任务" };
 
@@ -31,10 +32,13 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">重点任务清单</h1>
-        <p className="text-slate-700" role="status">
-          {unitName ? `${unitName}承担的任务：` : "共 "}
-          <strong>{tasks.length}</strong> 项
-        </p>
+        <div className="flex items-center gap-3">
+          <p className="text-slate-700" role="status">
+            {unitName ? `${unitName}承担的任务：` : "共 "}
+            <strong>{tasks.length}</strong> 项
+          </p>
+          <ExportLink href={`/api/v1/tasks.xlsx?${new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])))}`} />
+        </div>
       </div>
       {!parsed.success && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

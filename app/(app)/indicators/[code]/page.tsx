@@ -10,6 +10,7 @@ import { getIndicatorAssessment, listOpenObservations, periodText, PROVINCE } fr
 import { indicatorChartData } from "@/lib/domain/indicator-chart";
 import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/domain/indicators";
 import { chinaToday } from "@/lib/domain/quarters";
+import { ExportLink } from "@/components/ui/export-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: `指标 ${(await params).code}` };
@@ -88,9 +89,12 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
       </section>
 
       <section aria-labelledby="chart-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="chart-heading" className="text-lg font-semibold">
-          全省走势
-        </h2>
+        <div className="flex items-center justify-between gap-3">
+          <h2 id="chart-heading" className="text-lg font-semibold">
+            全省走势
+          </h2>
+          <ExportLink href={`/api/exports/observations.xlsx?code=${indicator.code}`} label="导出数值" />
+        </div>
         {province.points.length === 0 ? (
           <p className="mt-2 text-slate-600">尚无审核通过的数值。</p>
         ) : (

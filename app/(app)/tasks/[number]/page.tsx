@@ -12,6 +12,7 @@ import { listReports, quarterOfRow, reportScopeOrNull } from "@/lib/data/progres
 import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { TableHead } from "@/components/ui/table-head";
+import { ExportLink } from "@/components/ui/export-link";
 
 function parseTaskNumber(raw: string): number | null {
   return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
@@ -147,9 +148,12 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
 
       {reports && (
         <section aria-labelledby="reports-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="reports-heading" className="text-lg font-semibold">
-            各单位进展报告
-          </h2>
+          <div className="flex items-center justify-between gap-3">
+            <h2 id="reports-heading" className="text-lg font-semibold">
+              各单位进展报告
+            </h2>
+            <ExportLink href={`/api/exports/reports.xlsx?task=${task.number}`} />
+          </div>
           {reports.length === 0 ? (
             <p className="mt-2 text-slate-600">暂无可查看的报告。</p>
           ) : (

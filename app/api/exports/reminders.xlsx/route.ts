@@ -1,0 +1,20 @@
+import { withPermission } from "@/lib/api/guard";
+import { reportingCounts } from "@/lib/data/reminders";
+import { getWindowSetting } from "@/lib/data/settings";
+import { listUnitOptions } from "@/lib/data/units";
+import { reminderMatrixSheet } from "@/lib/excel/exports";
+import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
+import { addQuarters, chinaToday, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/domain/quarters";
+
+export const dynamic = "force-dynamic";
+
+/** The 催办 matrix from 2024Q3 to the quarter being collected. */
+export async function GET() {
+  return withPermission("report:review", async () => {
+    const { windowDays } = await getWindowSetting();
+    const last = reportingQuarter(chinaToday(), windowDays);
+    const quarters = Array.from({ length: quarterIndex(last) - quarterIndex(PLAN_FIRST_QUARTER) + 1 }, (_, index) => addQuarters(PLAN_FIRST_QUARTER, index));
+    const [units, counts] = await Promise.all([listUnitOptions(), reportingCounts(PLAN_FIRST_QUARTER, last)]);
+    return xlsxResponse(await buildWorkbook([reminderMatrixSheet(units, quarters, counts)]), "报送情况.xlsx");
+  });
+}

@@ -1,0 +1,18 @@
+import { jsonError } from "@/lib/api/responses";
+import { listTasks } from "@/lib/data/tasks";
+import { tasksSheet } from "@/lib/excel/exports";
+import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
+import { parseTaskFilters } from "@/lib/schemas/task-filters";
+
+export const dynamic = "force-dynamic";
+
+/** The task list as Excel, with the same filter parameters as GET /api/v1/tasks and the task page. */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const parsed = parseTaskFilters(params);
+  if (!parsed.success) return jsonError(400, `查询参数无效：${parsed.error.issues.map((issue) => issue.message).join("；")}`);
+  const tasks = await listTasks(parsed.data);
+  const filters = [...params].filter(([, value]) => value).map(([key, value]) => `${key}=${value}`).join("，");
+  const buffer = await buildWorkbook([tasksSheet(tasks, filters ? `筛选条件：${filters}` : "筛选条件：全部")]);
+  return xlsxResponse(buffer, "美丽江西重点任务.xlsx");
+}
