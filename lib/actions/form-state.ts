@@ -5,6 +5,8 @@ export interface FormState {
   fieldErrors: Record<string, string[]>;
   /** What the user submitted, so a failed submit never loses their input. */
   values: Record<string, string>;
+  /** Structured result for the form to show (e.g. an import preview). */
+  data?: unknown;
 }
 
 export const initialFormState: FormState = { ok: false, message: "", fieldErrors: {}, values: {} };

@@ -10,6 +10,9 @@ import type { FormState } from "./form-state";
 export interface ActionOutcome {
   message: string;
   redirectTo?: string;
+  /** Shown by the form, also when the outcome is a refusal (ok: false). */
+  data?: unknown;
+  ok?: boolean;
 }
 
 function formValues(formData: FormData): Record<string, string> {
@@ -73,6 +76,6 @@ export function validatedAction<Schema extends z.ZodType>(
     }
     // Outside the try: Next's redirect works by throwing.
     if (outcome.redirectTo) redirect(outcome.redirectTo);
-    return { ok: true, message: outcome.message, fieldErrors: {}, values: {} };
+    return { ok: outcome.ok ?? true, message: outcome.message, fieldErrors: {}, values: outcome.ok === false ? values : {}, data: outcome.data };
   };
 }

@@ -153,80 +153,90 @@ async function keepRevision(tx: Tx, reportId: number, action: string, actorId: n
   return report;
 }
 
+/**
+ * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
+ * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
+ */
+export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionUser, today: string, options: { keepFigures?: boolean } = {}) {
+  const { task, unitId } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
+  const indicatorIdByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator.id]));
+  for (const figure of input.figures) {
+    if (!indicatorIdByCode.has(figure.indicatorCode)) {
+      throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${task.number} 无关`, {
+        [`figure.${figure.indicatorCode}.value`]: ["该指标不属于本任务"],
+      });
+    }
+  }
+  const key = { taskId: task.id, unitId, year: input.quarter.year, quarter: input.quarter.quarter };
+  const existing = await loadReport(tx, { taskId_unitId_year_quarter: key });
+  const submit = input.intent === "submit";
+  const now = new Date();
+  const content = {
+    progressState: input.progressState,
+    percent: input.percent,
+    progress: input.progress,
+    problems: input.problems,
+    nextSteps: input.nextSteps,
+    updatedById: user.id,
+    updatedAt: now,
+  };
+  let reportId: number;
+  if (!existing) {
+    if (input.version !== 0) throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
+    const created = await tx.progressReport.create({
+      data: { ...key, ...content, status: submit ? "SUBMITTED" : "DRAFT", submittedAt: submit ? now : null },
+      select: { id: true },
+    });
+    reportId = created.id;
+  } else {
+    if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
+    if (!canEditReport(user, existing)) {
+      throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
+    }
+    const updated = await tx.progressReport.updateMany({
+      where: { id: existing.id, version: input.version },
+      data: {
+        ...content,
+        version: { increment: 1 },
+        ...(submit ? { status: "SUBMITTED", submittedAt: now } : {}),
+      },
+    });
+    if (updated.count === 0) {
+      const latest = await loadReport(tx, { id: existing.id });
+      throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
+    }
+    reportId = existing.id;
+    if (!options.keepFigures) await tx.reportFigure.deleteMany({ where: { reportId } });
+  }
+  if (!options.keepFigures) await tx.reportFigure.createMany({
+    data: input.figures.map((figure) => ({
+      reportId,
+      indicatorId: indicatorIdByCode.get(figure.indicatorCode)!,
+      value: new Prisma.Decimal(figure.value),
+      period: figure.period,
+      note: figure.note,
+    })),
+  });
+  const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
+  const saved = await keepRevision(tx, reportId, action, user.id, existing ? snapshotOf(existing) : null);
+  return { id: saved.id, status: saved.status, version: saved.version };
+}
+
 /** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */
 export async function saveReport(input: SaveReportInput, user: SessionUser, today = chinaToday()) {
   try {
-    return await db.$transaction(async (tx) => {
-      const { task, unitId } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
-      const indicatorIdByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator.id]));
-      for (const figure of input.figures) {
-        if (!indicatorIdByCode.has(figure.indicatorCode)) {
-          throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${task.number} 无关`, {
-            [`figure.${figure.indicatorCode}.value`]: ["该指标不属于本任务"],
-          });
-        }
-      }
-      const key = { taskId: task.id, unitId, year: input.quarter.year, quarter: input.quarter.quarter };
-      const existing = await loadReport(tx, { taskId_unitId_year_quarter: key });
-      const submit = input.intent === "submit";
-      const now = new Date();
-      const content = {
-        progressState: input.progressState,
-        percent: input.percent,
-        progress: input.progress,
-        problems: input.problems,
-        nextSteps: input.nextSteps,
-        updatedById: user.id,
-        updatedAt: now,
-      };
-      let reportId: number;
-      if (!existing) {
-        if (input.version !== 0) throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
-        const created = await tx.progressReport.create({
-          data: { ...key, ...content, status: submit ? "SUBMITTED" : "DRAFT", submittedAt: submit ? now : null },
-          select: { id: true },
-        });
-        reportId = created.id;
-      } else {
-        if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
-        if (!canEditReport(user, existing)) {
-          throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
-        }
-        const updated = await tx.progressReport.updateMany({
-          where: { id: existing.id, version: input.version },
-          data: {
-            ...content,
-            version: { increment: 1 },
-            ...(submit ? { status: "SUBMITTED", submittedAt: now } : {}),
-          },
-        });
-        if (updated.count === 0) {
-          const latest = await loadReport(tx, { id: existing.id });
-          throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
-        }
-        reportId = existing.id;
-        await tx.reportFigure.deleteMany({ where: { reportId } });
-      }
-      await tx.reportFigure.createMany({
-        data: input.figures.map((figure) => ({
-          reportId,
-          indicatorId: indicatorIdByCode.get(figure.indicatorCode)!,
-          value: new Prisma.Decimal(figure.value),
-          period: figure.period,
-          note: figure.note,
-        })),
-      });
-      const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
-      const saved = await keepRevision(tx, reportId, action, user.id, existing ? snapshotOf(existing) : null);
-      return { id: saved.id, status: saved.status, version: saved.version };
-    });
+    return await db.$transaction((tx) => writeReport(tx, input, user, today));
   } catch (error) {
-    // Two people creating the same report at once: the second insert hits the unique key.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new StaleWriteError("保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。");
-    }
-    throw error;
+    throw sameReportCreatedTwice(error) ?? error;
   }
+}
+
+/** Two people creating the same report at once: the second insert hits the unique key. */
+export function sameReportCreatedTwice(error: unknown): StaleWriteError | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    return new StaleWriteError("保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。");
+  }
+  return null;
 }
 
 /** Accept or return one or several submitted reports, all or none. */

@@ -238,3 +238,11 @@ export const reviewObservationSchema = z
     }
   });
 export type ReviewObservationInput = z.output<typeof reviewObservationSchema>;
+
+export const importUploadSchema = z.object({
+  file: z.instanceof(File, { message: "请选择要上传的 Excel 文件" }).refine((file) => file.size > 0, "请选择要上传的 Excel 文件"),
+});
+
+export const importConfirmSchema = z.object({
+  batchId: z.coerce.number({ message: "导入记录无效" }).int().min(1, "导入记录无效"),
+});

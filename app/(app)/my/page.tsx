@@ -26,7 +26,12 @@ export default async function MyTodoPage() {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold">我的待办</h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">我的待办</h1>
+          <Link href="/progress/import" className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            Excel 批量填报
+          </Link>
+        </div>
         <p role="status" className="mt-1 text-slate-700">
           {user.unitName}：正在报送{quarterLabel(todo.collecting)}进展，截止 {formatChineseDate(todo.windowCloses)}（{daysText(todo.daysLeft)}）。待办 {open.length} 项。
         </p>
