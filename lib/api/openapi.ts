@@ -269,6 +269,29 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/tasks.xlsx": {
+      get: {
+        summary: "重点任务清单 Excel（公开，筛选参数同 /api/v1/tasks）",
+        parameters: taskFilterParameters,
+        responses: {
+          "200": { description: "Excel 文件", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {} } },
+          "400": { description: "查询参数无效", content: json(errorSchema) },
+        },
+      },
+    },
+    "/api/v1/reports/annual/{year}.docx": {
+      get: {
+        summary: "年度工作情况报告 Word 文件（审核人、领导）",
+        security: [{ session: [] }],
+        parameters: [{ name: "year", in: "path", required: true, schema: { type: "integer", minimum: 2024, maximum: 2035 } }],
+        responses: {
+          "200": { description: "Word 文件（GB/T 9704 版式）", content: { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {} } },
+          "401": { description: "未登录", content: json(errorSchema) },
+          "403": { description: "角色无权下载", content: json(errorSchema) },
+          "404": { description: "年份无效", content: json(errorSchema) },
+        },
+      },
+    },
     "/api/v1/progress": {
       get: {
         summary: "季度进展报告（只读）",

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   "report:write": ["STAFF"],
   /** Province-wide dashboards: indicators, task status, rankings. */
   "dashboard:read": ["REVIEWER", "LEADER"],
+  /** Read and download the annual report (年度报告). */
+  "annual:read": ["REVIEWER", "LEADER"],
+  /** Edit the annual report's narrative (the compiling department). */
+  "annual:edit": ["REVIEWER"],
   /** Accept or return submitted reports; chase late units (催办/通报). */
   "report:review": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -246,3 +246,13 @@ export const importUploadSchema = z.object({
 export const importConfirmSchema = z.object({
   batchId: z.coerce.number({ message: "导入记录无效" }).int().min(1, "导入记录无效"),
 });
+
+const narrativeText = (label: string) => z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`).max(5000, `${label}不能超过 5000 字`);
+
+export const narrativeSchema = z.object({
+  year: z.coerce.number({ message: "年份无效" }).int().min(2024, "年份应为 2024–2035").max(2035, "年份应为 2024–2035"),
+  version: versionSchema,
+  intro: narrativeText("总体情况"),
+  problems: narrativeText("存在的问题"),
+  nextSteps: narrativeText("下一步工作安排"),
+});
