@@ -105,8 +105,12 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
            CROSS JOIN generate_series(1, 4) AS q(quarter)
            WHERE ${year} * 4 + q.quarter - 1 BETWEEN 2024 * 4 + 2 AND extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
         ) AS owed,
-        (SELECT count(*) FROM "ProgressReport" WHERE year = ${year} AND "submittedAt" IS NOT NULL) AS submitted,
-        (SELECT count(*) FROM "ProgressReport" WHERE year = ${year} AND status = 'ACCEPTED') AS accepted
+        (SELECT count(*) FILTER (WHERE r."submittedAt" IS NOT NULL) FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
+           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+        ) AS submitted,
+        (SELECT count(*) FILTER (WHERE r.status = 'ACCEPTED') FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
+           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+        ) AS accepted
     `),
   ]);
   const unitsOfTask = new Map(assignments.map((row) => [row.taskId, row._count.unitId]));
