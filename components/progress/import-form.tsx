@@ -1,17 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/actions/imports";
-import { initialFormState } from "@/lib/actions/form-state";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import type { ImportPreview } from "@/lib/data/progress-import";
 
-const ACTION_LABELS = { create: "新建草稿", update: "更新草稿", skip: "不导入" } as const;
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+interface Props {
+  previewAction: Action;
+  confirmAction: Action;
+  /** What each kind of row will become. */
+  labels: { create: string; update: string; skip: string };
+}
 
 /** Upload → preview with every row's errors → confirm; nothing is written before the confirmation. */
-export function ImportForm() {
-  const [preview, previewAction, checking] = useActionState(previewProgressImportAction, initialFormState);
-  const [confirmed, confirmAction, saving] = useActionState(confirmProgressImportAction, initialFormState);
+export function ImportForm({ previewAction: preview_, confirmAction: confirm_, labels }: Props) {
+  const [preview, previewAction, checking] = useActionState(preview_, initialFormState);
+  const [confirmed, confirmAction, saving] = useActionState(confirm_, initialFormState);
   const data = preview.data as ImportPreview | undefined;
   return (
     <div className="space-y-4">
@@ -48,10 +54,8 @@ export function ImportForm() {
             {data.rows.map((row) => (
               <tr key={row.row} className={`border-t border-slate-200 align-top ${row.errors.length ? "bg-red-50" : ""}`}>
                 <td className="px-3 py-2 tabular-nums">第 {row.row} 行</td>
-                <td className="px-3 py-2">
-                  {row.taskNumber ?? "—"}. {row.title}
-                </td>
-                <td className="px-3 py-2">{row.errors.length ? "有错误" : ACTION_LABELS[row.action]}</td>
+                <td className="px-3 py-2">{row.taskNumber === null ? row.title : `${row.taskNumber}. ${row.title}`}</td>
+                <td className="px-3 py-2">{row.errors.length ? "有错误" : labels[row.action]}</td>
                 <td className="px-3 py-2">
                   {row.errors.length === 0 ? (
                     "—"

@@ -116,9 +116,15 @@ export async function assessAllIndicators(currentYear: number, asOf?: Date) {
   });
 }
 
-/** The owning unit enters a value; it counts once the reviewer accepts it. */
-export async function submitObservation(input: ObservationInput, user: SessionUser) {
-  const indicator = await db.indicator.findUnique({
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The owning unit enters a value, inside the caller's transaction; it counts once the reviewer
+ * accepts it. A value already submitted or accepted is not replaced (two people entering the same
+ * period: the second is told it is already there); a returned or demo value is.
+ */
+export async function writeObservation(tx: Tx, input: ObservationInput, user: SessionUser) {
+  const indicator = await tx.indicator.findUnique({
     where: { code: input.indicatorCode },
     select: { id: true, name: true, ownerUnitId: true, cityLevel: true, ownerUnit: { select: { shortName: true } } },
   });
@@ -128,34 +134,41 @@ export async function submitObservation(input: ObservationInput, user: SessionUs
   }
   if (input.area !== PROVINCE) {
     if (!indicator.cityLevel) throw new UserFacingError("该指标只统计全省数值", { area: ["请选择全省"] });
-    const city = await db.unit.findUnique({ where: { code: input.area }, select: { kind: true } });
+    const city = await tx.unit.findUnique({ where: { code: input.area }, select: { kind: true } });
     if (city?.kind !== "CITY") throw new UserFacingError("地区无效", { area: ["请选择全省或设区市"] });
   }
   const key = { indicatorId: indicator.id, area: input.area, year: input.period.year, quarter: input.period.quarter };
   const data = { value: new Prisma.Decimal(input.value), source: input.source, note: input.note, demo: false, status: "SUBMITTED" as const, enteredById: user.id, enteredAt: new Date(), reviewComment: null, reviewedAt: null, reviewedById: null };
-  await db.$transaction(async (tx) => {
-    const existing = await tx.indicatorObservation.findUnique({ where: { indicatorId_area_year_quarter: key }, select: { ...observationFields } });
-    if (existing) {
-      if (!existing.demo && existing.status !== "RETURNED") {
-        const label = existing.status === "ACCEPTED" ? "已审核通过" : "已提交待审核";
-        throw new UserFacingError(`${periodText(existing)} 的数值${label}，不能重复填报`);
-      }
-      if (existing.version !== input.version) {
-        throw new StaleWriteError(`保存未成功：该数值已于 ${formatChinaTime(existing.enteredAt)} 被 ${existing.enteredBy?.displayName ?? "系统"} 修改，请刷新后再试。`);
-      }
-      await tx.indicatorObservation.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
-    } else {
-      await tx.indicatorObservation.create({ data: { ...key, ...data } });
+  const existing = await tx.indicatorObservation.findUnique({ where: { indicatorId_area_year_quarter: key }, select: { ...observationFields } });
+  if (existing) {
+    if (!existing.demo && existing.status !== "RETURNED") {
+      const label = existing.status === "ACCEPTED" ? "已审核通过" : "已提交待审核";
+      throw new UserFacingError(`“${indicator.name}”${periodText(existing)} 的数值${label}（${existing.enteredBy?.displayName ?? "系统"}，${formatChinaTime(existing.enteredAt)}），不能重复填报`);
     }
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "observation.submit",
-      entity: "IndicatorObservation",
-      entityId: `${input.indicatorCode}/${input.area}/${periodText(input.period)}`,
-      before: existing ? { value: existing.value.toString(), status: existing.status, demo: existing.demo } : null,
-      after: { value: String(input.value), source: input.source, status: "SUBMITTED" },
-    });
+    const updated = await tx.indicatorObservation.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) throw new StaleWriteError("保存未成功：该数值刚刚被他人修改，请刷新后再试。");
+  } else {
+    await tx.indicatorObservation.create({ data: { ...key, ...data } });
+  }
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "observation.submit",
+    entity: "IndicatorObservation",
+    entityId: `${input.indicatorCode}/${input.area}/${periodText(input.period)}`,
+    before: existing ? { value: existing.value.toString(), status: existing.status, demo: existing.demo } : null,
+    after: { value: String(input.value), source: input.source, status: "SUBMITTED" },
   });
+}
+
+export async function submitObservation(input: ObservationInput, user: SessionUser) {
+  try {
+    await db.$transaction((tx) => writeObservation(tx, input, user));
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new StaleWriteError("保存未成功：同一期间的数值刚刚被他人填报，请刷新后查看。");
+    }
+    throw error;
+  }
 }
 
 export async function reviewObservations(input: ReviewObservationInput, reviewer: SessionUser): Promise<number> {

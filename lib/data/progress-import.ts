@@ -6,7 +6,7 @@ import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS, type ProgressState } from 
 import { chinaToday, compareQuarters, formatQuarter, quarterOfDate, taskSpansQuarter, type Quarter } from "@/lib/domain/quarters";
 import { buildTemplate, readTemplate, type TemplateColumn } from "@/lib/excel/import-workbook";
 import { saveReportSchema } from "@/lib/schemas/progress";
-import { recordAudit } from "./audit";
+import { applyBatch, keepBatch } from "./import-batches";
 import { UserFacingError } from "./errors";
 import { sameReportCreatedTwice, writeReport } from "./progress";
 
@@ -178,34 +178,17 @@ export async function previewProgressImport(file: File, user: SessionUser, today
   }
   if (rows.some((row) => row.errors.length > 0)) return { batchId: null, fileError: null, rows };
   if (valid.length === 0) return { batchId: null, fileError: "文件中没有填写任何任务的进展", rows };
-  const batch = await db.importBatch.create({ data: { kind: KIND, userId: user.id, fileName: file.name.slice(-120), rows: valid as unknown as object }, select: { id: true } });
-  return { batchId: batch.id, fileError: null, rows };
+  return { batchId: await keepBatch(KIND, user, file.name, valid), fileError: null, rows };
 }
-
-const BATCH_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Writes a confirmed batch as drafts, all in one transaction: every row or none. */
 export async function applyProgressImport(batchId: number, user: SessionUser, today = chinaToday()): Promise<number> {
-  const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: { kind: true, userId: true, rows: true, createdAt: true, appliedAt: true, fileName: true } });
-  if (!batch || batch.kind !== KIND || batch.userId !== user.id) throw new UserFacingError("导入记录不存在，请重新上传文件");
-  if (batch.appliedAt) throw new UserFacingError("该文件已经导入过了");
-  if (Date.now() - batch.createdAt.getTime() > BATCH_LIFETIME_MS) throw new UserFacingError("预览已过期，请重新上传文件");
-  const rows = batch.rows as unknown as BatchRow[];
   try {
-    await db.$transaction(
-      async (tx) => {
-        const claimed = await tx.importBatch.updateMany({ where: { id: batchId, appliedAt: null }, data: { appliedAt: new Date() } });
-        if (claimed.count === 0) throw new UserFacingError("该文件已经导入过了");
-        for (const row of rows) {
-          const input = saveReportSchema.parse({ ...row, taskNumber: String(row.taskNumber), version: String(row.version), percent: String(row.percent), intent: "save" });
-          await writeReport(tx, input, user, today, { keepFigures: true });
-        }
-        await recordAudit(tx, { actorId: user.id, action: "import.progress", entity: "ImportBatch", entityId: String(batchId), after: { fileName: batch.fileName, rows: rows.length } });
-      },
-      { timeout: 60_000 },
-    );
+    return await applyBatch<BatchRow>(batchId, KIND, user, (tx, row) => {
+      const input = saveReportSchema.parse({ ...row, taskNumber: String(row.taskNumber), version: String(row.version), percent: String(row.percent), intent: "save" });
+      return writeReport(tx, input, user, today, { keepFigures: true });
+    });
   } catch (error) {
     throw sameReportCreatedTwice(error) ?? error;
   }
-  return rows.length;
 }

@@ -37,6 +37,8 @@ export interface TemplateSpec {
   instructions: string;
   columns: readonly TemplateColumn[];
   rows: readonly Record<string, string | number | null>[];
+  /** Lock the system columns (fixed rows); off where users add rows of their own. */
+  protect?: boolean;
 }
 
 const HEADER_ROW = 3;
@@ -91,7 +93,7 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
   });
   sheet.views = [{ state: "frozen", ySplit: HEADER_ROW, xSplit: 2 }];
   // Guidance, not security: the system columns are locked against slips; no password.
-  await sheet.protect("", { formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+  if (spec.protect ?? true) await sheet.protect("", { formatColumns: true, formatRows: true, autoFilter: true, sort: false });
 
   const meta = workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
   meta.getCell("A1").value = spec.identity.kind;

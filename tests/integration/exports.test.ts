@@ -11,6 +11,7 @@ import { listReports } from "@/lib/data/progress";
 import { listTasks } from "@/lib/data/tasks";
 import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
 import { previewProgressImport, progressTemplate } from "@/lib/data/progress-import";
+import { applyObservationImport, observationTemplate, previewObservationImport } from "@/lib/data/observation-import";
 import { reportReadScope } from "@/lib/auth/roles";
 import { annualReportDocx } from "@/lib/reports/annual-docx";
 import { reportsSheet, tasksSheet } from "@/lib/excel/exports";
@@ -185,5 +186,52 @@ describe("Excel import refusals", () => {
     const other = (await findActiveSessionUser((await db.user.findUniqueOrThrow({ where: { username: "xinyu" }, select: { id: true } })).id))!;
     const preview = await previewProgressImport(file, other, "2026-11-25");
     expect(preview.fileError).toBe("该模板属于其他单位（pingxiang），请下载本单位的模板");
+  });
+});
+
+describe("Excel import of indicator values", () => {
+  it("checks every row, refuses the file while one is wrong, then submits all values for review in one go", async () => {
+    const lyj = (await findActiveSessionUser((await db.user.findUniqueOrThrow({ where: { username: "lyj" }, select: { id: true } })).id))!;
+    const build = async (wetlandArea: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await observationTemplate(lyj, "2026-11-25")) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("指标数值")!;
+      const rowOf = (code: string) => sheet.getRow([...Array(sheet.rowCount).keys()].map((index) => index + 1).find((number) => sheet.getRow(number).getCell(1).value === code)!);
+      const forest = rowOf("FOREST_COVERAGE");
+      forest.getCell(6).value = 63.2;
+      forest.getCell(7).value = "2025年江西省国土绿化状况公报";
+      const city = sheet.getRow(sheet.rowCount + 1);
+      ["FOREST_COVERAGE", "森林覆盖率", "%", "南昌市", "2025", 25.1, "南昌市林业局"].forEach((value, index) => (city.getCell(index + 1).value = value));
+      const wetland = rowOf("WETLAND_PROTECTION_RATE");
+      wetland.getCell(4).value = wetlandArea;
+      wetland.getCell(5).value = "2025";
+      wetland.getCell(6).value = 62.5;
+      wetland.getCell(7).value = "省林业局统计";
+      return new File([Buffer.from(await workbook.xlsx.writeBuffer())], "指标.xlsx");
+    };
+    const before = await db.indicatorObservation.count();
+    const bad = await previewObservationImport(await build("南昌市"), lyj);
+    expect(bad.batchId).toBeNull();
+    expect(bad.rows.find((row) => row.title === "湿地保护率")!.errors).toContainEqual({ column: "地区（全省或设区市）", message: "该指标只统计全省数值" });
+    expect(await db.indicatorObservation.count()).toBe(before);
+
+    const good = await previewObservationImport(await build("全省"), lyj);
+    expect(good.fileError).toBeNull();
+    expect(good.batchId).not.toBeNull();
+    expect(await applyObservationImport(good.batchId!, lyj)).toBe(3);
+    await expect(applyObservationImport(good.batchId!, lyj)).rejects.toThrow("该文件已经导入过了");
+    const stored = await db.indicatorObservation.findMany({
+      where: { indicator: { code: { in: ["FOREST_COVERAGE", "WETLAND_PROTECTION_RATE"] } }, year: 2025, status: "SUBMITTED" },
+      orderBy: [{ area: "asc" }],
+      select: { area: true, value: true, indicator: { select: { code: true } } },
+    });
+    expect(stored.map((row) => [row.indicator.code, row.area, Number(row.value)])).toEqual(
+      expect.arrayContaining([
+        ["FOREST_COVERAGE", "province", 63.2],
+        ["FOREST_COVERAGE", "nanchang", 25.1],
+        ["WETLAND_PROTECTION_RATE", "province", 62.5],
+      ]),
+    );
+    await db.indicatorObservation.deleteMany({ where: { year: 2025, status: "SUBMITTED", indicator: { code: { in: ["FOREST_COVERAGE", "WETLAND_PROTECTION_RATE"] } } } });
   });
 });

@@ -148,9 +148,14 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
 
       {isOwner && (
         <section aria-labelledby="enter-heading" className="no-print rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="enter-heading" className="text-lg font-semibold">
-            填报数值（{indicator.ownerUnit.shortName}）
-          </h2>
+          <div className="flex items-center justify-between gap-3">
+            <h2 id="enter-heading" className="text-lg font-semibold">
+              填报数值（{indicator.ownerUnit.shortName}）
+            </h2>
+            <Link href="/indicators/import" className="text-sm text-blue-800 hover:underline">
+              Excel 批量导入 →
+            </Link>
+          </div>
           <ObservationForm
             indicatorCode={indicator.code}
             measureUnit={unit}

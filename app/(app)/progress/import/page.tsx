@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ImportForm } from "@/components/progress/import-form";
+import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/actions/imports";
 import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
 import { getWindowSetting } from "@/lib/data/settings";
@@ -30,7 +31,7 @@ export default async function ImportPage() {
           <ExportLink key={formatQuarter(quarter)} href={`/api/exports/progress-template.xlsx?quarter=${formatQuarter(quarter)}`} label={`下载${quarterLabel(quarter)}模板`} />
         ))}
       </p>
-      <ImportForm />
+      <ImportForm previewAction={previewProgressImportAction} confirmAction={confirmProgressImportAction} labels={{ create: "新建草稿", update: "更新草稿", skip: "不导入" }} />
     </div>
   );
 }
