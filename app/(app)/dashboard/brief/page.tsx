@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { StatusBadge } from "@/components/progress/status-badge";
@@ -9,6 +8,7 @@ import { TASK_STATUS_ORDER } from "@/lib/data/dashboard";
 import { STATUS_LABELS } from "@/lib/domain/progress-status";
 import { quarterLabel } from "@/lib/domain/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "本季度变化" };
 
@@ -19,12 +19,9 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
   return (
     <article className="brief mx-auto max-w-[180mm] space-y-4 bg-white p-6 text-[15px] leading-6">
       <style>{`@page { size: A4; margin: 15mm; } @media print { main { padding: 0 !important; } .brief { padding: 0 !important; } }`}</style>
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href={dashboardHref("/dashboard", query)} className="hover:underline">
-          总览
-        </Link>{" "}
-        / 本季度变化
-      </nav>
+      <Breadcrumb href={dashboardHref("/dashboard", query)} label="总览">
+        本季度变化
+      </Breadcrumb>
       <div className="flex items-start justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold">美丽江西建设本季度变化简报（{quarterLabel(brief.now.collecting)}）</h1>

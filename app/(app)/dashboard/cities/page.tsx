@@ -6,6 +6,7 @@ import { reportingCounts } from "@/lib/data/reminders";
 import { listUnitOptions } from "@/lib/data/units";
 import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "设区市对比" };
 
@@ -19,12 +20,9 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
   const cities = units.filter((unit) => unit.kind === "CITY");
   return (
     <div className="space-y-4">
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href={dashboardHref("/dashboard", query)} className="hover:underline">
-          总览
-        </Link>{" "}
-        / 设区市对比
-      </nav>
+      <Breadcrumb href={dashboardHref("/dashboard", query)} label="总览">
+        设区市对比
+      </Breadcrumb>
       <h1 className="text-2xl font-semibold">设区市对比（截至 {moment.today}）</h1>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cities.map((city) => {

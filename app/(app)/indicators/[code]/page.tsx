@@ -11,6 +11,7 @@ import { indicatorChartData } from "@/lib/domain/indicator-chart";
 import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/domain/indicators";
 import { chinaToday } from "@/lib/domain/quarters";
 import { ExportLink } from "@/components/ui/export-link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: `指标 ${(await params).code}` };
@@ -36,12 +37,9 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   const cityName = new Map(cityOptions.map((city) => [city.code, city.name]));
   return (
     <article className="space-y-6">
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href="/indicators" className="hover:underline">
-          目标指标
-        </Link>{" "}
-        / {indicator.name}
-      </nav>
+      <Breadcrumb href="/indicators" label="目标指标">
+        {indicator.name}
+      </Breadcrumb>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{indicator.name}</h1>
         <p className="text-slate-700">

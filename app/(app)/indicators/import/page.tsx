@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { ImportForm } from "@/components/progress/import-form";
 import { ExportLink } from "@/components/ui/export-link";
 import { confirmObservationImportAction, previewObservationImportAction } from "@/lib/actions/imports";
 import { requirePermission } from "@/lib/auth/session";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "指标数值导入" };
 
@@ -10,12 +10,9 @@ export default async function ObservationImportPage() {
   const user = await requirePermission("report:write");
   return (
     <div className="space-y-4">
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <Link href="/indicators" className="hover:underline">
-          目标指标
-        </Link>{" "}
-        / 指标数值导入
-      </nav>
+      <Breadcrumb href="/indicators" label="目标指标">
+        指标数值导入
+      </Breadcrumb>
       <h1 className="text-2xl font-semibold">指标数值 Excel 导入</h1>
       <p>{user.unitName}负责的指标：下载模板，每行填写一个数值（地区、期间、数值、来源），上传后逐行检查，确认后提交省生态环境厅审核。</p>
       <ExportLink href="/api/exports/observation-template.xlsx" label="下载指标数值模板" />

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { ImportForm } from "@/components/progress/import-form";
 import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/actions/imports";
 import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
 import { getWindowSetting } from "@/lib/data/settings";
 import { addQuarters, chinaToday, formatQuarter, quarterLabel, reportingQuarter } from "@/lib/domain/quarters";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "Excel 导入" };
 
@@ -14,12 +14,9 @@ export default async function ImportPage() {
   const quarters = [collecting, addQuarters(collecting, -1)];
   return (
     <div className="space-y-4">
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <Link href="/my" className="hover:underline">
-          我的待办
-        </Link>{" "}
-        / Excel 导入
-      </nav>
+      <Breadcrumb href="/my" label="我的待办">
+        Excel 导入
+      </Breadcrumb>
       <h1 className="text-2xl font-semibold">Excel 批量填报</h1>
       <ol className="list-decimal space-y-1 pl-6">
         <li>下载{user.unitName}的填报模板（已列出本季度应报送的任务和已有草稿）。</li>

@@ -5,6 +5,7 @@ import { reviewObservationAction } from "@/lib/actions/observations";
 import { requirePermission } from "@/lib/auth/session";
 import { listObservationQueue, periodText } from "@/lib/data/observations";
 import { formatChinaTime } from "@/lib/data/progress";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "指标数据审核" };
 
@@ -13,12 +14,9 @@ export default async function ObservationReviewPage() {
   const queue = await listObservationQueue();
   return (
     <div className="space-y-4">
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <Link href="/review" className="hover:underline">
-          审核台
-        </Link>{" "}
-        / 指标数据
-      </nav>
+      <Breadcrumb href="/review" label="审核台">
+        指标数据
+      </Breadcrumb>
       <h1 className="text-2xl font-semibold">指标数据审核</h1>
       <p role="status">共 {queue.length} 条待审核。</p>
       <BatchReviewForm empty={queue.length === 0} action={reviewObservationAction} noun="数据" field="observations">

@@ -13,6 +13,7 @@ import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 function parseTaskNumber(raw: string): number | null {
   return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
@@ -36,12 +37,9 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   ]);
   return (
     <article className="space-y-6">
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href="/tasks" className="hover:underline">
-          重点任务
-        </Link>{" "}
-        / 任务 {task.number}
-      </nav>
+      <Breadcrumb href="/tasks" label="重点任务">
+        任务 {task.number}
+      </Breadcrumb>
       <header>
         <p className="text-sm text-slate-600">
           {task.section.number}. {task.section.title}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getUnitWithWork } from "@/lib/data/units";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   await requirePermission("plan:read");
@@ -10,12 +11,9 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   if (!unit) notFound();
   return (
     <article className="space-y-6">
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href="/units" className="hover:underline">
-          责任单位
-        </Link>{" "}
-        / {unit.shortName}
-      </nav>
+      <Breadcrumb href="/units" label="责任单位">
+        {unit.shortName}
+      </Breadcrumb>
       <header>
         <h1 className="text-2xl font-semibold">{unit.shortName}</h1>
         <p className="text-slate-700">

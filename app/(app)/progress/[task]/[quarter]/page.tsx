@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getReportForm, type ReportForm as ReportFormData } from "@/lib/data/progress";
 import { UserFacingError } from "@/lib/data/errors";
 import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/domain/quarters";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "填报进展" };
 
@@ -59,12 +60,9 @@ export default async function FillReportPage({
   const saved = savedVersion !== undefined;
   return (
     <article className="space-y-6">
-      <nav aria-label="面包屑" className="no-print text-sm text-slate-600">
-        <Link href="/my" className="hover:underline">
-          我的待办
-        </Link>{" "}
-        / 任务 {task.number} / {formatQuarter(quarter)}
-      </nav>
+      <Breadcrumb href="/my" label="我的待办">
+        任务 {task.number} / {formatQuarter(quarter)}
+      </Breadcrumb>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
           {quarterLabel(quarter)}进展：{task.number}. {task.title}
