@@ -1,5 +1,6 @@
 import type { AnnualReportData } from "@/lib/data/annual-report";
 import { TableHead } from "@/components/ui/table-head";
+import { joinProgress } from "@/lib/domain/annual-text";
 
 const CHINESE_NUMBERS = ["一", "二", "三", "四", "五"];
 
@@ -48,7 +49,7 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
                 {task.unitsReported === 0
                   ? `本年度${task.unitsTotal}个责任单位均无审核通过的进展报告。`
                   : `本年度${task.unitsTotal}个责任单位中${task.unitsReported}个报送并通过审核，平均完成${task.averagePercent}%。` +
-                    task.progress.map((item) => `${item.unit}：${item.text}`).join("；")}
+                    joinProgress(task.progress)}
               </p>
             </div>
           ))}

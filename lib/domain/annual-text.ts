@@ -62,6 +62,11 @@ export function distill(items: readonly UnitText[], limit = 8): UnitText[] {
 
 /** A report's progress text shortened for the consolidated task paragraph. */
 export function excerpt(text: string, length = 120): string {
-  const flat = text.replace(/\s+/g, "");
+  const flat = text.replace(/\s+/g, "").replace(/[。；;，,]+$/, "");
   return flat.length > length ? `${flat.slice(0, length)}……` : flat;
+}
+
+/** "南昌市：…；九江市：…。" — the units' progress joined into one sentence. */
+export function joinProgress(items: readonly UnitText[]): string {
+  return items.length ? `${items.map((item) => `${item.unit}：${item.text}`).join("；")}。` : "";
 }

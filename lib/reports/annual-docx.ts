@@ -22,6 +22,7 @@ import {
   WidthType,
 } from "docx";
 import type { AnnualReportData } from "@/lib/data/annual-report";
+import { joinProgress } from "@/lib/domain/annual-text";
 
 const mm = (value: number) => Math.round((value / 25.4) * 1440);
 const FONT = {
@@ -126,7 +127,7 @@ export function annualReportDocument(report: AnnualReportData): Document {
           task.unitsReported === 0
             ? `本年度${task.unitsTotal}个责任单位均无审核通过的进展报告。`
             : `本年度${task.unitsTotal}个责任单位中${task.unitsReported}个报送并通过审核，平均完成${task.averagePercent}%。` +
-                task.progress.map((item) => `${item.unit}：${item.text}`).join("；"),
+                joinProgress(task.progress),
         ),
       );
     });
