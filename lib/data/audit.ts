@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { AUDIT_CHAIN_CHECK_SQL, AUDIT_COUNT_SQL } from "./audit-chain-sql";
 
 export interface AuditEntryInput {
   actorId: number | null;
@@ -58,4 +59,21 @@ export async function lastChangeOf(entity: string, entityId: string) {
     orderBy: { id: "desc" },
     select: { at: true, actor: { select: { displayName: true, username: true } } },
   });
+}
+
+/** The hash chain's state: rows checked and the first broken row (null when intact). */
+export async function checkAuditChain(): Promise<{ total: number; brokenAt: string | null }> {
+  const [count] = await db.$queryRawUnsafe<{ total: number }[]>(AUDIT_COUNT_SQL);
+  const [broken] = await db.$queryRawUnsafe<{ id: string }[]>(AUDIT_CHAIN_CHECK_SQL);
+  return { total: count?.total ?? 0, brokenAt: broken?.id ?? null };
+}
+
+/** Every audit row, oldest first, for the auditor's export (the export itself is audited). */
+export async function exportAuditEntries(actorId: number) {
+  const rows = await db.auditLog.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, hash: true, actor: { select: { username: true, displayName: true } } },
+  });
+  await db.$transaction((tx) => recordAudit(tx, { actorId, action: "audit.export", entity: "AuditLog", entityId: null, after: { rows: rows.length } }));
+  return rows.map((row) => ({ ...row, id: row.id.toString() }));
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/data/audit";
+import { AUDIT_PAGE_SIZE, checkAuditChain, listAuditEntries } from "@/lib/data/audit";
+import { ExportLink } from "@/components/ui/export-link";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "审计日志" };
@@ -9,12 +10,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePermission("audit:read");
   const requested = Number((await searchParams).page ?? "1");
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const { total, rows } = await listAuditEntries(page);
+  const [{ total, rows }, chain] = await Promise.all([listAuditEntries(page), checkAuditChain()]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">审计日志</h1>
-      <p className="text-slate-700">共 {total} 条记录，只读。</p>
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">审计日志</h1>
+        <ExportLink href="/api/exports/audit.xlsx" />
+      </div>
+      <p className="text-slate-700">共 {total} 条记录，只读；数据库禁止修改和删除，保存期不少于 180 天。</p>
+      <p role="status" className={`rounded border p-2 text-sm ${chain.brokenAt ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}>
+        {chain.brokenAt ? `哈希链校验失败：第 ${chain.brokenAt} 条记录起被篡改或删除。` : `哈希链校验通过：${chain.total} 条记录完整。`}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <TableHead columns={["时间", "操作人", "操作", "对象", "修改前", "修改后"]} />
