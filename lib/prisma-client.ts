@@ -9,7 +9,7 @@ import { PrismaClient } from "./generated/prisma/client";
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true }, passwordHistory: { passwordHash: true } },
   });
 }
 

@@ -21,7 +21,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     const result = await signIn("credentials", { username, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("用户名或密码错误，或账号已停用。");
+      // The server names a lock or a rate limit in Chinese; anything else is the generic refusal.
+      const reason = result?.error && /[\u4e00-\u9fff]/.test(result.error) ? result.error : "用户名或密码错误，或账号已停用。";
+      setError(reason);
       return;
     }
     // A full navigation so the server renders the new session everywhere.

@@ -20,6 +20,9 @@ export function AppHeader({ user, links }: { user: SessionUser; links: { href: s
               {user.unitName ? ` · ${user.unitName}` : ""}
             </span>
           </span>
+          <Link href="/account/password" className="text-sm text-slate-700 hover:underline">
+            修改密码
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/schemas/auth";
-import { verifyCredentials } from "@/lib/data/users";
+import { signIn } from "@/lib/data/users";
+import { clientAddress, REFUSAL_MESSAGES } from "./sign-in-policy";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 
 export const authOptions: NextAuthOptions = {
@@ -14,11 +15,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "账号密码",
       credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.username, parsed.data.password);
-        if (!user) return null;
+        const result = await signIn(parsed.data.username, parsed.data.password, clientAddress(request?.headers));
+        if (!result.ok) {
+          // A lock or a rate limit is said as such; a wrong password is the generic refusal.
+          if (result.refusal === "invalid") return null;
+          throw new Error(REFUSAL_MESSAGES[result.refusal]);
+        }
+        const user = result.user;
         return { id: String(user.id), name: user.displayName, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

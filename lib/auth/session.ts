@@ -34,10 +34,11 @@ export class AuthorizationError extends Error {
   }
 }
 
-/** For pages: the user, or a redirect to sign-in. */
+/** For pages: the user, or a redirect to sign-in (or to the forced change of an initial password). */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect("/account/password");
   return user;
 }
 
@@ -52,6 +53,7 @@ export async function requirePermission(permission: Permission): Promise<Session
 export async function authorize(permission: Permission): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthorizationError(401, "未登录或会话已过期，请重新登录");
+  if (user.mustChangePassword) throw new AuthorizationError(403, "请先修改初始密码");
   if (!can(user.role, permission)) throw new AuthorizationError(403, "当前账号无权执行此操作");
   return user;
 }

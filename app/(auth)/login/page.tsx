@@ -14,12 +14,17 @@ function safeCallback(value: string | string[] | undefined): string | null {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
-  if (user) redirect(safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode));
+  if (user) redirect(user.mustChangePassword ? "/account/password" : (safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode)));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm text-slate-600">赣发〔2024〕8号 重点任务清单</p>
         <h1 className="mt-1 text-2xl font-semibold text-brand-700">美丽江西建设推进管理平台</h1>
+        {params.changed === "1" && (
+          <p className="mt-4 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900" role="status">
+            密码已修改，所有设备上的登录均已退出，请用新密码登录。
+          </p>
+        )}
         {params.expired === "1" && (
           <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status">
             会话已超时，请重新登录。
