@@ -16,7 +16,11 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "21mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Pages get a nonce-based policy from proxy.ts; JSON and files need nothing at all.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

@@ -24,6 +24,7 @@ export async function GET(request: Request) {
   } else {
     const user = await getCurrentUser();
     if (!user) return jsonError(401, "未登录或会话已过期，请登录或使用 API 令牌");
+    if (user.mustChangePassword) return jsonError(403, "请先修改初始密码");
     scope = reportReadScope(user);
     if (!scope) return jsonError(403, "当前账号无权查看进展报告");
   }
