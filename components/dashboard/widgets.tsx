@@ -6,7 +6,7 @@ import {
   applyFilters,
   countByStatus,
   rankUnits,
-  reportingShare,
+  reportingShares,
   sectionCompletion,
   TASK_STATUS_ORDER,
   taskStatuses,
@@ -123,14 +123,14 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
 export async function ReportingSummary({ query }: { query: DashboardQuery }) {
   const { moment } = await taskStatuses(quarterKey(query));
   const unit = query.unit ?? query.city;
-  const [current, closed] = await Promise.all([reportingShare(moment.collecting, unit), reportingShare(moment.lastClosed, unit)]);
+  const [closed, current] = await reportingShares(moment.lastClosed, moment.collecting, unit);
   const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
   return (
     <Widget id="w-reports" title="季度报告报送">
       <table className="w-full text-sm">
         <TableHead columns={["季度", "应报", "已报送", "已审核通过"]} dense />
         <tbody>
-          {[current, closed].map((row) => (
+          {[current!, closed!].map((row) => (
             <tr key={formatQuarter(row.quarter)} className="border-t border-slate-200">
               <th scope="row" className="px-2 py-1 text-left font-normal">
                 {quarterLabel(row.quarter)}

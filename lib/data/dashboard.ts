@@ -113,7 +113,10 @@ async function pairRows(moment: Moment): Promise<PairRow[]> {
     LEFT JOIN LATERAL (
       SELECT r."progressState", r.percent, r.year, r.quarter
       FROM "ProgressReport" r
-      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.status = 'ACCEPTED' AND r."reviewedAt" <= ${asOf}
+      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId"
+        -- Bounds the index scan: nothing after the collected quarter can have been accepted yet.
+        AND (r.year, r.quarter) <= (${collecting.year}::int, ${collecting.quarter}::int)
+        AND r.status = 'ACCEPTED' AND r."reviewedAt" <= ${asOf}
       ORDER BY r.year DESC, r.quarter DESC
       LIMIT 1
     ) la ON true
@@ -237,12 +240,28 @@ export function rankUnits(tasks: TaskRollUp[], kind: "PROVINCIAL" | "CITY"): Uni
     .sort((a, b) => b.onTimeShare - a.onTimeShare || b.averagePercent - a.averagePercent || a.shortName.localeCompare(b.shortName, "zh"));
 }
 
-/** Reports owed, submitted and accepted for a quarter over all units (SQL counts). */
-export async function reportingShare(quarter: Quarter, unitCode?: string) {
+/** Reports owed, submitted and accepted per quarter over all units (or one), from one SQL query. */
+export async function reportingShares(from: Quarter, to: Quarter, unitCode?: string) {
   const unitId = unitCode ? (await db.unit.findUnique({ where: { code: unitCode }, select: { id: true } }))?.id : undefined;
-  const counts = await reportingCounts(quarter, quarter, unitId);
-  const total = counts.reduce((sum, count) => ({ owed: sum.owed + count.owed, submitted: sum.submitted + count.submitted, accepted: sum.accepted + count.accepted }), { owed: 0, submitted: 0, accepted: 0 });
-  return { quarter, ...total };
+  const counts = await reportingCounts(from, to, unitId);
+  const totals = new Map<string, { quarter: Quarter; owed: number; submitted: number; accepted: number }>();
+  for (let index = from.year * 4 + from.quarter - 1; index <= to.year * 4 + to.quarter - 1; index += 1) {
+    const quarter = { year: Math.floor(index / 4), quarter: ((index % 4) + 1) as Quarter["quarter"] };
+    totals.set(`${quarter.year}Q${quarter.quarter}`, { quarter, owed: 0, submitted: 0, accepted: 0 });
+  }
+  for (const count of counts) {
+    const total = totals.get(`${count.quarter.year}Q${count.quarter.quarter}`);
+    if (!total) continue;
+    total.owed += count.owed;
+    total.submitted += count.submitted;
+    total.accepted += count.accepted;
+  }
+  return [...totals.values()];
+}
+
+/** One quarter's totals. */
+export async function reportingShare(quarter: Quarter, unitCode?: string) {
+  return (await reportingShares(quarter, quarter, unitCode))[0]!;
 }
 
 /** Tasks whose deadline falls within twelve months of the moment. */

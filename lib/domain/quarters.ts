@@ -63,14 +63,38 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Results of pure date functions called thousands of times per dashboard with the same few
+ * arguments, remembered (bounded) so the status rules stay cheap.
+ */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > 5000) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const dayNumber = memo((isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
+
+const closes = memo((key) => {
+  const [year, quarter, days] = key.split(":").map(Number) as [number, number, number];
+  return addDays(quarterEndDate({ year, quarter: quarter as Quarter["quarter"] }), days);
+});
 
 /** Last day on which a quarter's report is on time. */
 export function windowCloseDate(q: Quarter, windowDays: number): string {
-  return addDays(quarterEndDate(q), windowDays);
+  return closes(`${q.year}:${q.quarter}:${windowDays}`);
 }
 
 /** Today's date in China, whatever the server's time zone. */
