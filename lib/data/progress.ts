@@ -206,9 +206,9 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
       throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
     }
     reportId = existing.id;
-    if (!options.keepFigures) await tx.reportFigure.deleteMany({ where: { reportId } });
+    if (!options.keepFigures && existing.figures.length > 0) await tx.reportFigure.deleteMany({ where: { reportId } });
   }
-  if (!options.keepFigures) await tx.reportFigure.createMany({
+  if (!options.keepFigures && input.figures.length > 0) await tx.reportFigure.createMany({
     data: input.figures.map((figure) => ({
       reportId,
       indicatorId: indicatorIdByCode.get(figure.indicatorCode)!,
