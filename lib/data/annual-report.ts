@@ -122,7 +122,7 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
   const onCourse = indicators.filter((item) => item.assessment.verdict === "ON_COURSE" || item.assessment.verdict === "ACHIEVED").length;
   const atRisk = indicators.filter((item) => ["AT_RISK", "OFF_COURSE", "MISSED"].includes(item.assessment.verdict)).length;
   const narrative = (stored?.narrative as Narrative | undefined) ??
-    defaultNarrative({ year, taskCounts: figures, reports, indicators: indicators.length, indicatorsOnCourse: onCourse, indicatorsAtRisk: atRisk });
+    defaultNarrative({ year, asOf: moment.today, taskCounts: figures, reports, indicators: indicators.length, indicatorsOnCourse: onCourse, indicatorsAtRisk: atRisk });
 
   return {
     year,

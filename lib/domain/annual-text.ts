@@ -3,6 +3,7 @@
  * and the distillation of the units' "存在问题" and "下步计划" into short, de-duplicated lists.
  * Pure: the reviewer edits the narrative afterwards.
  */
+import { formatChineseDate } from "./dates";
 import { STATUS_LABELS, type TaskStatus } from "./progress-status";
 
 export interface Narrative {
@@ -13,6 +14,8 @@ export interface Narrative {
 
 export interface YearFigures {
   year: number;
+  /** ISO date the figures stand at (the year's end, or today during the year). */
+  asOf: string;
   taskCounts: Record<TaskStatus, number>;
   reports: { owed: number; submitted: number; accepted: number };
   indicatorsOnCourse: number;
@@ -31,7 +34,7 @@ export function defaultNarrative(figures: YearFigures): Narrative {
   return {
     intro:
       `${figures.year}年，全省各地各有关部门深入贯彻落实《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号），` +
-      `扎实推进60项重点任务。截至年底，${statusText || "各项任务均在推进中"}。` +
+      `扎实推进60项重点任务。截至${formatChineseDate(figures.asOf)}，${statusText || "各项任务均在推进中"}。` +
       `全年应报送季度进展报告${figures.reports.owed}份，已报送${figures.reports.submitted}份（${percent(figures.reports.submitted, figures.reports.owed)}%），` +
       `审核通过${figures.reports.accepted}份。${figures.indicators}项目标指标中，${figures.indicatorsOnCourse}项按期可达，${figures.indicatorsAtRisk}项存在风险或难以达标。`,
     problems: "一是部分任务推进进度滞后于时序要求；二是部分单位未按时报送季度进展；三是部分指标监测数据尚不完整。各责任单位报告的主要问题见下文。",

@@ -31,13 +31,14 @@ describe("annual report wording", () => {
   it("drafts the overview from the year's figures", () => {
     const narrative = defaultNarrative({
       year: 2026,
+      asOf: "2026-12-31",
       taskCounts: { DONE: 2, ON_TRACK: 40, DUE_SOON: 0, BEHIND: 10, OVERDUE_REPORT: 5, OVERDUE: 3 },
       reports: { owed: 1000, submitted: 900, accepted: 850 },
       indicators: 31,
       indicatorsOnCourse: 6,
       indicatorsAtRisk: 4,
     });
-    expect(narrative.intro).toContain("截至年底，已完成2项，正常推进40项，进度滞后10项，逾期未报5项，任务逾期3项。");
+    expect(narrative.intro).toContain("截至2026年12月31日，已完成2项，正常推进40项，进度滞后10项，逾期未报5项，任务逾期3项。");
     expect(narrative.intro).toContain("已报送900份（90%），审核通过850份");
     expect(narrative.intro).toContain("31项目标指标中，6项按期可达，4项存在风险或难以达标");
   });
