@@ -8,8 +8,14 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
     omit: { user: { passwordHash: true }, passwordHistory: { passwordHash: true } },
+    // Under a burst (the week before a deadline) a transaction may wait for a pooled connection
+    // longer than Prisma's 2 s default; waiting is better than refusing a user's submission.
+    transactionOptions: {
+      maxWait: Number(process.env.DATABASE_TX_MAX_WAIT_MS ?? 20_000),
+      timeout: Number(process.env.DATABASE_TX_TIMEOUT_MS ?? 30_000),
+    },
   });
 }
 
