@@ -32,6 +32,8 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
   // The version this form was loaded with. It must not follow a background refresh of the page:
   // a save based on what this person saw has to be refused if someone else saved in between.
   const [loadedVersion] = useState(version);
+  // One key per attempt to save this form: a resent request (lost answer, double click) is applied once.
+  const [requestId] = useState(() => crypto.randomUUID());
   const formRef = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -89,6 +91,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
       <input type="hidden" name="taskNumber" value={taskNumber} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={loadedVersion} />
+      <input type="hidden" name="requestId" value={requestId} />
 
       {previous && (
         <div className="no-print flex items-center gap-3">

@@ -135,12 +135,12 @@ async function loadReport(tx: ReportReader, where: Prisma.ProgressReportWhereUni
   return tx.progressReport.findUnique({ where, select: reportFields });
 }
 
-async function keepRevision(tx: Tx, reportId: number, action: string, actorId: number, before: ReportSnapshot | null) {
+async function keepRevision(tx: Tx, reportId: number, action: string, actorId: number, before: ReportSnapshot | null, requestId?: string) {
   const report = await loadReport(tx, { id: reportId });
   if (!report) throw new Error(`report ${reportId} vanished inside its transaction`);
   const snapshot = snapshotOf(report);
   await tx.reportRevision.create({
-    data: { reportId, version: report.version, action, status: report.status, snapshot, actorId },
+    data: { reportId, version: report.version, action, status: report.status, snapshot, actorId, requestId },
   });
   await recordAudit(tx, {
     actorId,
@@ -158,6 +158,23 @@ async function keepRevision(tx: Tx, reportId: number, action: string, actorId: n
  * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
  */
 export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionUser, today: string, options: { keepFigures?: boolean } = {}) {
+  if (input.requestId) {
+    // A retry of a request already applied (its answer was lost on the way): answer it again.
+    const done = await tx.reportRevision.findUnique({
+      where: { requestId: input.requestId },
+      select: { version: true, status: true, actorId: true, snapshot: true, report: { select: { id: true } } },
+    });
+    const stored = done?.snapshot as ReportSnapshot | undefined;
+    const same =
+      stored &&
+      stored.progress === input.progress &&
+      stored.percent === input.percent &&
+      stored.progressState === input.progressState &&
+      stored.problems === input.problems &&
+      stored.nextSteps === input.nextSteps;
+    // Only the same request again: a different text under an old key goes on to the usual checks.
+    if (done && same && done.actorId === user.id) return { id: done.report.id, status: done.status, version: done.version };
+  }
   const { task, unitId } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
   const indicatorIdByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator.id]));
   for (const figure of input.figures) {
@@ -218,7 +235,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     })),
   });
   const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
-  const saved = await keepRevision(tx, reportId, action, user.id, existing ? snapshotOf(existing) : null);
+  const saved = await keepRevision(tx, reportId, action, user.id, existing ? snapshotOf(existing) : null, input.requestId);
   return { id: saved.id, status: saved.status, version: saved.version };
 }
 

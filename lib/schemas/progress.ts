@@ -55,6 +55,8 @@ export const saveReportSchema = z
     quarter: quarterSchema,
     version: versionSchema,
     intent: z.enum(["save", "submit"], { message: "操作无效" }).default("save"),
+    /** Idempotency key chosen by the form: a retry of the same request is not applied twice. */
+    requestId: z.string().uuid("请求标识无效").optional(),
     progressState: z.enum(PROGRESS_STATES, { message: "请选择进展状态" }),
     percent: z.coerce
       .number({ message: "完成百分比须为 0–100 的整数" })
@@ -89,6 +91,7 @@ export const saveReportSchema = z
     quarter: value.quarter,
     version: value.version,
     intent: value.intent,
+    requestId: value.requestId,
     progressState: value.progressState,
     percent: value.percent,
     progress: value.progress,

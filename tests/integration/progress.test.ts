@@ -21,7 +21,7 @@ afterAll(() => db.$disconnect());
 const TODAY = "2026-11-25";
 const users: Record<string, SessionUser> = {};
 beforeAll(async () => {
-  for (const username of ["nanchang", "ganzhou", "zjt", "kjt", "reviewer", "leader", "admin", "auditor"]) {
+  for (const username of ["nanchang", "ganzhou", "jingdezhen", "zjt", "kjt", "reviewer", "leader", "admin", "auditor"]) {
     const row = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
     users[username] = (await findActiveSessionUser(row.id))!;
   }
@@ -272,5 +272,16 @@ describe("chasing late units", () => {
     const todo = await getUnitTodo(users.ganzhou!, TODAY);
     expect(todo?.items[0]).toMatchObject({ kind: "RETURNED", task: { number: 31 }, report: { status: "RETURNED", reviewComment: "请写明噪声源调查的范围" } });
     expect(todo?.collecting).toEqual({ year: 2026, quarter: 4 });
+  });
+});
+
+describe("idempotent submit", () => {
+  it("answers a retried request with what it already wrote, once, and never applies it twice", async () => {
+    const requestId = "6f1c1b2e-0a4b-4c1e-9d7e-2b7d5a8f9c01";
+    const first = await save("jingdezhen", { taskNumber: "28", quarter: "2026Q3", intent: "submit", requestId });
+    const retry = await save("jingdezhen", { taskNumber: "28", quarter: "2026Q3", intent: "submit", requestId });
+    expect(retry).toEqual(first);
+    expect(await db.reportRevision.count({ where: { reportId: first.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entity: "ProgressReport", entityId: String(first.id) } })).toBe(1);
   });
 });
