@@ -14,12 +14,17 @@ import pg from "pg";
 import { buildIfNeeded, startNextServer, waitUntilServing } from "./lib/app-server";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { freePort, withDatabase } from "./lib/test-database";
-import { openDatabaseServer } from "./lib/database-server";
+import { openDatabaseServer, startEmbeddedPostgres } from "./lib/database-server";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_PASSWORD } from "../prisma/seed-data/demo-accounts";
 import { signIn } from "./bench/dashboard";
 
 const users = Number(process.argv[process.argv.indexOf("--users") + 1] || 300) || 300;
+/** Restart PostgreSQL while the load runs (on a throw-away embedded server the script controls). */
+const fault = process.argv.includes("--fault");
 const QUARTER = { year: 2026, quarter: 4 };
 
 const percentile = (values: number[], p: number) => {
@@ -27,7 +32,33 @@ const percentile = (values: number[], p: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 };
 
-async function freshLoadDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+interface LoadDatabase {
+  url: string;
+  stop: () => Promise<void>;
+  /** Only with --fault: stops PostgreSQL for `downMs`, then starts it again on the same data. */
+  restart?: (downMs: number) => Promise<void>;
+}
+
+async function faultDatabase(): Promise<LoadDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "meili-load-pg-"));
+  chmodSync(dir, 0o755);
+  const options = { dataDir: path.join(dir, "data"), port: await freePort(), database: "meili_load" };
+  let server = await startEmbeddedPostgres(options);
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    restart: async (downMs) => {
+      await server.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      server = await startEmbeddedPostgres(options);
+    },
+  };
+}
+
+async function freshLoadDatabase(): Promise<LoadDatabase> {
   const server = await openDatabaseServer({ database: "postgres" });
   const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
   await admin.connect();
@@ -77,13 +108,13 @@ function actionId(name: string): string {
 }
 
 /** Posts the report form to the server action exactly as React's client does. */
-async function submit(baseUrl: string, cookie: string, action: string, task: number): Promise<{ ok: boolean; detail: string }> {
+async function submit(baseUrl: string, cookie: string, action: string, task: number, requestId: string): Promise<{ ok: boolean; detail: string }> {
   const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
     encodeReply: (value: unknown) => Promise<FormData | string>;
   };
   const form = new FormData();
   const quarter = `${QUARTER.year}Q${QUARTER.quarter}`;
-  for (const [key, value] of Object.entries({ taskNumber: String(task), quarter, version: "0", intent: "submit", progressState: "ON_TRACK", percent: "30", progress: "压测：本季度按计划推进。", problems: "", nextSteps: "" })) {
+  for (const [key, value] of Object.entries({ taskNumber: String(task), quarter, version: "0", intent: "submit", requestId, progressState: "ON_TRACK", percent: "30", progress: "压测：本季度按计划推进。", problems: "", nextSteps: "" })) {
     form.append(key, value);
   }
   const body = await encodeReply([{ ok: false, message: "", fieldErrors: {}, values: {} }, form]);
@@ -107,7 +138,7 @@ function peakRssMb(pid: number): number {
   }
 }
 
-const database = await freshLoadDatabase();
+const database = fault ? await faultDatabase() : await freshLoadDatabase();
 await migrateDatabase(database.url);
 await seedDatabase(database.url, { demo: true });
 const plan = await createLoadUsers(database.url, users);
@@ -133,23 +164,56 @@ try {
   const submitTimes: number[] = [];
   const errors: string[] = [];
   let acknowledged = 0;
+  let retried = 0;
+  const outageAnswers = new Map<string, number>();
   const started = performance.now();
-  await Promise.all(
-    plan.map(async ({ username, task }) => {
+  const retry = async <T>(attempt: () => Promise<T>, ok: (value: T) => boolean, describe: (value: T) => string): Promise<T> => {
+    for (let round = 0; ; round += 1) {
+      let value: T | undefined;
+      let failure: string;
+      try {
+        value = await attempt();
+        if (ok(value)) return value;
+        failure = describe(value);
+      } catch (error) {
+        failure = error instanceof Error ? error.message.replace(/load\d+/, "user") : String(error);
+      }
+      if (!fault || round >= 40) throw new Error(failure);
+      retried += 1;
+      outageAnswers.set(failure.slice(0, 60), (outageAnswers.get(failure.slice(0, 60)) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const outage = fault
+    ? (async () => {
+        // Strike in the middle of the submissions: after the first 50 are acknowledged.
+        while (acknowledged < Math.min(50, plan.length / 4)) await new Promise((resolve) => setTimeout(resolve, 50));
+        console.log(`[load] stopping PostgreSQL for 3 s while the load runs (${acknowledged} submissions acknowledged so far)`);
+        await database.restart!(3000);
+        console.log("[load] PostgreSQL is back");
+      })()
+    : Promise.resolve();
+  await Promise.all([
+    outage,
+    ...plan.map(async ({ username, task }) => {
+      const requestId = randomUUID();
       try {
         let clock = performance.now();
-        const cookie = await signIn(baseUrl, username);
+        const cookie = await retry(() => signIn(baseUrl, username), () => true, () => "");
         signInTimes.push(performance.now() - clock);
         clock = performance.now();
-        const result = await submit(baseUrl, cookie, action, task);
+        await retry(
+          () => submit(baseUrl, cookie, action, task, requestId),
+          (result) => result.ok,
+          (result) => result.detail,
+        );
         submitTimes.push(performance.now() - clock);
-        if (result.ok) acknowledged += 1;
-        else errors.push(`${username} task ${task}: ${result.detail}`);
+        acknowledged += 1;
       } catch (error) {
-        errors.push(`${username}: ${error instanceof Error ? error.message : String(error)}`);
+        errors.push(`${username} task ${task}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }),
-  );
+  ]);
   const wall = performance.now() - started;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -162,6 +226,10 @@ try {
   console.log(`  sign-in  p50 ${percentile(signInTimes, 50).toFixed(0)} ms, p95 ${percentile(signInTimes, 95).toFixed(0)} ms, p99 ${percentile(signInTimes, 99).toFixed(0)} ms`);
   console.log(`  submit   p50 ${percentile(submitTimes, 50).toFixed(0)} ms, p95 ${percentile(submitTimes, 95).toFixed(0)} ms, p99 ${percentile(submitTimes, 99).toFixed(0)} ms`);
   console.log(`  acknowledged ${acknowledged}, errors ${errors.length}${errors.length ? ` (first: ${errors[0]})` : ""}`);
+  if (fault) {
+    console.log(`  requests retried after a failure while PostgreSQL was down: ${retried}`);
+    for (const [answer, count] of outageAnswers) console.log(`    ${count} × ${answer}`);
+  }
   console.log(`  in the database: ${stored} submitted reports, ${revisions} revisions, ${audited} audit rows, ${duplicates} duplicates`);
   console.log(`  exactly once: ${stored === acknowledged && revisions === acknowledged && audited === acknowledged && duplicates === 0 ? "yes" : "NO"}`);
   console.log(`  app server peak resident memory: ${peakRssMb(app.pid!).toFixed(0)} MB (target ≤ 1024 MB)`);

@@ -51,7 +51,9 @@ export function validatedAction<Schema extends z.ZodType>(
       user = await authorize(permission);
     } catch (error) {
       if (error instanceof AuthorizationError) return { ok: false, message: error.message, fieldErrors: {}, values };
-      throw error;
+      // The database is unreachable (a restart, a failover): say so and keep the user's input.
+      console.error("action could not check the user", error);
+      return { ok: false, message: "服务暂时不可用（数据库连接中断），您填写的内容仍在页面上，请稍后重试。", fieldErrors: {}, values };
     }
     const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) {
