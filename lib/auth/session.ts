@@ -6,6 +6,8 @@ import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
 import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
 import { sessionExpired } from "./session-policy";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
 
 export type { SessionUser };
 
@@ -45,8 +47,18 @@ export async function requireUser(): Promise<SessionUser> {
 /** For pages: the user holding `permission`, else the 403 page. */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) redirect("/forbidden");
+  if (!can(user.role, permission)) {
+    await recordDenial(user, permission);
+    redirect("/forbidden");
+  }
   return user;
+}
+
+/** A refused request by a signed-in user is audited (等保: permission denials are logged). */
+async function recordDenial(user: SessionUser, permission: Permission): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "access.denied", entity: "Permission", entityId: permission, after: { role: user.role } })).catch((error) => {
+    console.error("could not audit a denial", error);
+  });
 }
 
 /** For route handlers and actions: throws AuthorizationError (401/403) instead of redirecting. */
@@ -54,6 +66,9 @@ export async function authorize(permission: Permission): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthorizationError(401, "未登录或会话已过期，请重新登录");
   if (user.mustChangePassword) throw new AuthorizationError(403, "请先修改初始密码");
-  if (!can(user.role, permission)) throw new AuthorizationError(403, "当前账号无权执行此操作");
+  if (!can(user.role, permission)) {
+    await recordDenial(user, permission);
+    throw new AuthorizationError(403, "当前账号无权执行此操作");
+  }
   return user;
 }

@@ -92,3 +92,23 @@ test("a server action posted from another origin is refused", async ({ browser }
   expect(await response.text()).not.toMatch(/at .*\.js:\d+/);
   await admin.close();
 });
+
+test("denials, exports and sign-ins reach the audit log, whose hash chain the auditor sees verified", async ({ browser }) => {
+  const staff = await browser.newContext({ storageState: storageStateOf("cityStaff") });
+  const staffPage = await staff.newPage();
+  await staffPage.goto("/admin/settings");
+  await expect(staffPage.getByRole("heading", { level: 1 })).toHaveText("无权访问");
+  expect((await staffPage.request.get("/api/exports/indicators.xlsx")).status()).toBe(200);
+  await staff.close();
+
+  const auditor = await browser.newContext({ storageState: storageStateOf("auditor") });
+  const page = await auditor.newPage();
+  await page.goto("/audit");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("哈希链校验通过");
+  const log = page.getByRole("main").getByRole("table");
+  await expect(log.getByRole("row").filter({ hasText: "access.denied" }).filter({ hasText: "settings:manage" }).first()).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "export" }).filter({ hasText: "indicators.xlsx" }).first()).toBeVisible();
+  const download = await page.request.get("/api/exports/audit.xlsx");
+  expect(download.status()).toBe(200);
+  await auditor.close();
+});

@@ -6,5 +6,5 @@ import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return withPermission("plan:read", async () => xlsxResponse(await buildWorkbook([indicatorsSheet(await listIndicators())]), "目标指标.xlsx"));
+  return withPermission("plan:read", async () => xlsxResponse(await buildWorkbook([indicatorsSheet(await listIndicators())]), "目标指标.xlsx"), "indicators.xlsx");
 }

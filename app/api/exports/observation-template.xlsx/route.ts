@@ -15,5 +15,5 @@ export async function GET() {
       if (error instanceof UserFacingError) return jsonError(400, error.message);
       throw error;
     }
-  });
+  }, "observation-template.xlsx");
 }

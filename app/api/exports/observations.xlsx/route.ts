@@ -33,5 +33,5 @@ export async function GET(request: Request) {
       })),
     );
     return xlsxResponse(await buildWorkbook([sheet]), code ? `指标数值_${code}.xlsx` : "指标数值.xlsx");
-  });
+  }, "observations.xlsx");
 }

@@ -20,5 +20,5 @@ export async function GET(request: Request) {
       if (error instanceof UserFacingError) return jsonError(400, error.message);
       throw error;
     }
-  });
+  }, "progress-template.xlsx");
 }

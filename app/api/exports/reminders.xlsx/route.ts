@@ -16,5 +16,5 @@ export async function GET() {
     const quarters = Array.from({ length: quarterIndex(last) - quarterIndex(PLAN_FIRST_QUARTER) + 1 }, (_, index) => addQuarters(PLAN_FIRST_QUARTER, index));
     const [units, counts] = await Promise.all([listUnitOptions(), reportingCounts(PLAN_FIRST_QUARTER, last)]);
     return xlsxResponse(await buildWorkbook([reminderMatrixSheet(units, quarters, counts)]), "报送情况.xlsx");
-  });
+  }, "reminders.xlsx");
 }

@@ -16,5 +16,5 @@ export async function GET(request: Request) {
     const reports = await listReports(scopeOf(user), parsed.data, "review");
     const filters = [...params].filter(([, value]) => value).map(([key, value]) => `${key}=${value}`).join("，");
     return xlsxResponse(await buildWorkbook([reportsSheet(reports, filters ? `筛选条件：${filters}` : "筛选条件：全部")]), "进展报告.xlsx");
-  });
+  }, "reports.xlsx");
 }

@@ -20,5 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
         "Cache-Control": "private, no-store",
       },
     });
-  });
+  }, "annual-report.docx");
 }
