@@ -24,6 +24,8 @@ for (const name of names) {
     console.log(`\n[bench] leaders' dashboard on ${result.reports} reports, ${result.samples} requests each, time to last byte`);
     console.log(`  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`);
     console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 2×)`);
+    console.log(`  annual report 2026 (.docx over all ${result.reports} reports) median ${result.annualReportMs.toFixed(0)} ms`);
+    console.log(`  app server peak resident memory ${result.peakRssMb.toFixed(0)} MB (target ≤ 1024 MB)`);
   }
 }
 process.exit(0);
