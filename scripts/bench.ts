@@ -26,6 +26,8 @@ for (const name of names) {
     console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 2×)`);
     console.log(`  annual report 2026 (.docx over all ${result.reports} reports) median ${result.annualReportMs.toFixed(0)} ms`);
     console.log(`  app server peak resident memory ${result.peakRssMb.toFixed(0)} MB (target ≤ 1024 MB)`);
+    console.log(`  first-load JavaScript, gzipped (target ≤ 250 kB for the dashboard):`);
+    for (const [route, kb] of Object.entries(result.firstLoadKb)) console.log(`    ${route.padEnd(18)} ${kb} kB`);
   }
 }
 process.exit(0);

@@ -18,7 +18,7 @@ import { COMPARATOR_SYMBOLS } from "@/lib/domain/indicators";
 import { STATUS_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
 import { dashboardHref, type DashboardQuery } from "@/lib/schemas/dashboard";
-import { SectionChart } from "./section-chart";
+import { SectionChart } from "./section-chart-lazy";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
 

@@ -4,6 +4,7 @@
  * on the `meili_bench` database (`npm run bench:seed` data), measured in one run.
  */
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { buildIfNeeded, startNextServer, waitUntilServing } from "../lib/app-server";
 import { freePort } from "../lib/test-database";
 import { DEMO_PASSWORD } from "../../prisma/seed-data/demo-accounts";
@@ -19,6 +20,20 @@ export interface DashboardBenchResult {
   annualReportMs: number;
   /** The app server's peak resident memory over the whole run. */
   peakRssMb: number;
+  /** First-load JavaScript per route, gzipped, in kB. */
+  firstLoadKb: Record<string, number>;
+}
+
+/** The scripts a route's HTML loads, fetched and gzipped as the server would send them. */
+async function firstLoadJs(baseUrl: string, route: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${baseUrl}${route}`, { headers: { Cookie: cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!))];
+  let bytes = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
+    bytes += gzipSync(body, { level: 6 }).length;
+  }
+  return Math.round(bytes / 1024);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -91,9 +106,13 @@ export async function benchDashboard(samples = 15): Promise<DashboardBenchResult
     const trivialMedianMs = median(trivialTimes);
     const annualTimes: number[] = [];
     for (let sample = 0; sample < 3; sample += 1) annualTimes.push(await timed(`${baseUrl}/api/v1/reports/annual/2026.docx`, cookie));
+    const firstLoadKb: Record<string, number> = {};
+    for (const route of ["/login", "/tasks", "/dashboard", "/indicators/PM25", "/annual/2026"]) {
+      firstLoadKb[route] = await firstLoadJs(baseUrl, route, route === "/login" ? "" : cookie);
+    }
     const status = readFileSync(`/proc/${app.pid}/status`, "utf8");
     const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: median(annualTimes), peakRssMb };
+    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: median(annualTimes), peakRssMb, firstLoadKb };
   } finally {
     app.kill("SIGTERM");
     await new Promise((resolve) => app.once("exit", resolve));

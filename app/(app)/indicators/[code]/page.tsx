@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CitySparkline, IndicatorChart } from "@/components/indicators/indicator-chart";
+import { CitySparkline, IndicatorChart } from "@/components/indicators/indicator-chart-lazy";
 import { ObservationForm } from "@/components/indicators/observation-form";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { ReportStatusBadge } from "@/components/progress/status-badge";
