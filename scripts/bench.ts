@@ -28,6 +28,10 @@ for (const name of names) {
     console.log(`  app server peak resident memory ${result.peakRssMb.toFixed(0)} MB (target ≤ 1024 MB)`);
     console.log(`  first-load JavaScript, gzipped (target ≤ 250 kB for the dashboard):`);
     for (const [route, kb] of Object.entries(result.firstLoadKb)) console.log(`    ${route.padEnd(18)} ${kb} kB`);
+    console.log(`  Lighthouse (desktop, Debian Chromium, offline; target ≥ 95 each):`);
+    for (const [route, score] of Object.entries(result.lighthouse)) {
+      console.log(`    ${route.padEnd(18)} performance ${score.performance}, accessibility ${score.accessibility}${score.failing.length ? `; below 90: ${score.failing.join(", ")}` : ""}`);
+    }
   }
 }
 process.exit(0);

@@ -22,6 +22,41 @@ export interface DashboardBenchResult {
   peakRssMb: number;
   /** First-load JavaScript per route, gzipped, in kB. */
   firstLoadKb: Record<string, number>;
+  /** Lighthouse (desktop) performance and accessibility scores per route. */
+  lighthouse: Record<string, { performance: number; accessibility: number; failing: string[] }>;
+}
+
+/** Lighthouse in Debian's Chromium, offline, signed in through the session cookie. */
+async function lighthouseScores(baseUrl: string, routes: string[], cookie: string) {
+  const { default: lighthouse } = await import("lighthouse");
+  const { default: desktop } = await import("lighthouse/core/config/desktop-config.js");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const scores: DashboardBenchResult["lighthouse"] = {};
+  try {
+    for (const route of routes) {
+      const result = await lighthouse(
+        `${baseUrl}${route}`,
+        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: route === "/login" ? {} : { Cookie: cookie } },
+        desktop,
+      );
+      const lhr = result!.lhr;
+      const failing = Object.values(lhr.audits)
+        .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "notApplicable")
+        .map((audit) => audit.id);
+      scores[route] = {
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+        failing,
+      };
+    }
+  } finally {
+    chrome.kill();
+  }
+  return scores;
 }
 
 /** The scripts a route's HTML loads, fetched and gzipped as the server would send them. */
@@ -110,9 +145,10 @@ export async function benchDashboard(samples = 15): Promise<DashboardBenchResult
     for (const route of ["/login", "/tasks", "/dashboard", "/indicators/PM25", "/annual/2026"]) {
       firstLoadKb[route] = await firstLoadJs(baseUrl, route, route === "/login" ? "" : cookie);
     }
+    const lighthouse = await lighthouseScores(baseUrl, ["/login", "/tasks", "/dashboard"], cookie);
     const status = readFileSync(`/proc/${app.pid}/status`, "utf8");
     const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: median(annualTimes), peakRssMb, firstLoadKb };
+    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: median(annualTimes), peakRssMb, firstLoadKb, lighthouse };
   } finally {
     app.kill("SIGTERM");
     await new Promise((resolve) => app.once("exit", resolve));
