@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
-import { buildIfNeeded, startNextServer, waitUntilServing } from "./lib/app-server";
+import { startLocalApp } from "./lib/app-server";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { freePort, withDatabase } from "./lib/test-database";
 import { openDatabaseServer, startEmbeddedPostgres } from "./lib/database-server";
@@ -142,23 +142,10 @@ const database = fault ? await faultDatabase() : await freshLoadDatabase();
 await migrateDatabase(database.url);
 await seedDatabase(database.url, { demo: true });
 const plan = await createLoadUsers(database.url, users);
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-const env = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  DATABASE_URL: database.url,
-  NEXTAUTH_URL: baseUrl,
-  NEXTAUTH_SECRET: "load-only-secret-not-used-anywhere-else",
-  NEXT_TELEMETRY_DISABLED: "1",
-  HOSTNAME: "127.0.0.1",
-  // All virtual users come from loopback; the per-account limits still apply.
-  SIGNIN_MAX_PER_ADDRESS: "100000",
-};
-buildIfNeeded(env, () => {});
-const app = startNextServer(env, port);
+// All virtual users come from loopback; the per-account limits still apply.
+const local = await startLocalApp(database.url, { SIGNIN_MAX_PER_ADDRESS: "100000" });
+const { app, baseUrl } = local;
 try {
-  await waitUntilServing(app, baseUrl);
   const action = actionId("saveReportAction");
   const signInTimes: number[] = [];
   const submitTimes: number[] = [];
@@ -234,8 +221,7 @@ try {
   console.log(`  exactly once: ${stored === acknowledged && revisions === acknowledged && audited === acknowledged && duplicates === 0 ? "yes" : "NO"}`);
   console.log(`  app server peak resident memory: ${peakRssMb(app.pid!).toFixed(0)} MB (target ≤ 1024 MB)`);
 } finally {
-  app.kill("SIGTERM");
-  await new Promise((resolve) => app.once("exit", resolve));
+  await local.stop();
   await database.stop();
 }
 process.exit(0);

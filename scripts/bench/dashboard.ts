@@ -5,8 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { buildIfNeeded, startNextServer, waitUntilServing } from "../lib/app-server";
-import { freePort } from "../lib/test-database";
+import { startLocalApp } from "../lib/app-server";
 import { DEMO_PASSWORD } from "../../prisma/seed-data/demo-accounts";
 import { seedBenchDatabase } from "./seed";
 
@@ -109,21 +108,9 @@ async function timed(url: string, cookie: string): Promise<number> {
 
 export async function benchDashboard(samples = 15): Promise<DashboardBenchResult> {
   const bench = await seedBenchDatabase(() => {});
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    DATABASE_URL: bench.url,
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: "bench-only-secret-not-used-anywhere-else",
-    NEXT_TELEMETRY_DISABLED: "1",
-    HOSTNAME: "127.0.0.1",
-  };
-  buildIfNeeded(env, () => {});
-  const app = startNextServer(env, port);
+  const local = await startLocalApp(bench.url);
+  const { app, baseUrl } = local;
   try {
-    await waitUntilServing(app, baseUrl);
     const cookie = await signIn(baseUrl, "leader");
     const dashboard = `${baseUrl}/dashboard`;
     const trivial = `${baseUrl}/help`;
@@ -150,8 +137,7 @@ export async function benchDashboard(samples = 15): Promise<DashboardBenchResult
     const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: median(annualTimes), peakRssMb, firstLoadKb, lighthouse };
   } finally {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app.once("exit", resolve));
+    await local.stop();
     await bench.stop();
   }
 }

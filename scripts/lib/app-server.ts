@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
+import { freePort } from "./test-database";
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve("next/dist/bin/next");
@@ -56,4 +57,41 @@ export async function waitUntilServing(app: ChildProcess, baseUrl: string): Prom
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the app did not answer at ${baseUrl} within 60 s`);
+}
+
+export interface LocalApp {
+  app: ChildProcess;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The production app on a free loopback port against `databaseUrl`, built first if needed, for
+ * benchmarks and load runs (never for users: the secret is a throw-away one).
+ */
+export async function startLocalApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<LocalApp> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: `local-run-${randomBytes(16).toString("hex")}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOSTNAME: "127.0.0.1",
+    ...extraEnv,
+  };
+  buildIfNeeded(env, () => {});
+  const app = startNextServer(env, port);
+  await waitUntilServing(app, baseUrl);
+  return {
+    app,
+    baseUrl,
+    stop: async () => {
+      if (app.exitCode !== null) return;
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app.once("exit", resolve));
+    },
+  };
 }
