@@ -29,7 +29,7 @@ async function filteredTasks(query: DashboardQuery) {
 
 export function Widget({ id, title, children, wide = false }: { id: string; title: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <section aria-labelledby={id} className={`rounded-lg border border-slate-200 bg-white p-4 ${wide ? "lg:col-span-2" : ""}`}>
+    <section aria-labelledby={id} className={`min-h-[360px] rounded-lg border border-slate-200 bg-white p-4 ${wide ? "lg:col-span-2" : ""}`}>
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
@@ -38,11 +38,11 @@ export function Widget({ id, title, children, wide = false }: { id: string; titl
   );
 }
 
-export function WidgetSkeleton({ title }: { title: string }) {
+export function WidgetSkeleton({ title, wide = false }: { title: string; wide?: boolean }) {
   return (
-    <div className="animate-pulse rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" aria-label={`${title}加载中`}>
+    <div className={`${wide ? "lg:col-span-2 " : ""}min-h-[360px] animate-pulse rounded-lg border border-slate-200 bg-white p-4`} aria-busy="true" aria-label={`${title}加载中`}>
       <div className="h-5 w-40 rounded bg-slate-200" />
-      <div className="mt-4 h-24 rounded bg-slate-100" />
+      <div className="mt-4 h-72 rounded bg-slate-100" />
     </div>
   );
 }

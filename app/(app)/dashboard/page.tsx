@@ -43,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         units={units}
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Suspense fallback={<WidgetSkeleton title="目标指标进度" />}>
+        <Suspense fallback={<WidgetSkeleton title="目标指标进度" wide />}>
           <IndicatorVerdicts currentYear={currentYear} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="重点任务状态" />}>
