@@ -22,11 +22,11 @@ export const EVIDENCE_MAX_FILES = 20;
 
 /** Files live outside the database, named by their SHA-256 (EVIDENCE_DIR, default .data/evidence). */
 function evidenceRoot(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? ".data/evidence");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.EVIDENCE_DIR ?? ".data/evidence");
 }
 
 function pathOf(sha256: string): string {
-  return path.join(evidenceRoot(), sha256.slice(0, 2), sha256);
+  return path.join(/*turbopackIgnore: true*/ evidenceRoot(), sha256.slice(0, 2), sha256);
 }
 
 async function storeBytes(bytes: Buffer): Promise<string> {
