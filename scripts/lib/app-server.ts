@@ -77,7 +77,7 @@ export async function startLocalApp(databaseUrl: string, extraEnv: Record<string
     NODE_ENV: "production" as const,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: `local-run-${randomBytes(16).toString("hex")}`,
+    NEXTAUTH_SECRET: extraEnv.NEXTAUTH_SECRET ?? `local-run-${randomBytes(16).toString("hex")}`,
     NEXT_TELEMETRY_DISABLED: "1",
     HOSTNAME: "127.0.0.1",
     ...extraEnv,
