@@ -8,15 +8,15 @@ import { withDatabase } from "../lib/test-database";
 
 export const BENCH_DATABASE = "meili_bench";
 
-export async function openBenchDatabase(): Promise<DatabaseServer> {
+export async function openBenchDatabase(database = BENCH_DATABASE): Promise<DatabaseServer> {
   const configured = process.env.DATABASE_URL;
-  if (!configured) return openDatabaseServer({ database: BENCH_DATABASE });
-  const url = withDatabase(configured, BENCH_DATABASE);
+  if (!configured) return openDatabaseServer({ database });
+  const url = withDatabase(configured, database);
   const admin = new pg.Client({ connectionString: withDatabase(configured, "postgres") });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [BENCH_DATABASE]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${BENCH_DATABASE}"`);
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
   } finally {
     await admin.end();
   }

@@ -11,20 +11,39 @@ import { openBenchDatabase } from "./bench-database";
 
 export const BENCH_QUARTERS = 44;
 
-export async function seedBenchDatabase(log: (line: string) => void = console.log): Promise<{ url: string; reports: number; stop: () => Promise<void> }> {
-  const server = await openBenchDatabase();
+/**
+ * `provinces`: 1 for Jiangxi (124,080 reports in `meili_bench`); 31 for national scale
+ * (`meili_bench_national`: 30 more synthetic copies of the 47 units, about 3.8 million reports).
+ */
+export async function seedBenchDatabase(log: (line: string) => void = console.log, provinces = 1): Promise<{ url: string; reports: number; stop: () => Promise<void> }> {
+  const server = await openBenchDatabase(provinces === 1 ? "meili_bench" : "meili_bench_national");
   await migrateDatabase(server.url);
   await seedDatabase(server.url, { demo: true });
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   try {
     const existing = Number((await client.query(`SELECT count(*) FROM "ProgressReport"`)).rows[0].count);
-    if (existing >= 100_000) {
+    if (existing >= 100_000 * provinces) {
       log(`bench database already holds ${existing} reports`);
       return { url: server.url, reports: existing, stop: server.stop };
     }
     const started = Date.now();
     await client.query("BEGIN");
+    if (provinces > 1) {
+      // Synthetic units of the other provinces, each with a staff account (password unusable).
+      await client.query(`
+        INSERT INTO "Unit" (code, "shortName", name, kind, "sortOrder")
+        SELECT u.code || '_p' || p, u."shortName" || '（省' || p || '）', u.name || '（省' || p || '）', u.kind, u."sortOrder" + 100 * p
+        FROM "Unit" u CROSS JOIN generate_series(2, ${provinces}) AS p
+        WHERE u.code NOT LIKE '%\\_p%'
+        ON CONFLICT DO NOTHING
+      `);
+      await client.query(`
+        INSERT INTO "User" (username, "displayName", "passwordHash", role, "unitId", "updatedAt")
+        SELECT 'bench_' || u.code, u."shortName", 'not-a-password-hash', 'STAFF', u.id, now()
+        FROM "Unit" u WHERE NOT EXISTS (SELECT 1 FROM "User" s WHERE s."unitId" = u.id AND s.role = 'STAFF')
+      `);
+    }
     // Every unit carries every task in the load shape; the document's own assignments stay first.
     await client.query(`
       INSERT INTO "TaskUnit" ("taskId", "unitId", position)
