@@ -23,16 +23,10 @@ export interface DashboardFilters {
   city?: string;
 }
 
+/** Only numbers and flags per pair: task and unit names come once each from their own queries. */
 interface PairRow {
   taskId: number;
-  number: number;
-  title: string;
-  section: number;
-  deadlineDate: Date;
   unitId: number;
-  code: string;
-  shortName: string;
-  kind: "PROVINCIAL" | "CITY";
   progressState: ProgressState | null;
   percent: number | null;
   acceptedYear: number | null;
@@ -94,7 +88,7 @@ export async function momentFor(quarter?: Quarter, now = new Date()): Promise<Mo
 async function pairRows(moment: Moment): Promise<PairRow[]> {
   const { asOf, lastClosed, collecting } = moment;
   return db.$queryRaw<PairRow[]>(Prisma.sql`
-    SELECT tu."taskId", t.number, t.title, s.number AS section, t."deadlineDate", tu."unitId", u.code, u."shortName", u.kind,
+    SELECT tu."taskId", tu."unitId",
            la."progressState", la.percent, la.year AS "acceptedYear", la.quarter AS "acceptedQuarter",
            EXISTS (
              SELECT 1 FROM "ProgressReport" r
@@ -107,9 +101,6 @@ async function pairRows(moment: Moment): Promise<PairRow[]> {
                AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
            ) AS "collectingSubmitted"
     FROM "TaskUnit" tu
-    JOIN "Task" t ON t.id = tu."taskId"
-    JOIN "Section" s ON s.id = t."sectionId"
-    JOIN "Unit" u ON u.id = tu."unitId"
     LEFT JOIN LATERAL (
       SELECT r."progressState", r.percent, r.year, r.quarter
       FROM "ProgressReport" r
@@ -120,7 +111,7 @@ async function pairRows(moment: Moment): Promise<PairRow[]> {
       ORDER BY r.year DESC, r.quarter DESC
       LIMIT 1
     ) la ON true
-    ORDER BY t.number, tu.position
+    ORDER BY tu."taskId", tu.position
   `);
 }
 
@@ -139,27 +130,36 @@ function factsOf(row: PairRow, moment: Moment): ReportFact[] {
 export const taskStatuses = cache(async (quarterText: string | undefined, asOfText?: string): Promise<{ moment: Moment; tasks: TaskRollUp[] }> => {
   const quarter = quarterText ? { year: Number(quarterText.slice(0, 4)), quarter: Number(quarterText.slice(5)) as Quarter["quarter"] } : undefined;
   const moment = await momentFor(quarter, asOfText ? new Date(asOfText) : undefined);
-  const rows = await pairRows(moment);
+  const [rows, taskRows, unitRows] = await Promise.all([
+    pairRows(moment),
+    db.task.findMany({ select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } }),
+    db.unit.findMany({ select: { id: true, code: true, shortName: true, kind: true } }),
+  ]);
+  const taskById = new Map(taskRows.map((task) => [task.id, { ...task, deadline: formatIsoDate(task.deadlineDate) }]));
+  const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
   const byTask = new Map<number, TaskRollUp>();
   for (const row of rows) {
-    const deadline = formatIsoDate(row.deadlineDate);
+    const info = taskById.get(row.taskId)!;
+    const deadline = info.deadline;
     const assessment = assessUnitTask(deadline, factsOf(row, moment), { today: moment.today, windowDays: moment.windowDays });
     const pair: PairStatus = {
       taskId: row.taskId,
-      taskNumber: row.number,
-      taskTitle: row.title,
-      section: row.section,
+      taskNumber: info.number,
+      taskTitle: info.title,
+      section: info.section.number,
       deadline,
-      unit: { id: row.unitId, code: row.code, shortName: row.shortName, kind: row.kind },
+      unit: unitById.get(row.unitId)!,
       status: assessment.status,
       reason: assessment.reason,
       percent: assessment.status === "DONE" ? 100 : (row.percent ?? 0),
     };
-    const task = byTask.get(row.taskId) ?? { taskId: row.taskId, number: row.number, title: row.title, section: row.section, deadline, status: "ON_TRACK" as TaskStatus, units: [] };
+    const task = byTask.get(row.taskId) ?? { taskId: row.taskId, number: info.number, title: info.title, section: info.section.number, deadline, status: "ON_TRACK" as TaskStatus, units: [] };
     task.units.push(pair);
     byTask.set(row.taskId, task);
   }
-  const tasks = [...byTask.values()].map((task) => ({ ...task, status: rollUpTask(task.deadline, task.units.map((unit) => unit.status), moment.today) }));
+  const tasks = [...byTask.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((task) => ({ ...task, status: rollUpTask(task.deadline, task.units.map((unit) => unit.status), moment.today) }));
   return { moment, tasks };
 });
 
