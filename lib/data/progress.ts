@@ -111,6 +111,8 @@ async function reportingContext(tx: Tx, user: SessionUser, taskNumber: number, q
       deadlineDate: true,
       indicators: { select: { indicator: { select: { id: true, code: true } } } },
       units: { where: { unitId: user.unitId }, select: { unitId: true } },
+      // The unit's report for the quarter, if any, in the same statement.
+      reports: { where: { unitId: user.unitId, year: quarter.year, quarter: quarter.quarter }, select: reportFields },
     },
   });
   if (!task) throw new UserFacingError(`任务 ${taskNumber} 不存在`);
@@ -126,7 +128,7 @@ async function reportingContext(tx: Tx, user: SessionUser, taskNumber: number, q
   if (compareQuarters(quarter, quarterOfDate(today)) > 0) {
     throw new UserFacingError(`${formatQuarter(quarter)} 尚未开始，不能提前填报`, { quarter: ["季度尚未开始"] });
   }
-  return { task, unitId: user.unitId };
+  return { task, unitId: user.unitId, existing: task.reports[0] ?? null };
 }
 
 type ReportReader = Pick<Tx, "progressReport">;
@@ -175,7 +177,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     // Only the same request again: a different text under an old key goes on to the usual checks.
     if (done && same && done.actorId === user.id) return { id: done.report.id, status: done.status, version: done.version };
   }
-  const { task, unitId } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
+  const { task, unitId, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
   const indicatorIdByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator.id]));
   for (const figure of input.figures) {
     if (!indicatorIdByCode.has(figure.indicatorCode)) {
@@ -185,7 +187,6 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     }
   }
   const key = { taskId: task.id, unitId, year: input.quarter.year, quarter: input.quarter.quarter };
-  const existing = await loadReport(tx, { taskId_unitId_year_quarter: key });
   const submit = input.intent === "submit";
   const now = new Date();
   const content = {
@@ -406,7 +407,7 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
         },
       },
     });
-    const report = await loadReport(tx, { taskId_unitId_year_quarter: keyOf(quarter) });
+    const report = context.existing;
     const previous = await loadReport(tx, { taskId_unitId_year_quarter: keyOf(before) });
     return { task, report, previous, editable: !report || canEditReport(user, report) };
   });
