@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { authorize, AuthorizationError } from "@/lib/auth/session";
 import { reportReadScope } from "@/lib/auth/roles";
 import { jsonError } from "@/lib/api/responses";
 import { progressJson } from "@/lib/api/progress-json";
@@ -22,11 +22,13 @@ export async function GET(request: Request) {
     if (!token) return jsonError(401, "API 令牌无效或已吊销");
     scope = reportReadScope({ role: "API_TOKEN", unitId: null });
   } else {
-    const user = await getCurrentUser();
-    if (!user) return jsonError(401, "未登录或会话已过期，请登录或使用 API 令牌");
-    if (user.mustChangePassword) return jsonError(403, "请先修改初始密码");
-    scope = reportReadScope(user);
-    if (!scope) return jsonError(403, "当前账号无权查看进展报告");
+    // The same check as every other route: sign-in, forced password change, role (denials audited).
+    try {
+      scope = reportReadScope(await authorize("report:read"));
+    } catch (error) {
+      if (error instanceof AuthorizationError) return jsonError(error.status, error.message);
+      throw error;
+    }
   }
   const parsed = parseProgressQuery(new URL(request.url).searchParams);
   if (!parsed.success) {
