@@ -36,7 +36,6 @@ export function ObservationForm({ indicatorCode, measureUnit, areas }: Props) {
   return (
     <form action={formAction} aria-label="填报指标数值" className="space-y-3" noValidate>
       <input type="hidden" name="indicatorCode" value={indicatorCode} />
-      <input type="hidden" name="version" value="0" />
       <div className="grid gap-3 sm:grid-cols-4">
         <div>
           <label htmlFor="obs-area" className="block text-sm font-medium">

@@ -29,12 +29,11 @@ function UnitSelect({ name, label, value, units }: { name: string; label: string
 
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function ReportFilterForm({ action, values, sections, units, statuses }: Props) {
-  const select = SELECT;
   return (
     <form method="get" action={action} aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
       <label className="text-sm">
         篇章
-        <select name="section" defaultValue={values.section ?? ""} className={select}>
+        <select name="section" defaultValue={values.section ?? ""} className={SELECT}>
           <option value="">全部</option>
           {sections.map((section) => (
             <option key={section.number} value={section.number}>
@@ -48,7 +47,7 @@ export function ReportFilterForm({ action, values, sections, units, statuses }: 
       {statuses && (
         <label className="text-sm">
           状态
-          <select name="status" defaultValue={values.status ?? ""} className={select}>
+          <select name="status" defaultValue={values.status ?? ""} className={SELECT}>
             {statuses.map((status) => (
               <option key={status} value={status}>
                 {REPORT_STATUS_LABELS[status]}
@@ -59,7 +58,7 @@ export function ReportFilterForm({ action, values, sections, units, statuses }: 
       )}
       <label className="text-sm">
         季度
-        <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${select} w-28`} />
+        <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${SELECT} w-28`} />
       </label>
       <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
         筛选

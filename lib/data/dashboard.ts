@@ -259,11 +259,6 @@ export async function reportingShares(from: Quarter, to: Quarter, unitCode?: str
   return [...totals.values()];
 }
 
-/** One quarter's totals. */
-export async function reportingShare(quarter: Quarter, unitCode?: string) {
-  return (await reportingShares(quarter, quarter, unitCode))[0]!;
-}
-
 /** Tasks whose deadline falls within twelve months of the moment. */
 export function upcomingDeadlines(tasks: TaskRollUp[], moment: Moment): TaskRollUp[] {
   const horizon = addDays(moment.today, 365);

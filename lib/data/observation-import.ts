@@ -87,7 +87,7 @@ export async function previewObservationImport(file: File, user: SessionUser): P
     const area = cells.area === "全省" || cells.area === "" ? PROVINCE : cityByName.get(cells.area ?? "") ?? cityByName.get(`${cells.area}市`);
     if (!area) errors.push({ column: "地区（全省或设区市）", message: "地区应为“全省”或设区市名称，如“南昌市”" });
     else if (area !== PROVINCE && !indicator.cityLevel) errors.push({ column: "地区（全省或设区市）", message: "该指标只统计全省数值" });
-    const candidate = { indicatorCode: indicator.code, area: area ?? PROVINCE, period: cells.period ?? "", value: cells.value ?? "", source: cells.source ?? "", note: cells.note ?? "", version: "0" };
+    const candidate = { indicatorCode: indicator.code, area: area ?? PROVINCE, period: cells.period ?? "", value: cells.value ?? "", source: cells.source ?? "", note: cells.note ?? "" };
     const parsed = observationSchema.safeParse(candidate);
     if (!parsed.success) {
       const columnOf: Record<string, string> = { period: "期间（如2026或2026Q3）", value: "数值", source: "数据来源", note: "说明" };
@@ -109,5 +109,5 @@ export async function previewObservationImport(file: File, user: SessionUser): P
 
 /** Submits every value of a confirmed batch for review, in one transaction. */
 export async function applyObservationImport(batchId: number, user: SessionUser): Promise<number> {
-  return applyBatch<BatchRow>(batchId, KIND, user, (tx, row) => writeObservation(tx, observationSchema.parse({ ...row, version: "0" }), user));
+  return applyBatch<BatchRow>(batchId, KIND, user, (tx, row) => writeObservation(tx, observationSchema.parse(row), user));
 }

@@ -337,10 +337,6 @@ export async function listReports(
   });
 }
 
-export function reportScopeOrNull(user: SessionUser): ReportScope | null {
-  return reportReadScope(user);
-}
-
 export function scopeOf(user: SessionUser): ReportScope {
   const scope = reportReadScope(user);
   if (!scope) throw new UserFacingError("当前账号无权查看进展报告");

@@ -225,7 +225,6 @@ export const observationSchema = z.object({
     .transform(Number),
   source: z.string().trim().min(1, "请填写数据来源").max(200, "数据来源不能超过 200 字"),
   note: z.string().trim().max(500, "说明不能超过 500 字").optional().default(""),
-  version: versionSchema,
 });
 export type ObservationInput = z.output<typeof observationSchema>;
 

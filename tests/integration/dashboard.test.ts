@@ -4,7 +4,7 @@
  * Fixtures are written straight into the shared database with fixed timestamps and removed after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyFilters, countByStatus, rankUnits, reportingShare, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
+import { applyFilters, countByStatus, rankUnits, reportingShares, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
 import { quarterBrief } from "@/lib/data/brief";
 import { assessAllIndicators } from "@/lib/data/observations";
 import { seededPrisma } from "../support/database";
@@ -102,7 +102,7 @@ describe("dashboard aggregates", () => {
   });
 
   it("counts the quarter's reports owed, submitted and accepted in SQL", async () => {
-    const share = await reportingShare({ year: 2026, quarter: 3 }, "jiujiang");
+    const [share] = await reportingShares({ year: 2026, quarter: 3 }, { year: 2026, quarter: 3 }, "jiujiang");
     const running = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
     expect(share).toMatchObject({ owed: running, submitted: running, accepted: running });
   });

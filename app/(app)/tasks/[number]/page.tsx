@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { LeadUnitForm } from "@/components/admin/lead-unit-form";
 import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { can, reportReadScope } from "@/lib/auth/roles";
 import { getTaskByNumber } from "@/lib/data/tasks";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { ReportStatusBadge, StatusBadge } from "@/components/progress/status-badge";
 import { getTaskStatus } from "@/lib/data/task-status";
-import { listReports, quarterOfRow, reportScopeOrNull } from "@/lib/data/progress";
+import { listReports, quarterOfRow } from "@/lib/data/progress";
 import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { TableHead } from "@/components/ui/table-head";
@@ -30,7 +30,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   const task = number === null ? null : await getTaskByNumber(number);
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
-  const scope = reportScopeOrNull(user);
+  const scope = reportReadScope(user);
   const [reports, status] = await Promise.all([
     scope ? listReports(scope, { task: task.number }) : null,
     scope ? getTaskStatus(task.number, task.deadline.date) : null,
