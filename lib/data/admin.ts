@@ -5,6 +5,7 @@ import type { CreateUserInput, SetLeadUnitInput } from "@/lib/schemas/admin";
 import { lastChangeOf, recordAudit } from "./audit";
 import { StaleWriteError, UserFacingError } from "./errors";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { formatChinaTime } from "@/lib/domain/dates";
 
 /** Marks (or clears, with an empty code) a task's 牵头单位; refuses a stale version. */
 export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number): Promise<void> {
@@ -45,7 +46,7 @@ export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number):
   if (stale) {
     const change = await lastChangeOf("Task", entityId);
     const who = change?.actor?.displayName ?? "其他用户";
-    const when = change ? change.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "刚才";
+    const when = change ? formatChinaTime(change.at) : "刚才";
     throw new StaleWriteError(`保存未成功：${who} 已于 ${when} 修改了该任务，请刷新后再试。`);
   }
 }

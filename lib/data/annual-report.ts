@@ -11,7 +11,7 @@ import { recordAudit } from "./audit";
 import { countByStatus, taskStatuses } from "./dashboard";
 import { StaleWriteError } from "./errors";
 import { assessAllIndicators } from "./observations";
-import { formatChinaTime } from "./progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { getWindowSetting } from "./settings";
 
 export interface AnnualTask {

@@ -7,7 +7,7 @@ import type { Comparator } from "@/lib/domain/indicators";
 import type { ObservationInput, ReviewObservationInput } from "@/lib/schemas/progress";
 import { recordAudit } from "./audit";
 import { StaleWriteError, UserFacingError } from "./errors";
-import { formatChinaTime } from "./progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 
 export const PROVINCE = "province";
 

@@ -14,7 +14,7 @@ import {
   type Quarter,
 } from "@/lib/domain/quarters";
 import { REPORT_STATUS_LABELS } from "@/lib/domain/progress-status";
-import { formatIsoDate } from "@/lib/domain/dates";
+import { formatChinaTime, formatIsoDate } from "@/lib/domain/dates";
 import type { ProgressQuery, ReviewInput, SaveReportInput } from "@/lib/schemas/progress";
 import { recordAudit } from "./audit";
 import { StaleWriteError, UserFacingError } from "./errors";
@@ -66,9 +66,6 @@ const reportFields = {
 
 type ReportRow = Prisma.ProgressReportGetPayload<{ select: typeof reportFields }>;
 
-export function formatChinaTime(date: Date): string {
-  return date.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-}
 
 /** The report as it is kept in each revision and in the audit log. */
 function snapshotOf(report: ReportRow) {

@@ -5,9 +5,10 @@ import type { IndicatorCatalogEntry } from "@/lib/data/indicators";
 import type { ReportingCount } from "@/lib/data/reminders";
 import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter, quarterIndex, type Quarter } from "@/lib/domain/quarters";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { sheet, type Sheet } from "./workbook";
 
-const exportedAt = () => `导出时间：${new Date().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`;
+const exportedAt = () => `导出时间：${formatChinaTime(new Date())}`;
 const calendarDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export function tasksSheet(tasks: TaskListItem[], filterText: string): Sheet {

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { AUDIT_PAGE_SIZE, checkAuditChain, listAuditEntries } from "@/lib/data/audit";
 import { ExportLink } from "@/components/ui/export-link";
 import { TableHead } from "@/components/ui/table-head";
+import { formatChinaTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "审计日志" };
 
@@ -28,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{row.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatChinaTime(row.at)}</td>
                 <td className="px-3 py-2">{row.actor ? `${row.actor.displayName}（${row.actor.username}）` : "系统"}</td>
                 <td className="px-3 py-2 font-mono">{row.action}</td>
                 <td className="px-3 py-2">{row.entity} {row.entityId}</td>

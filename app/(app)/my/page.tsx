@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ReportStatusBadge, StatusBadge } from "@/components/progress/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { getUnitTodo } from "@/lib/data/todo";
-import { formatChinaTime } from "@/lib/data/progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
 import { formatChineseDate } from "@/lib/domain/dates";
 import { TableHead } from "@/components/ui/table-head";

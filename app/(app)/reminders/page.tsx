@@ -1,6 +1,6 @@
 import { ReminderForm } from "@/components/progress/reminder-form";
 import { requirePermission } from "@/lib/auth/session";
-import { formatChinaTime } from "@/lib/data/progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { listReminders, reportingCounts } from "@/lib/data/reminders";
 import { getWindowSetting } from "@/lib/data/settings";
 import { listUnitOptions } from "@/lib/data/units";

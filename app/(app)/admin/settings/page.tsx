@@ -1,7 +1,7 @@
 import { IssueTokenForm, RevokeTokenButton, WindowSettingForm } from "@/components/admin/settings-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
-import { formatChinaTime } from "@/lib/data/progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { getWindowSetting } from "@/lib/data/settings";
 import { TableHead } from "@/components/ui/table-head";
 

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/data/admin";
 import { listUnitOptions } from "@/lib/data/units";
 import { TableHead } from "@/components/ui/table-head";
+import { formatChinaTime } from "@/lib/domain/dates";
 
 export const metadata = { title: "用户管理" };
 
@@ -30,7 +31,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
                 <td className="px-3 py-2">{user.unit?.shortName ?? "—"}</td>
                 <td className="px-3 py-2">{user.active ? "启用" : "已停用"}</td>
-                <td className="px-3 py-2">{user.lastSignInAt ? user.lastSignInAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "—"}</td>
+                <td className="px-3 py-2">{user.lastSignInAt ? formatChinaTime(user.lastSignInAt) : "—"}</td>
                 <td className="px-3 py-2"><UserActiveToggle username={user.username} active={user.active} /></td>
               </tr>
             ))}

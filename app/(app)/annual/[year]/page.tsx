@@ -7,7 +7,7 @@ import { PrintButton } from "@/components/dashboard/print-button";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { compileAnnualReport, listNarrativeRevisions } from "@/lib/data/annual-report";
-import { formatChinaTime } from "@/lib/data/progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { chinaToday } from "@/lib/domain/quarters";
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string }> }) {

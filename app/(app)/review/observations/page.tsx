@@ -4,7 +4,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { reviewObservationAction } from "@/lib/actions/observations";
 import { requirePermission } from "@/lib/auth/session";
 import { listObservationQueue, periodText } from "@/lib/data/observations";
-import { formatChinaTime } from "@/lib/data/progress";
+import { formatChinaTime } from "@/lib/domain/dates";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "指标数据审核" };
