@@ -6,12 +6,12 @@
  * `meili_test_*` databases there), otherwise a throw-away embedded server in a temporary folder.
  * Arguments select stages: `npm test -- unit integration` (default: all).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded, waitUntilServing } from "./lib/app-server";
+import { buildIfNeeded, startLocalApp, type LocalApp } from "./lib/app-server";
 import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./lib/schema-engine";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
-import { freePort, openTestDatabaseServer, type TestDatabaseServer } from "./lib/test-database";
+import { openTestDatabaseServer, type TestDatabaseServer } from "./lib/test-database";
 
 const STAGES = ["types", "unit", "drift", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
@@ -36,13 +36,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 const started = Date.now();
 let server: TestDatabaseServer | undefined;
 const databases: string[] = [];
-let app: ChildProcess | undefined;
+let local: LocalApp | undefined;
 
 async function cleanUp(): Promise<void> {
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app?.once("exit", resolve));
-  }
+  await local?.stop();
   for (const url of databases) await server?.dropDatabase(url).catch(() => {});
   await server?.stop();
 }
@@ -84,27 +81,12 @@ try {
     databases.push(url);
     await migrateDatabase(url);
     await seedDatabase(url, { demo: true });
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
-      ...process.env,
-      NODE_ENV: "production" as const,
-      DATABASE_URL: url,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-used-anywhere-else",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      // Every e2e sign-in comes from the same loopback address; the address limit itself is
-      // covered by the integration tests.
-      SIGNIN_MAX_PER_ADDRESS: "1000",
-    };
-    app = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env,
-    });
-    await waitUntilServing(app, baseUrl);
+    // Every e2e sign-in comes from the same loopback address; the address limit itself is
+    // covered by the integration tests.
+    local = await startLocalApp(url, { SIGNIN_MAX_PER_ADDRESS: "1000" });
+    const { baseUrl } = local;
     log(`end-to-end tests in Chromium against ${baseUrl}`);
-    await run(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url });
+    await run(bin("playwright"), ["test"], { ...process.env, E2E_BASE_URL: baseUrl });
   }
   log(`all passed in ${Math.round((Date.now() - started) / 1000)} s`);
   await cleanUp();
