@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { startLocalApp } from "./lib/app-server";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { openTestDatabaseServer } from "./lib/test-database";
-import { signIn } from "./bench/dashboard";
+import { signIn } from "./lib/http-sign-in";
 
 const server = await openTestDatabaseServer();
 const url = await server.createDatabase("instances");

@@ -20,17 +20,14 @@ import os from "node:os";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_PASSWORD } from "../prisma/seed-data/demo-accounts";
-import { signIn } from "./bench/dashboard";
+import { signIn } from "./lib/http-sign-in";
+import { percentile } from "./lib/percentile";
 
 const users = Number(process.argv[process.argv.indexOf("--users") + 1] || 300) || 300;
 /** Restart PostgreSQL while the load runs (on a throw-away embedded server the script controls). */
 const fault = process.argv.includes("--fault");
 const QUARTER = { year: 2026, quarter: 4 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-};
 
 interface LoadDatabase {
   url: string;

@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { startLocalApp } from "../lib/app-server";
-import { DEMO_PASSWORD } from "../../prisma/seed-data/demo-accounts";
 import { seedBenchDatabase } from "./seed";
+import { signIn } from "../lib/http-sign-in";
+import { percentile } from "../lib/percentile";
 
 export interface DashboardBenchResult {
   reports: number;
@@ -70,33 +71,7 @@ async function firstLoadJs(baseUrl: string, route: string, cookie: string): Prom
   return Math.round(bytes / 1024);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-function cookiesFrom(response: Response, jar: Map<string, string>): void {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    const index = pair!.indexOf("=");
-    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-/** Signs in through next-auth's credentials endpoint, as a browser would. */
-export async function signIn(baseUrl: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  cookiesFrom(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }),
-  });
-  cookiesFrom(response, jar);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in as ${username} failed (${response.status})`);
-  return cookieHeader(jar);
-}
+const median = (values: number[]) => percentile(values, 50);
 
 async function timed(url: string, cookie: string): Promise<number> {
   const started = performance.now();

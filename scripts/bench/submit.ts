@@ -8,6 +8,7 @@
 import pg from "pg";
 import { migrateDatabase, seedDatabase } from "../lib/setup-database";
 import { openTestDatabaseServer } from "../lib/test-database";
+import { percentile } from "../lib/percentile";
 
 export interface SubmitBenchResult {
   samples: number;
@@ -17,10 +18,6 @@ export interface SubmitBenchResult {
   ratio: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 export async function benchSubmit(samples = 300): Promise<SubmitBenchResult> {
   const server = await openTestDatabaseServer();
