@@ -56,6 +56,8 @@ const taskFilterParameters = [
 ] as const;
 
 const json = (schema: object) => ({ "application/json": { schema } });
+/** An error response: the shared `{ "error": { "status", "message" } }` body. */
+const error = (description: string) => ({ description, content: json(errorSchema) });
 
 const progressSchema = {
   type: "object",
@@ -114,7 +116,7 @@ export const openApiDocument = {
         parameters: taskFilterParameters,
         responses: {
           "200": { description: "任务列表", content: json({ type: "object", properties: { data: { type: "array", items: taskSchema } } }) },
-          "400": { description: "查询参数无效", content: json(errorSchema) },
+          "400": error("查询参数无效"),
         },
       },
     },
@@ -124,7 +126,7 @@ export const openApiDocument = {
         parameters: [{ name: "number", in: "path", required: true, schema: { type: "integer" } }],
         responses: {
           "200": { description: "任务详情（含相关目标指标）", content: json({ type: "object", properties: { data: taskSchema } }) },
-          "404": { description: "编号不存在或格式错误", content: json(errorSchema) },
+          "404": error("编号不存在或格式错误"),
         },
       },
     },
@@ -222,8 +224,8 @@ export const openApiDocument = {
               },
             }),
           },
-          "400": { description: "area 无效", content: json(errorSchema) },
-          "404": { description: "指标不存在", content: json(errorSchema) },
+          "400": error("area 无效"),
+          "404": error("指标不存在"),
         },
       },
     },
@@ -265,7 +267,7 @@ export const openApiDocument = {
               },
             }),
           },
-          "404": { description: "指标不存在", content: json(errorSchema) },
+          "404": error("指标不存在"),
         },
       },
     },
@@ -275,7 +277,7 @@ export const openApiDocument = {
         parameters: taskFilterParameters,
         responses: {
           "200": { description: "Excel 文件", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {} } },
-          "400": { description: "查询参数无效", content: json(errorSchema) },
+          "400": error("查询参数无效"),
         },
       },
     },
@@ -286,9 +288,9 @@ export const openApiDocument = {
         parameters: [{ name: "year", in: "path", required: true, schema: { type: "integer", minimum: 2024, maximum: 2035 } }],
         responses: {
           "200": { description: "Word 文件（GB/T 9704 版式）", content: { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {} } },
-          "401": { description: "未登录", content: json(errorSchema) },
-          "403": { description: "角色无权下载", content: json(errorSchema) },
-          "404": { description: "年份无效", content: json(errorSchema) },
+          "401": error("未登录"),
+          "403": error("角色无权下载"),
+          "404": error("年份无效"),
         },
       },
     },
@@ -307,9 +309,9 @@ export const openApiDocument = {
         ],
         responses: {
           "200": { description: "报告列表（最多 1000 条）", content: json({ type: "object", properties: { data: { type: "array", items: progressSchema } } }) },
-          "400": { description: "查询参数无效", content: json(errorSchema) },
-          "401": { description: "未登录且无有效令牌", content: json(errorSchema) },
-          "403": { description: "角色无权查看进展报告", content: json(errorSchema) },
+          "400": error("查询参数无效"),
+          "401": error("未登录且无有效令牌"),
+          "403": error("角色无权查看进展报告"),
         },
       },
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { targetFromRow, type TargetView } from "./indicator-view";
 import type { Direction } from "@/lib/domain/indicators";
 
@@ -18,6 +19,12 @@ export interface IndicatorCatalogEntry {
   tasks: number[];
 }
 
+/** An indicator's targets, by year, as every page and export shows them. */
+export const indicatorTargets = {
+  orderBy: { year: "asc" },
+  select: { year: true, comparator: true, value: true, text: true, note: true },
+} satisfies Prisma.Indicator$targetsArgs;
+
 export async function listIndicators(): Promise<IndicatorCatalogEntry[]> {
   const rows = await db.indicator.findMany({
     orderBy: { sortOrder: "asc" },
@@ -34,7 +41,7 @@ export async function listIndicators(): Promise<IndicatorCatalogEntry[]> {
       baselineYear: true,
       baselineSource: true,
       ownerUnit: { select: { code: true, shortName: true } },
-      targets: { orderBy: { year: "asc" }, select: { year: true, comparator: true, value: true, text: true, note: true } },
+      targets: indicatorTargets,
       tasks: { orderBy: { task: { number: "asc" } }, select: { task: { select: { number: true } } } },
     },
   });

@@ -6,6 +6,7 @@ import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/dom
 import type { Comparator } from "@/lib/domain/indicators";
 import type { ObservationInput, ReviewObservationInput } from "@/lib/schemas/progress";
 import { recordAudit } from "./audit";
+import { indicatorTargets } from "./indicators";
 import { StaleWriteError, UserFacingError } from "./errors";
 import { formatChinaTime } from "@/lib/domain/dates";
 
@@ -60,7 +61,7 @@ const indicatorFields = {
   note: true,
   ownerUnitId: true,
   ownerUnit: { select: { code: true, shortName: true } },
-  targets: { orderBy: { year: "asc" }, select: { year: true, comparator: true, value: true, text: true, note: true } },
+  targets: indicatorTargets,
   tasks: { orderBy: { task: { number: "asc" } }, select: { task: { select: { number: true, title: true } } } },
 } satisfies Prisma.IndicatorSelect;
 

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskFilters } from "@/lib/schemas/task-filters";
 import { formatIsoDate } from "@/lib/domain/dates";
 import { targetFromRow, type TargetView } from "./indicator-view";
+import { indicatorTargets } from "./indicators";
 
 export interface UnitRef {
   code: string;
@@ -117,7 +118,7 @@ export async function getTaskByNumber(number: number): Promise<TaskDetail | null
               code: true,
               name: true,
               measureUnit: true,
-              targets: { orderBy: { year: "asc" }, select: { year: true, comparator: true, value: true, text: true, note: true } },
+              targets: indicatorTargets,
             },
           },
         },
