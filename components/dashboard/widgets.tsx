@@ -3,7 +3,6 @@ import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { StatusBadge } from "@/components/progress/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import {
-  applyFilters,
   countByStatus,
   rankUnits,
   reportingShares,
@@ -22,10 +21,8 @@ import { SectionChart } from "./section-chart-lazy";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
 
-async function filteredTasks(query: DashboardQuery) {
-  const { moment, tasks } = await taskStatuses(quarterKey(query));
-  return { moment, tasks: applyFilters(tasks, query, moment.today) };
-}
+/** The dashboard's figures under the query's filters (one unit or city, one section). */
+const filteredTasks = (query: DashboardQuery) => taskStatuses(quarterKey(query), undefined, query.unit ?? query.city, query.section);
 
 export function Widget({ id, title, children, wide = false }: { id: string; title: string; children: React.ReactNode; wide?: boolean }) {
   return (
@@ -183,8 +180,8 @@ export async function SectionProgress({ query }: { query: DashboardQuery }) {
 }
 
 export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind: "PROVINCIAL" | "CITY" }) {
-  const { tasks } = await filteredTasks({ ...query, unit: undefined, city: undefined });
-  const ranking = rankUnits(tasks, kind);
+  const { units } = await filteredTasks({ ...query, unit: undefined, city: undefined });
+  const ranking = rankUnits(units, kind);
   const title = kind === "CITY" ? "设区市排名" : "省直单位排名";
   return (
     <Widget id={`w-rank-${kind}`} title={title}>

@@ -3,17 +3,10 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/domain/dates";
-import {
-  assessUnitTask,
-  rollUpTask,
-  type ProgressState,
-  type ReportFact,
-  type TaskStatus,
-  type UnitTaskStatus,
-} from "@/lib/domain/progress-status";
-import { addDays, addQuarters, chinaToday, reportingQuarter, windowCloseDate, type Quarter } from "@/lib/domain/quarters";
+import { rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/domain/progress-status";
+import { addDays, addQuarters, type Quarter } from "@/lib/domain/quarters";
 import { reportingCounts } from "./reminders";
-import { getWindowSetting } from "./settings";
+import { currentSnapshot, momentFor, type Moment } from "./status-snapshot";
 
 export interface DashboardFilters {
   /** The quarter being collected; the dashboard shows the state as of its window's close (or now). */
@@ -23,30 +16,7 @@ export interface DashboardFilters {
   city?: string;
 }
 
-/** Only numbers and flags per pair: task and unit names come once each from their own queries. */
-interface PairRow {
-  taskId: number;
-  unitId: number;
-  progressState: ProgressState | null;
-  percent: number | null;
-  acceptedYear: number | null;
-  acceptedQuarter: number | null;
-  lastClosedSubmitted: boolean;
-  collectingSubmitted: boolean;
-}
-
-export interface PairStatus {
-  taskId: number;
-  taskNumber: number;
-  taskTitle: string;
-  section: number;
-  deadline: string;
-  unit: { id: number; code: string; shortName: string; kind: "PROVINCIAL" | "CITY" };
-  status: UnitTaskStatus;
-  reason: string;
-  percent: number;
-}
-
+/** A task rolled up over the units the filters select. */
 export interface TaskRollUp {
   taskId: number;
   number: number;
@@ -54,126 +24,119 @@ export interface TaskRollUp {
   section: number;
   deadline: string;
   status: TaskStatus;
-  units: PairStatus[];
+  /** Units (task × unit pairs) counted, and the sum of their percents complete. */
+  pairs: number;
+  percentSum: number;
 }
 
-/** The moment a dashboard describes: "today" and the quarters around it. */
-export interface Moment {
-  today: string;
-  asOf: Date;
-  windowDays: number;
-  collecting: Quarter;
-  lastClosed: Quarter;
+/** One unit over the tasks the filters select. */
+export interface UnitTally {
+  code: string;
+  shortName: string;
+  kind: "PROVINCIAL" | "CITY";
+  assignments: number;
+  lagging: number;
+  percentSum: number;
 }
 
-/** Now, or the close of the given quarter's window when that is in the past. */
-export async function momentFor(quarter?: Quarter, now = new Date()): Promise<Moment> {
-  const { windowDays } = await getWindowSetting();
-  const realToday = chinaToday(now);
-  let today = realToday;
-  if (quarter) {
-    const closes = windowCloseDate(quarter, windowDays);
-    if (closes < realToday) today = closes;
-  }
-  const collecting = reportingQuarter(today, windowDays);
-  const asOf = today === realToday ? now : new Date(`${addDays(today, 1)}T00:00:00+08:00`);
-  return { today, asOf, windowDays, collecting, lastClosed: addQuarters(collecting, -1) };
+const LAGGING: ReadonlySet<TaskStatus> = new Set(["OVERDUE", "OVERDUE_REPORT", "BEHIND"]);
+export const isLagging = (status: TaskStatus) => LAGGING.has(status);
+
+const quarterOf = (text: string): Quarter => ({ year: Number(text.slice(0, 4)), quarter: Number(text.slice(5)) as Quarter["quarter"] });
+
+/** Tasks and units, once per request: names and deadlines join the aggregates in memory. */
+const catalogue = cache(async () => {
+  const [tasks, units] = await Promise.all([
+    db.task.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } }),
+    db.unit.findMany({ select: { id: true, code: true, shortName: true, kind: true } }),
+  ]);
+  return { tasks: tasks.map((task) => ({ ...task, deadline: formatIsoDate(task.deadlineDate), section: task.section.number })), units };
+});
+
+/** The snapshot's pairs narrowed to one unit and/or one section, as a SQL condition. */
+async function pairFilter(unitCode: string | undefined, section: number | undefined) {
+  const { tasks, units } = await catalogue();
+  const conditions: Prisma.Sql[] = [];
+  if (unitCode) conditions.push(Prisma.sql`p."unitId" = ${units.find((unit) => unit.code === unitCode)?.id ?? -1}`);
+  if (section) conditions.push(Prisma.sql`p."taskId" = ANY(${tasks.filter((task) => task.section === section).map((task) => task.id)}::int[])`);
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+interface AggregateRow {
+  taskId: number | null;
+  status: UnitTaskStatus | null;
+  unitId: number | null;
+  pairs: number;
+  lagging: number;
+  percentSum: number;
 }
 
 /**
- * One row per task × unit with only what the status rules need: the latest report accepted by
- * `asOf`, and whether the last closed and the collected quarters had a report submitted by then.
- * A bounded result (the assignments), whatever the number of reports; Postgres does the reduction.
+ * The dashboard's figures for a moment and filters: every task rolled up over the selected units,
+ * and every unit over the selected tasks. One scan of the moment's status snapshot, grouped two
+ * ways in SQL; the rows that reach the app number about (tasks × statuses + units), whatever the
+ * number of reports. Cached per request.
  */
-async function pairRows(moment: Moment): Promise<PairRow[]> {
-  const { asOf, lastClosed, collecting } = moment;
-  return db.$queryRaw<PairRow[]>(Prisma.sql`
-    SELECT tu."taskId", tu."unitId",
-           la."progressState", la.percent, la.year AS "acceptedYear", la.quarter AS "acceptedQuarter",
-           EXISTS (
-             SELECT 1 FROM "ProgressReport" r
-             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${lastClosed.year} AND r.quarter = ${lastClosed.quarter}
-               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
-           ) AS "lastClosedSubmitted",
-           EXISTS (
-             SELECT 1 FROM "ProgressReport" r
-             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${collecting.year} AND r.quarter = ${collecting.quarter}
-               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
-           ) AS "collectingSubmitted"
-    FROM "TaskUnit" tu
-    LEFT JOIN LATERAL (
-      SELECT r."progressState", r.percent, r.year, r.quarter
-      FROM "ProgressReport" r
-      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId"
-        -- Bounds the index scan: nothing after the collected quarter can have been accepted yet.
-        AND (r.year, r.quarter) <= (${collecting.year}::int, ${collecting.quarter}::int)
-        AND r.status = 'ACCEPTED' AND r."reviewedAt" <= ${asOf}
-      ORDER BY r.year DESC, r.quarter DESC
-      LIMIT 1
-    ) la ON true
-    ORDER BY tu."taskId", tu.position
+export const taskStatuses = cache(
+  async (quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<{ moment: Moment; tasks: TaskRollUp[]; units: UnitTally[] }> => {
+    const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
+    const [snapshotId, filter, { tasks: taskRows, units: unitRows }] = await Promise.all([currentSnapshot(moment), pairFilter(unitCode, section), catalogue()]);
+    const rows = await db.$queryRaw<AggregateRow[]>(Prisma.sql`
+      SELECT p."taskId", p.status, p."unitId", count(*)::int AS pairs,
+             (count(*) FILTER (WHERE p.status::text = ANY(${[...LAGGING]}::text[])))::int AS lagging,
+             sum(p.percent)::int AS "percentSum"
+      FROM "PairStatus" p
+      WHERE p."snapshotId" = ${snapshotId} ${filter}
+      GROUP BY GROUPING SETS ((p."taskId", p.status), (p."unitId"))
+    `);
+    const byTask = new Map<number, { statuses: UnitTaskStatus[]; pairs: number; percentSum: number }>();
+    const units: UnitTally[] = [];
+    const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
+    for (const row of rows) {
+      if (row.unitId !== null) {
+        const { code, shortName, kind } = unitById.get(row.unitId)!;
+        units.push({ code, shortName, kind, assignments: row.pairs, lagging: row.lagging, percentSum: row.percentSum });
+        continue;
+      }
+      const task = byTask.get(row.taskId!) ?? { statuses: [], pairs: 0, percentSum: 0 };
+      task.statuses.push(row.status!);
+      task.pairs += row.pairs;
+      task.percentSum += row.percentSum;
+      byTask.set(row.taskId!, task);
+    }
+    const tasks = taskRows.flatMap((info): TaskRollUp[] => {
+      const pairs = byTask.get(info.id);
+      if (!pairs) return [];
+      const { id, number, title, section, deadline } = info;
+      return [{ taskId: id, number, title, section, deadline, status: rollUpTask(deadline, pairs.statuses, moment.today), pairs: pairs.pairs, percentSum: pairs.percentSum }];
+    });
+    return { moment, tasks, units };
+  },
+);
+
+export interface LaggingUnit {
+  code: string;
+  shortName: string;
+  status: UnitTaskStatus;
+  reason: string;
+}
+
+/** Per task, the selected units that lag (behind or late with a report), for the drill-down. */
+export async function laggingUnits(quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<Map<number, LaggingUnit[]>> {
+  const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
+  const [snapshotId, filter, { units }] = await Promise.all([currentSnapshot(moment), pairFilter(unitCode, section), catalogue()]);
+  const rows = await db.$queryRaw<{ taskId: number; unitId: number; status: UnitTaskStatus; reason: string }[]>(Prisma.sql`
+    SELECT p."taskId", p."unitId", p.status, p.reason FROM "PairStatus" p
+    WHERE p."snapshotId" = ${snapshotId} AND p.status::text = ANY(${[...LAGGING]}::text[]) ${filter}
+    ORDER BY p."taskId", p."unitId"
   `);
-}
-
-function factsOf(row: PairRow, moment: Moment): ReportFact[] {
-  const facts: ReportFact[] = [];
-  if (row.progressState !== null) {
-    facts.push({ year: row.acceptedYear!, quarter: row.acceptedQuarter!, status: "ACCEPTED", progressState: row.progressState, percent: row.percent! });
-  }
-  const submitted = (quarter: Quarter): ReportFact => ({ ...quarter, status: "SUBMITTED", progressState: "ON_TRACK", percent: 0 });
-  if (row.lastClosedSubmitted) facts.push(submitted(moment.lastClosed));
-  if (row.collectingSubmitted) facts.push(submitted(moment.collecting));
-  return facts;
-}
-
-/** Every task × unit status at a moment, and each task rolled up (cached per request). */
-export const taskStatuses = cache(async (quarterText: string | undefined, asOfText?: string): Promise<{ moment: Moment; tasks: TaskRollUp[] }> => {
-  const quarter = quarterText ? { year: Number(quarterText.slice(0, 4)), quarter: Number(quarterText.slice(5)) as Quarter["quarter"] } : undefined;
-  const moment = await momentFor(quarter, asOfText ? new Date(asOfText) : undefined);
-  const [rows, taskRows, unitRows] = await Promise.all([
-    pairRows(moment),
-    db.task.findMany({ select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } }),
-    db.unit.findMany({ select: { id: true, code: true, shortName: true, kind: true } }),
-  ]);
-  const taskById = new Map(taskRows.map((task) => [task.id, { ...task, deadline: formatIsoDate(task.deadlineDate) }]));
-  const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
-  const byTask = new Map<number, TaskRollUp>();
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const byTask = new Map<number, LaggingUnit[]>();
   for (const row of rows) {
-    const info = taskById.get(row.taskId)!;
-    const deadline = info.deadline;
-    const assessment = assessUnitTask(deadline, factsOf(row, moment), { today: moment.today, windowDays: moment.windowDays });
-    const pair: PairStatus = {
-      taskId: row.taskId,
-      taskNumber: info.number,
-      taskTitle: info.title,
-      section: info.section.number,
-      deadline,
-      unit: unitById.get(row.unitId)!,
-      status: assessment.status,
-      reason: assessment.reason,
-      percent: assessment.status === "DONE" ? 100 : (row.percent ?? 0),
-    };
-    const task = byTask.get(row.taskId) ?? { taskId: row.taskId, number: info.number, title: info.title, section: info.section.number, deadline, status: "ON_TRACK" as TaskStatus, units: [] };
-    task.units.push(pair);
-    byTask.set(row.taskId, task);
+    const { code, shortName } = unitById.get(row.unitId)!;
+    byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), { code, shortName, status: row.status, reason: row.reason }]);
   }
-  const tasks = [...byTask.values()]
-    .sort((a, b) => a.number - b.number)
-    .map((task) => ({ ...task, status: rollUpTask(task.deadline, task.units.map((unit) => unit.status), moment.today) }));
-  return { moment, tasks };
-});
-
-/** Tasks and pairs narrowed by the dashboard's filters (section, unit, city). */
-export function applyFilters(tasks: TaskRollUp[], filters: DashboardFilters, today: string): TaskRollUp[] {
-  const unitCode = filters.unit ?? filters.city;
-  return tasks
-    .filter((task) => !filters.section || task.section === filters.section)
-    .map((task) => {
-      if (!unitCode) return task;
-      const units = task.units.filter((unit) => unit.unit.code === unitCode);
-      return { ...task, units, status: units.length ? rollUpTask(task.deadline, units.map((unit) => unit.status), today) : task.status };
-    })
-    .filter((task) => !unitCode || task.units.length > 0);
+  return byTask;
 }
 
 export const TASK_STATUS_ORDER: TaskStatus[] = ["OVERDUE", "OVERDUE_REPORT", "BEHIND", "DUE_SOON", "ON_TRACK", "DONE"];
@@ -192,19 +155,16 @@ export interface SectionCompletion {
   lagging: number;
 }
 
-const LAGGING: ReadonlySet<TaskStatus> = new Set(["OVERDUE", "OVERDUE_REPORT", "BEHIND"]);
-export const isLagging = (status: TaskStatus) => LAGGING.has(status);
-
 export async function sectionCompletion(tasks: TaskRollUp[]): Promise<SectionCompletion[]> {
   const sections = await db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } });
   return sections.map((section) => {
     const own = tasks.filter((task) => task.section === section.number);
-    const pairs = own.flatMap((task) => task.units);
+    const pairs = own.reduce((sum, task) => sum + task.pairs, 0);
     return {
       section: section.number,
       title: section.title,
       tasks: own.length,
-      averagePercent: pairs.length ? Math.round(pairs.reduce((sum, pair) => sum + pair.percent, 0) / pairs.length) : 0,
+      averagePercent: pairs ? Math.round(own.reduce((sum, task) => sum + task.percentSum, 0) / pairs) : 0,
       lagging: own.filter((task) => isLagging(task.status)).length,
     };
   });
@@ -220,22 +180,14 @@ export interface UnitRank {
   averagePercent: number;
 }
 
-/** Units ranked by the share of their tasks not lagging, then by average percent. */
-export function rankUnits(tasks: TaskRollUp[], kind: "PROVINCIAL" | "CITY"): UnitRank[] {
-  const byUnit = new Map<string, UnitRank & { percentSum: number }>();
-  for (const pair of tasks.flatMap((task) => task.units)) {
-    if (pair.unit.kind !== kind) continue;
-    const rank = byUnit.get(pair.unit.code) ?? { code: pair.unit.code, shortName: pair.unit.shortName, kind, assignments: 0, lagging: 0, onTimeShare: 0, averagePercent: 0, percentSum: 0 };
-    rank.assignments += 1;
-    if (isLagging(pair.status)) rank.lagging += 1;
-    rank.percentSum += pair.percent;
-    byUnit.set(pair.unit.code, rank);
-  }
-  return [...byUnit.values()]
-    .map(({ percentSum, ...rank }) => ({
-      ...rank,
-      onTimeShare: Math.round(((rank.assignments - rank.lagging) / rank.assignments) * 100),
-      averagePercent: Math.round(percentSum / rank.assignments),
+/** Units of one kind ranked by the share of their tasks not lagging, then by average percent. */
+export function rankUnits(units: UnitTally[], kind: "PROVINCIAL" | "CITY"): UnitRank[] {
+  return units
+    .filter((unit) => unit.kind === kind)
+    .map(({ percentSum, ...unit }) => ({
+      ...unit,
+      onTimeShare: Math.round(((unit.assignments - unit.lagging) / unit.assignments) * 100),
+      averagePercent: Math.round(percentSum / unit.assignments),
     }))
     .sort((a, b) => b.onTimeShare - a.onTimeShare || b.averagePercent - a.averagePercent || a.shortName.localeCompare(b.shortName, "zh"));
 }

@@ -4,7 +4,7 @@
  * Fixtures are written straight into the shared database with fixed timestamps and removed after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyFilters, countByStatus, rankUnits, reportingShares, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
+import { countByStatus, laggingUnits, rankUnits, reportingShares, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
 import { quarterBrief } from "@/lib/data/brief";
 import { assessAllIndicators } from "@/lib/data/observations";
 import { seededPrisma } from "../support/database";
@@ -81,24 +81,50 @@ describe("dashboard aggregates", () => {
   });
 
   it("narrows to one city: its own statuses, behind where a near deadline outruns 50 %", async () => {
-    const { moment, tasks } = await taskStatuses(undefined, NOW);
-    const jiujiang = applyFilters(tasks, { city: "jiujiang" }, moment.today);
+    const { tasks: jiujiang } = await taskStatuses(undefined, NOW, "jiujiang");
     expect(jiujiang).toHaveLength(60);
     const nearDeadline = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } } });
     const pastDeadline = await db.task.count({ where: { deadlineDate: { lt: new Date("2026-11-25") } } });
     expect(countByStatus(jiujiang)).toEqual({ DONE: 1, OVERDUE: pastDeadline, BEHIND: nearDeadline, ON_TRACK: 60 - 1 - pastDeadline - nearDeadline, OVERDUE_REPORT: 0, DUE_SOON: 0 });
-    expect(applyFilters(tasks, { section: 2 }, moment.today).every((task) => task.section === 2)).toBe(true);
+    const { tasks: sectionTwo } = await taskStatuses(undefined, NOW, undefined, 2);
+    expect(sectionTwo.length).toBe(await db.task.count({ where: { section: { number: 2 } } }));
+    expect(sectionTwo.every((task) => task.section === 2)).toBe(true);
   });
 
   it("ranks 九江市 first among the cities by the share of its tasks not lagging", async () => {
-    const { tasks } = await taskStatuses(undefined, NOW);
-    const ranking = rankUnits(tasks, "CITY");
+    const { units } = await taskStatuses(undefined, NOW);
+    const ranking = rankUnits(units, "CITY");
     expect(ranking).toHaveLength(11);
     expect(ranking[0]).toMatchObject({ code: "jiujiang", assignments: 60 });
     const pastOrNear = await db.task.count({ where: { deadlineDate: { lte: new Date("2027-11-25") } } });
     expect(ranking[0]!.lagging).toBe(pastOrNear);
     expect(ranking[1]).toMatchObject({ onTimeShare: Math.round((1 / 60) * 100) });
-    expect(rankUnits(tasks, "PROVINCIAL")).toHaveLength(36);
+    expect(rankUnits(units, "PROVINCIAL")).toHaveLength(36);
+  });
+
+  it("keeps the day's status snapshot true to every report written after it was built", async () => {
+    const slt = await db.unit.findUniqueOrThrow({ where: { code: "slt" }, select: { id: true } });
+    const task3 = await db.task.findUniqueOrThrow({ where: { number: 3 }, select: { id: true } });
+    const author = (await db.user.findUniqueOrThrow({ where: { username: "jiujiang" }, select: { id: true } })).id;
+    const statusOfTask3 = async () => (await taskStatuses(undefined, NOW, "slt")).tasks.find((task) => task.number === 3)!.status;
+    expect(await statusOfTask3()).toBe("OVERDUE_REPORT");
+    expect((await laggingUnits(undefined, NOW, "slt")).get(task3.id)?.[0]?.reason).toMatch(/逾期未报/);
+    const snapshots = await db.statusSnapshot.count({ where: { today: new Date("2026-11-25T00:00:00Z") } });
+    const report = await db.progressReport.create({
+      data: { taskId: task3.id, unitId: slt.id, year: 2026, quarter: 3, status: "ACCEPTED", progressState: "COMPLETED", percent: 100, progress: "测试数据", updatedById: author, submittedAt: at("2026-10-02"), reviewedAt: at("2026-10-06") },
+      select: { id: true },
+    });
+    try {
+      expect(await db.pairStatus.count({ where: { taskId: task3.id, unitId: slt.id, stale: true } })).toBeGreaterThan(0);
+      expect(await statusOfTask3()).toBe("DONE");
+      await db.progressReport.update({ where: { id: report.id }, data: { progressState: "BEHIND", percent: 40 } });
+      expect(await statusOfTask3()).toBe("BEHIND");
+    } finally {
+      await db.progressReport.delete({ where: { id: report.id } });
+    }
+    expect(await statusOfTask3()).toBe("OVERDUE_REPORT");
+    // The same snapshot served every read: only the changed pair was evaluated again.
+    expect(await db.statusSnapshot.count({ where: { today: new Date("2026-11-25T00:00:00Z") } })).toBe(snapshots);
   });
 
   it("counts the quarter's reports owed, submitted and accepted in SQL", async () => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/progress/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
-import { applyFilters, isLagging, taskStatuses } from "@/lib/data/dashboard";
+import { isLagging, laggingUnits, taskStatuses } from "@/lib/data/dashboard";
 import { STATUS_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
@@ -13,8 +13,10 @@ export const metadata = { title: "任务明细" };
 export default async function DashboardTasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("dashboard:read");
   const { query, error } = parseDashboardQuery(await searchParams);
-  const { moment, tasks } = await taskStatuses(query.quarter ? formatQuarter(query.quarter) : undefined);
-  const filtered = applyFilters(tasks, query, moment.today).filter((task) =>
+  const quarter = query.quarter ? formatQuarter(query.quarter) : undefined;
+  const unit = query.unit ?? query.city;
+  const [{ moment, tasks }, lagging] = await Promise.all([taskStatuses(quarter, undefined, unit, query.section), laggingUnits(quarter, undefined, unit, query.section)]);
+  const filtered = tasks.filter((task) =>
     !query.status ? true : query.status === "LAGGING" ? isLagging(task.status) : task.status === query.status,
   );
   const label = query.status ? (query.status === "LAGGING" ? "滞后或逾期" : STATUS_LABELS[query.status]) : "全部";
@@ -40,7 +42,7 @@ export default async function DashboardTasksPage({ searchParams }: { searchParam
         <TableHead columns={["任务", "篇章", "完成时限", "状态", "滞后或逾期的单位"]} />
         <tbody>
           {filtered.map((task) => {
-            const lagging = task.units.filter((unit) => isLagging(unit.status));
+            const units = lagging.get(task.taskId) ?? [];
             return (
               <tr key={task.number} className="border-t border-slate-200 align-top">
                 <td className="px-3 py-2">
@@ -54,11 +56,11 @@ export default async function DashboardTasksPage({ searchParams }: { searchParam
                   <StatusBadge status={task.status} />
                 </td>
                 <td className="px-3 py-2">
-                  {lagging.length === 0
+                  {units.length === 0
                     ? "—"
-                    : lagging.map((unit) => (
-                        <span key={unit.unit.code} className="mr-2 inline-block" title={unit.reason}>
-                          {unit.unit.shortName}（{STATUS_LABELS[unit.status]}）
+                    : units.map((unit) => (
+                        <span key={unit.code} className="mr-2 inline-block" title={unit.reason}>
+                          {unit.shortName}（{STATUS_LABELS[unit.status]}）
                         </span>
                       ))}
                 </td>

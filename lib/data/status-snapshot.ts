@@ -1,0 +1,192 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formatIsoDate } from "@/lib/domain/dates";
+import { assessUnitTask, type ProgressState, type ReportFact, type UnitTaskStatus } from "@/lib/domain/progress-status";
+import { addDays, addQuarters, chinaToday, reportingQuarter, windowCloseDate, type Quarter } from "@/lib/domain/quarters";
+import { getWindowSetting } from "./settings";
+
+/**
+ * Every task × unit status of a day, kept in `PairStatus` rows so that the dashboards aggregate
+ * them in SQL instead of re-running the rules over all reports on every request.
+ *
+ * A snapshot is built on the first read of its day (and window length) and describes the end of
+ * that day. Triggers keep it true to the reports: a report change marks its pair stale, and the next
+ * read re-evaluates the stale pairs before aggregating; assignment or deadline changes drop every
+ * snapshot. Reads therefore never see a status older than the last committed report.
+ */
+
+/** The moment a dashboard describes: "today" and the quarters around it. */
+export interface Moment {
+  today: string;
+  asOf: Date;
+  windowDays: number;
+  collecting: Quarter;
+  lastClosed: Quarter;
+}
+
+/** The first instant after a China-time day. */
+const endOfDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+08:00`);
+
+/** Now, or the close of the given quarter's window when that is in the past. */
+export async function momentFor(quarter?: Quarter, now = new Date()): Promise<Moment> {
+  const { windowDays } = await getWindowSetting();
+  const realToday = chinaToday(now);
+  let today = realToday;
+  if (quarter) {
+    const closes = windowCloseDate(quarter, windowDays);
+    if (closes < realToday) today = closes;
+  }
+  const collecting = reportingQuarter(today, windowDays);
+  const asOf = today === realToday ? now : endOfDay(today);
+  return { today, asOf, windowDays, collecting, lastClosed: addQuarters(collecting, -1) };
+}
+
+type Tx = Prisma.TransactionClient;
+interface Pair {
+  taskId: number;
+  unitId: number;
+}
+
+/** Only numbers and flags per pair: what the status rules need. */
+interface PairFacts extends Pair {
+  progressState: ProgressState | null;
+  percent: number | null;
+  acceptedYear: number | null;
+  acceptedQuarter: number | null;
+  lastClosedSubmitted: boolean;
+  collectingSubmitted: boolean;
+}
+
+interface Evaluated extends Pair {
+  status: UnitTaskStatus;
+  reason: string;
+  percent: number;
+}
+
+/**
+ * Per pair (all, or the given ones): the latest report accepted by `asOf`, and whether the last
+ * closed and the collected quarters had a report submitted by then. Postgres does the reduction.
+ */
+async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pair[]): Promise<PairFacts[]> {
+  const { lastClosed, collecting } = moment;
+  const only = pairs
+    ? Prisma.sql`WHERE (tu."taskId", tu."unitId") IN (SELECT * FROM unnest(${pairs.map((pair) => pair.taskId)}::int[], ${pairs.map((pair) => pair.unitId)}::int[]))`
+    : Prisma.empty;
+  return tx.$queryRaw<PairFacts[]>(Prisma.sql`
+    SELECT tu."taskId", tu."unitId",
+           la."progressState", la.percent, la.year AS "acceptedYear", la.quarter AS "acceptedQuarter",
+           EXISTS (
+             SELECT 1 FROM "ProgressReport" r
+             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${lastClosed.year} AND r.quarter = ${lastClosed.quarter}
+               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
+           ) AS "lastClosedSubmitted",
+           EXISTS (
+             SELECT 1 FROM "ProgressReport" r
+             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${collecting.year} AND r.quarter = ${collecting.quarter}
+               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
+           ) AS "collectingSubmitted"
+    FROM "TaskUnit" tu
+    LEFT JOIN LATERAL (
+      SELECT r."progressState", r.percent, r.year, r.quarter
+      FROM "ProgressReport" r
+      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId"
+        -- Bounds the index scan: nothing after the collected quarter can have been accepted yet.
+        AND (r.year, r.quarter) <= (${collecting.year}::int, ${collecting.quarter}::int)
+        AND r.status = 'ACCEPTED' AND r."reviewedAt" <= ${asOf}
+      ORDER BY r.year DESC, r.quarter DESC
+      LIMIT 1
+    ) la ON true
+    ${only}
+  `);
+}
+
+function factsOf(row: PairFacts, moment: Moment): ReportFact[] {
+  const facts: ReportFact[] = [];
+  if (row.progressState !== null) {
+    facts.push({ year: row.acceptedYear!, quarter: row.acceptedQuarter!, status: "ACCEPTED", progressState: row.progressState, percent: row.percent! });
+  }
+  const submitted = (quarter: Quarter): ReportFact => ({ ...quarter, status: "SUBMITTED", progressState: "ON_TRACK", percent: 0 });
+  if (row.lastClosedSubmitted) facts.push(submitted(moment.lastClosed));
+  if (row.collectingSubmitted) facts.push(submitted(moment.collecting));
+  return facts;
+}
+
+/** The status rules (lib/domain/progress-status.ts) over each pair, as of the end of the moment's day. */
+async function evaluate(tx: Tx, moment: Moment, pairs?: readonly Pair[]): Promise<Evaluated[]> {
+  const rows = await pairFacts(tx, moment, endOfDay(moment.today), pairs);
+  const tasks = await tx.task.findMany({ select: { id: true, deadlineDate: true } });
+  const deadlineOf = new Map(tasks.map((task) => [task.id, formatIsoDate(task.deadlineDate)]));
+  const context = { today: moment.today, windowDays: moment.windowDays };
+  return rows.map((row) => {
+    const { status, reason } = assessUnitTask(deadlineOf.get(row.taskId)!, factsOf(row, moment), context);
+    return { taskId: row.taskId, unitId: row.unitId, status, reason, percent: status === "DONE" ? 100 : (row.percent ?? 0) };
+  });
+}
+
+/** The evaluated pairs as five parallel arrays, for one `unnest` statement. */
+function columns(rows: readonly Evaluated[]) {
+  return Prisma.sql`unnest(
+    ${rows.map((row) => row.taskId)}::int[], ${rows.map((row) => row.unitId)}::int[],
+    ${rows.map((row) => row.status)}::"UnitTaskStatus"[], ${rows.map((row) => row.reason)}::text[], ${rows.map((row) => row.percent)}::int[]
+  ) AS v("taskId", "unitId", status, reason, percent)`;
+}
+
+const BUILD_TIMEOUT_MS = 120_000;
+
+/**
+ * Evaluates every pair for the moment's day. Report writes wait while it reads (SHARE lock, once
+ * per day and window length), so that none can slip between the evaluation and the rows that its
+ * trigger would mark stale. Snapshots of other days older than a day are dropped on the way.
+ */
+async function build(moment: Moment, day: Date): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('StatusSnapshot build'))`;
+      const existing = await tx.statusSnapshot.findUnique({ where: { today_windowDays: { today: day, windowDays: moment.windowDays } }, select: { id: true } });
+      if (existing) return existing.id;
+      await tx.$executeRaw`LOCK TABLE "ProgressReport" IN SHARE MODE`;
+      await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - 86_400_000) } } });
+      const { id } = await tx.statusSnapshot.create({ data: { today: day, windowDays: moment.windowDays }, select: { id: true } });
+      const rows = await evaluate(tx, moment);
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO "PairStatus" ("snapshotId", "taskId", "unitId", status, reason, percent)
+        SELECT ${id}, v."taskId", v."unitId", v.status, v.reason, v.percent FROM ${columns(rows)}
+      `);
+      return id;
+    },
+    { timeout: BUILD_TIMEOUT_MS },
+  );
+}
+
+/**
+ * Re-evaluates the pairs marked stale. Their row locks make a writer still committing finish first
+ * (its trigger holds them), so the evaluation sees its report.
+ */
+async function refreshStale(snapshotId: number, moment: Moment): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      const stale = await tx.$queryRaw<Pair[]>`
+        SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale FOR UPDATE`;
+      if (stale.length === 0) return;
+      const rows = await evaluate(tx, moment, stale);
+      await tx.$executeRaw(Prisma.sql`
+        UPDATE "PairStatus" p SET status = v.status, reason = v.reason, percent = v.percent, stale = false
+        FROM ${columns(rows)}
+        WHERE p."snapshotId" = ${snapshotId} AND p."taskId" = v."taskId" AND p."unitId" = v."unitId"
+      `);
+    },
+    { timeout: BUILD_TIMEOUT_MS },
+  );
+}
+
+/** The id of the moment's snapshot, built or brought up to date first when needed. */
+export async function currentSnapshot(moment: Moment): Promise<number> {
+  const day = new Date(`${moment.today}T00:00:00Z`);
+  const [found] = await db.$queryRaw<{ id: number; stale: boolean }[]>`
+    SELECT s.id, EXISTS (SELECT 1 FROM "PairStatus" p WHERE p."snapshotId" = s.id AND p.stale) AS stale
+    FROM "StatusSnapshot" s WHERE s.today = ${day}::date AND s."windowDays" = ${moment.windowDays}`;
+  if (!found) return build(moment, day);
+  if (found.stale) await refreshStale(found.id, moment);
+  return found.id;
+}
