@@ -5,7 +5,6 @@ import { TableHead } from "@/components/ui/table-head";
 import {
   countByStatus,
   rankUnits,
-  reportingShares,
   sectionCompletion,
   TASK_STATUS_ORDER,
   taskStatuses,
@@ -118,16 +117,14 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
 }
 
 export async function ReportingSummary({ query }: { query: DashboardQuery }) {
-  const { moment } = await taskStatuses(quarterKey(query));
-  const unit = query.unit ?? query.city;
-  const [closed, current] = await reportingShares(moment.lastClosed, moment.collecting, unit);
+  const { reporting } = await filteredTasks(query);
   const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
   return (
     <Widget id="w-reports" title="季度报告报送">
       <table className="w-full text-sm">
         <TableHead columns={["季度", "应报", "已报送", "已审核通过"]} dense />
         <tbody>
-          {[current!, closed!].map((row) => (
+          {[reporting.collecting, reporting.lastClosed].map((row) => (
             <tr key={formatQuarter(row.quarter)} className="border-t border-slate-200">
               <th scope="row" className="px-2 py-1 text-left font-normal">
                 {quarterLabel(row.quarter)}
@@ -179,9 +176,13 @@ export async function SectionProgress({ query }: { query: DashboardQuery }) {
   );
 }
 
+/** Rows shown at each end of a ranking longer than twice this. */
+const RANKING_EDGE = 20;
+
 export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind: "PROVINCIAL" | "CITY" }) {
-  const { units } = await filteredTasks({ ...query, unit: undefined, city: undefined });
-  const ranking = rankUnits(units, kind);
+  // A long ranking (a national-scale deployment) shows its two ends; the middle is summarised.
+  const { total, units: shown } = await rankUnits(kind, quarterKey(query), undefined, query.section, RANKING_EDGE);
+  const omitted = total - shown.length;
   const title = kind === "CITY" ? "设区市排名" : "省直单位排名";
   return (
     <Widget id={`w-rank-${kind}`} title={title}>
@@ -190,9 +191,9 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
           <caption className="sr-only">{title}：按未滞后任务占比排序</caption>
           <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "正常占比", "平均完成"]} dense />
           <tbody>
-            {ranking.map((unit, index) => (
+            {shown.map((unit) => (
               <tr key={unit.code} className="border-t border-slate-200">
-                <td className="px-2 py-1 tabular-nums">{index + 1}</td>
+                <td className="px-2 py-1 tabular-nums">{unit.place}</td>
                 <td className="px-2 py-1">
                   <Link href={dashboardHref("/dashboard/tasks", { ...query, [kind === "CITY" ? "city" : "unit"]: unit.code }, { status: "LAGGING" })} className="text-blue-800 hover:underline">
                     {unit.shortName}
@@ -207,6 +208,11 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
           </tbody>
         </table>
       </div>
+      {omitted > 0 && (
+        <p className="mt-2 text-sm text-slate-600">
+          共 {total} 个单位，显示前 {RANKING_EDGE} 名和后 {RANKING_EDGE} 名，中间 {omitted} 个从略。
+        </p>
+      )}
     </Widget>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { assessAllIndicators } from "./observations";
-import { isLagging, taskStatuses, unitsThatStoppedReporting, countByStatus } from "./dashboard";
+import { isLagging } from "@/lib/domain/progress-status";
+import { taskStatuses, unitsThatStoppedReporting, countByStatus } from "./dashboard";
 import { addQuarters, formatQuarter, type Quarter } from "@/lib/domain/quarters";
 
 /**

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/domain/dates";
-import { rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/domain/progress-status";
+import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/domain/progress-status";
 import { addDays, addQuarters, type Quarter } from "@/lib/domain/quarters";
 import { reportingCounts } from "./reminders";
 import { currentSnapshot, momentFor, type Moment } from "./status-snapshot";
@@ -29,88 +29,146 @@ export interface TaskRollUp {
   percentSum: number;
 }
 
-/** One unit over the tasks the filters select. */
-export interface UnitTally {
+const quarterOf = (text: string): Quarter => ({ year: Number(text.slice(0, 4)), quarter: Number(text.slice(5)) as Quarter["quarter"] });
+
+/** The moment of a dashboard view and its status snapshot (built or brought up to date first). */
+const snapshotOf = cache(async (quarterText?: string, asOfText?: string) => {
+  const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
+  return { moment, snapshotId: await currentSnapshot(moment) };
+});
+
+/** The 60 tasks, once per request: titles and deadlines join the aggregates in memory. */
+const taskCatalogue = cache(async () => {
+  const tasks = await db.task.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } });
+  return tasks.map((task) => ({ id: task.id, number: task.number, title: task.title, deadline: formatIsoDate(task.deadlineDate), section: task.section.number }));
+});
+
+/** SQL conditions on a snapshot's rows: one unit (by code) and/or one section's tasks. */
+async function pairConditions(unitCode: string | undefined, section: number | undefined): Promise<Prisma.Sql> {
+  const conditions: Prisma.Sql[] = [];
+  if (unitCode) conditions.push(Prisma.sql`"unitId" = (SELECT id FROM "Unit" WHERE code = ${unitCode})`);
+  if (section) {
+    const taskIds = (await taskCatalogue()).filter((task) => task.section === section).map((task) => task.id);
+    conditions.push(Prisma.sql`"taskId" = ANY(${taskIds}::int[])`);
+  }
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/** Reports owed, submitted (anything but a draft) and accepted for a quarter. */
+export interface ReportingShare {
+  quarter: Quarter;
+  owed: number;
+  submitted: number;
+  accepted: number;
+}
+
+interface TaskCount {
+  taskId: number;
+  status: UnitTaskStatus;
+  pairs: number;
+  percentSum: number;
+}
+
+/** Per task × status: the snapshot's tallies, or, for one unit, its own pairs counted. */
+async function taskCounts(snapshotId: number, unitCode: string | undefined, section: number | undefined): Promise<TaskCount[]> {
+  const conditions = await pairConditions(unitCode, section);
+  if (!unitCode) {
+    return db.$queryRaw<TaskCount[]>`SELECT "taskId", status, pairs, "percentSum" FROM "TaskTally" WHERE "snapshotId" = ${snapshotId} ${conditions}`;
+  }
+  return db.$queryRaw<TaskCount[]>`
+    SELECT "taskId", status, count(*)::int AS pairs, sum(percent)::int AS "percentSum" FROM "PairStatus"
+    WHERE "snapshotId" = ${snapshotId} ${conditions}
+    GROUP BY "taskId", status`;
+}
+
+/** Reports owed and in for the last closed and the collected quarters: the unit tallies summed. */
+async function reportingOf(snapshotId: number, moment: Moment, unitCode: string | undefined, section: number | undefined) {
+  const unit = unitCode ? Prisma.sql`AND "unitId" = (SELECT id FROM "Unit" WHERE code = ${unitCode})` : Prisma.empty;
+  const [row] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT coalesce(sum("owedLastClosed"), 0)::int AS "owedLastClosed", coalesce(sum("submittedLastClosed"), 0)::int AS "submittedLastClosed",
+           coalesce(sum("acceptedLastClosed"), 0)::int AS "acceptedLastClosed", coalesce(sum("owedCollecting"), 0)::int AS "owedCollecting",
+           coalesce(sum("submittedCollecting"), 0)::int AS "submittedCollecting", coalesce(sum("acceptedCollecting"), 0)::int AS "acceptedCollecting"
+    FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${unit} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}`;
+  return {
+    lastClosed: { quarter: moment.lastClosed, owed: row!.owedLastClosed!, submitted: row!.submittedLastClosed!, accepted: row!.acceptedLastClosed! },
+    collecting: { quarter: moment.collecting, owed: row!.owedCollecting!, submitted: row!.submittedCollecting!, accepted: row!.acceptedCollecting! },
+  };
+}
+
+function rollUpTasks(counts: TaskCount[], tasks: Awaited<ReturnType<typeof taskCatalogue>>, today: string): TaskRollUp[] {
+  const byTask = new Map<number, { statuses: UnitTaskStatus[]; pairs: number; percentSum: number }>();
+  for (const row of counts) {
+    const task = byTask.get(row.taskId) ?? { statuses: [], pairs: 0, percentSum: 0 };
+    task.statuses.push(row.status);
+    task.pairs += row.pairs;
+    task.percentSum += row.percentSum;
+    byTask.set(row.taskId, task);
+  }
+  return tasks.flatMap((info): TaskRollUp[] => {
+    const counted = byTask.get(info.id);
+    if (!counted) return [];
+    const { id, number, title, section, deadline } = info;
+    return [{ taskId: id, number, title, section, deadline, status: rollUpTask(deadline, counted.statuses, today), pairs: counted.pairs, percentSum: counted.percentSum }];
+  });
+}
+
+export interface DashboardFigures {
+  moment: Moment;
+  tasks: TaskRollUp[];
+  /** Reports owed and in for the last closed and the collected quarters, over the selected pairs. */
+  reporting: { lastClosed: ReportingShare; collecting: ReportingShare };
+}
+
+/**
+ * The dashboard's figures for a moment and filters (one unit or city, one section), read from the
+ * moment's status snapshot: about (tasks × statuses) rows, whatever the number of reports.
+ * Cached per request.
+ */
+export const taskStatuses = cache(async (quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<DashboardFigures> => {
+  const { moment, snapshotId } = await snapshotOf(quarterText, asOfText);
+  const [counts, tasks, reporting] = await Promise.all([taskCounts(snapshotId, unitCode, section), taskCatalogue(), reportingOf(snapshotId, moment, unitCode, section)]);
+  return { moment, tasks: rollUpTasks(counts, tasks, moment.today), reporting };
+});
+
+export interface UnitRank {
+  place: number;
   code: string;
   shortName: string;
   kind: "PROVINCIAL" | "CITY";
   assignments: number;
   lagging: number;
-  percentSum: number;
-}
-
-const LAGGING: ReadonlySet<TaskStatus> = new Set(["OVERDUE", "OVERDUE_REPORT", "BEHIND"]);
-export const isLagging = (status: TaskStatus) => LAGGING.has(status);
-
-const quarterOf = (text: string): Quarter => ({ year: Number(text.slice(0, 4)), quarter: Number(text.slice(5)) as Quarter["quarter"] });
-
-/** Tasks and units, once per request: names and deadlines join the aggregates in memory. */
-const catalogue = cache(async () => {
-  const [tasks, units] = await Promise.all([
-    db.task.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } }),
-    db.unit.findMany({ select: { id: true, code: true, shortName: true, kind: true } }),
-  ]);
-  return { tasks: tasks.map((task) => ({ ...task, deadline: formatIsoDate(task.deadlineDate), section: task.section.number })), units };
-});
-
-/** The snapshot's pairs narrowed to one unit and/or one section, as a SQL condition. */
-async function pairFilter(unitCode: string | undefined, section: number | undefined) {
-  const { tasks, units } = await catalogue();
-  const conditions: Prisma.Sql[] = [];
-  if (unitCode) conditions.push(Prisma.sql`p."unitId" = ${units.find((unit) => unit.code === unitCode)?.id ?? -1}`);
-  if (section) conditions.push(Prisma.sql`p."taskId" = ANY(${tasks.filter((task) => task.section === section).map((task) => task.id)}::int[])`);
-  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-}
-
-interface AggregateRow {
-  taskId: number | null;
-  status: UnitTaskStatus | null;
-  unitId: number | null;
-  pairs: number;
-  lagging: number;
-  percentSum: number;
+  onTimeShare: number;
+  averagePercent: number;
 }
 
 /**
- * The dashboard's figures for a moment and filters: every task rolled up over the selected units,
- * and every unit over the selected tasks. One scan of the moment's status snapshot, grouped two
- * ways in SQL; the rows that reach the app number about (tasks × statuses + units), whatever the
- * number of reports. Cached per request.
+ * Units of one kind ranked over all tasks or one section's: by the share of their tasks not lagging,
+ * then by average percent complete (both as shown, in whole percent), then in the official order.
+ * `edge`: only the first and the last `edge` places (a long, national-scale ranking).
  */
-export const taskStatuses = cache(
-  async (quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<{ moment: Moment; tasks: TaskRollUp[]; units: UnitTally[] }> => {
-    const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
-    const [snapshotId, filter, { tasks: taskRows, units: unitRows }] = await Promise.all([currentSnapshot(moment), pairFilter(unitCode, section), catalogue()]);
-    const rows = await db.$queryRaw<AggregateRow[]>(Prisma.sql`
-      SELECT p."taskId", p.status, p."unitId", count(*)::int AS pairs,
-             (count(*) FILTER (WHERE p.status::text = ANY(${[...LAGGING]}::text[])))::int AS lagging,
-             sum(p.percent)::int AS "percentSum"
-      FROM "PairStatus" p
-      WHERE p."snapshotId" = ${snapshotId} ${filter}
-      GROUP BY GROUPING SETS ((p."taskId", p.status), (p."unitId"))
-    `);
-    const byTask = new Map<number, { statuses: UnitTaskStatus[]; pairs: number; percentSum: number }>();
-    const units: UnitTally[] = [];
-    const unitById = new Map(unitRows.map((unit) => [unit.id, unit]));
-    for (const row of rows) {
-      if (row.unitId !== null) {
-        const { code, shortName, kind } = unitById.get(row.unitId)!;
-        units.push({ code, shortName, kind, assignments: row.pairs, lagging: row.lagging, percentSum: row.percentSum });
-        continue;
-      }
-      const task = byTask.get(row.taskId!) ?? { statuses: [], pairs: 0, percentSum: 0 };
-      task.statuses.push(row.status!);
-      task.pairs += row.pairs;
-      task.percentSum += row.percentSum;
-      byTask.set(row.taskId!, task);
-    }
-    const tasks = taskRows.flatMap((info): TaskRollUp[] => {
-      const pairs = byTask.get(info.id);
-      if (!pairs) return [];
-      const { id, number, title, section, deadline } = info;
-      return [{ taskId: id, number, title, section, deadline, status: rollUpTask(deadline, pairs.statuses, moment.today), pairs: pairs.pairs, percentSum: pairs.percentSum }];
-    });
-    return { moment, tasks, units };
+export const rankUnits = cache(
+  // Positional arguments: React's cache compares them by identity.
+  async (kind: "PROVINCIAL" | "CITY", quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<{ total: number; units: UnitRank[] }> => {
+    const { snapshotId } = await snapshotOf(quarterText, asOfText);
+    const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
+      WITH tallies AS (
+        SELECT "unitId", sum(assignments) AS assignments, sum(lagging) AS lagging, sum("percentSum") AS "percentSum"
+        FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}
+        GROUP BY "unitId"
+      ), scored AS (
+        SELECT u.code, u."shortName", u.kind, u."sortOrder", t.assignments::int, t.lagging::int,
+               round((t.assignments - t.lagging) * 100.0 / t.assignments)::int AS "onTimeShare",
+               round(t."percentSum"::numeric / t.assignments)::int AS "averagePercent"
+        FROM tallies t JOIN "Unit" u ON u.id = t."unitId"
+        WHERE u.kind = ${kind}::"UnitKind" AND t.assignments > 0
+      ), ranked AS (
+        SELECT *, row_number() OVER (ORDER BY "onTimeShare" DESC, "averagePercent" DESC, "sortOrder")::int AS place, count(*) OVER ()::int AS total
+        FROM scored
+      )
+      SELECT place, code, "shortName", kind, assignments, lagging, "onTimeShare", "averagePercent", total FROM ranked
+      WHERE ${edge ?? null}::int IS NULL OR place <= ${edge ?? null}::int OR place > total - ${edge ?? null}::int
+      ORDER BY place`;
+    return { total: rows[0]?.total ?? 0, units: rows.map(({ total: _total, ...unit }) => unit) };
   },
 );
 
@@ -123,19 +181,14 @@ export interface LaggingUnit {
 
 /** Per task, the selected units that lag (behind or late with a report), for the drill-down. */
 export async function laggingUnits(quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<Map<number, LaggingUnit[]>> {
-  const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
-  const [snapshotId, filter, { units }] = await Promise.all([currentSnapshot(moment), pairFilter(unitCode, section), catalogue()]);
-  const rows = await db.$queryRaw<{ taskId: number; unitId: number; status: UnitTaskStatus; reason: string }[]>(Prisma.sql`
-    SELECT p."taskId", p."unitId", p.status, p.reason FROM "PairStatus" p
-    WHERE p."snapshotId" = ${snapshotId} AND p.status::text = ANY(${[...LAGGING]}::text[]) ${filter}
-    ORDER BY p."taskId", p."unitId"
-  `);
-  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const { snapshotId } = await snapshotOf(quarterText, asOfText);
+  const rows = await db.$queryRaw<(LaggingUnit & { taskId: number })[]>`
+    SELECT p."taskId", u.code, u."shortName", p.status, p.reason
+    FROM "PairStatus" p JOIN "Unit" u ON u.id = p."unitId"
+    WHERE p."snapshotId" = ${snapshotId} AND p.status::text = ANY(${LAGGING_STATUSES}::text[]) ${await pairConditions(unitCode, section)}
+    ORDER BY p."taskId", u."sortOrder"`;
   const byTask = new Map<number, LaggingUnit[]>();
-  for (const row of rows) {
-    const { code, shortName } = unitById.get(row.unitId)!;
-    byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), { code, shortName, status: row.status, reason: row.reason }]);
-  }
+  for (const { taskId, ...unit } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), unit]);
   return byTask;
 }
 
@@ -168,47 +221,6 @@ export async function sectionCompletion(tasks: TaskRollUp[]): Promise<SectionCom
       lagging: own.filter((task) => isLagging(task.status)).length,
     };
   });
-}
-
-export interface UnitRank {
-  code: string;
-  shortName: string;
-  kind: "PROVINCIAL" | "CITY";
-  assignments: number;
-  lagging: number;
-  onTimeShare: number;
-  averagePercent: number;
-}
-
-/** Units of one kind ranked by the share of their tasks not lagging, then by average percent. */
-export function rankUnits(units: UnitTally[], kind: "PROVINCIAL" | "CITY"): UnitRank[] {
-  return units
-    .filter((unit) => unit.kind === kind)
-    .map(({ percentSum, ...unit }) => ({
-      ...unit,
-      onTimeShare: Math.round(((unit.assignments - unit.lagging) / unit.assignments) * 100),
-      averagePercent: Math.round(percentSum / unit.assignments),
-    }))
-    .sort((a, b) => b.onTimeShare - a.onTimeShare || b.averagePercent - a.averagePercent || a.shortName.localeCompare(b.shortName, "zh"));
-}
-
-/** Reports owed, submitted and accepted per quarter over all units (or one), from one SQL query. */
-export async function reportingShares(from: Quarter, to: Quarter, unitCode?: string) {
-  const unitId = unitCode ? (await db.unit.findUnique({ where: { code: unitCode }, select: { id: true } }))?.id : undefined;
-  const counts = await reportingCounts(from, to, unitId);
-  const totals = new Map<string, { quarter: Quarter; owed: number; submitted: number; accepted: number }>();
-  for (let index = from.year * 4 + from.quarter - 1; index <= to.year * 4 + to.quarter - 1; index += 1) {
-    const quarter = { year: Math.floor(index / 4), quarter: ((index % 4) + 1) as Quarter["quarter"] };
-    totals.set(`${quarter.year}Q${quarter.quarter}`, { quarter, owed: 0, submitted: 0, accepted: 0 });
-  }
-  for (const count of counts) {
-    const total = totals.get(`${count.quarter.year}Q${count.quarter.quarter}`);
-    if (!total) continue;
-    total.owed += count.owed;
-    total.submitted += count.submitted;
-    total.accepted += count.accepted;
-  }
-  return [...totals.values()];
 }
 
 /** Tasks whose deadline falls within twelve months of the moment. */

@@ -37,7 +37,7 @@ export async function reportingCounts(from: Quarter, to: Quarter, unitId?: numbe
              count(*) FILTER (WHERE r.status <> 'DRAFT') AS submitted,
              count(*) FILTER (WHERE r.status = 'ACCEPTED') AS accepted
       FROM "ProgressReport" r
-      WHERE r.year * 4 + r.quarter - 1 BETWEEN ${quarterIndex(from)} AND ${quarterIndex(to)}
+      WHERE (r.year, r.quarter) >= (${from.year}::int, ${from.quarter}::int) AND (r.year, r.quarter) <= (${to.year}::int, ${to.quarter}::int)
         ${unitId === undefined ? Prisma.empty : Prisma.sql`AND r."unitId" = ${unitId}`}
       GROUP BY r."unitId", r.year * 4 + r.quarter - 1
     )

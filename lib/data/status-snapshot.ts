@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/domain/dates";
-import { assessUnitTask, type ProgressState, type ReportFact, type UnitTaskStatus } from "@/lib/domain/progress-status";
-import { addDays, addQuarters, chinaToday, reportingQuarter, windowCloseDate, type Quarter } from "@/lib/domain/quarters";
+import { assessUnitTask, LAGGING_STATUSES, type ProgressState, type ReportFact, type ReportStatus, type UnitTaskStatus } from "@/lib/domain/progress-status";
+import { addDays, addQuarters, chinaToday, reportingQuarter, taskSpansQuarter, windowCloseDate, type Quarter } from "@/lib/domain/quarters";
 import { getWindowSetting } from "./settings";
 
 /**
@@ -14,6 +14,10 @@ import { getWindowSetting } from "./settings";
  * that day. Triggers keep it true to the reports: a report change marks its pair stale, and the next
  * read re-evaluates the stale pairs before aggregating; assignment or deadline changes drop every
  * snapshot. Reads therefore never see a status older than the last committed report.
+ *
+ * With the pairs, each snapshot keeps their counts per task × status and per unit × section
+ * (tallies), rewritten for the tasks and units of every pair re-evaluated: the dashboard reads
+ * those, about (tasks × statuses + units × sections) rows, whatever the number of units and reports.
  */
 
 /** The moment a dashboard describes: "today" and the quarters around it. */
@@ -48,44 +52,45 @@ interface Pair {
   unitId: number;
 }
 
-/** Only numbers and flags per pair: what the status rules need. */
+/** Only numbers and flags per pair: what the status rules and the report counts need. */
 interface PairFacts extends Pair {
   progressState: ProgressState | null;
   percent: number | null;
   acceptedYear: number | null;
   acceptedQuarter: number | null;
-  lastClosedSubmitted: boolean;
-  collectingSubmitted: boolean;
+  lastClosedReport: ReportStatus | null;
+  lastClosedSubmittedAt: Date | null;
+  collectingReport: ReportStatus | null;
+  collectingSubmittedAt: Date | null;
 }
 
 interface Evaluated extends Pair {
   status: UnitTaskStatus;
   reason: string;
   percent: number;
+  owesLastClosed: boolean;
+  lastClosedReport: ReportStatus | null;
+  owesCollecting: boolean;
+  collectingReport: ReportStatus | null;
 }
 
 /**
- * Per pair (all, or the given ones): the latest report accepted by `asOf`, and whether the last
- * closed and the collected quarters had a report submitted by then. Postgres does the reduction.
+ * Per pair (all, or the given ones): the latest report accepted by `asOf`, and the unit's reports
+ * for the last closed and the collected quarters. Postgres does the reduction.
  */
 async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pair[]): Promise<PairFacts[]> {
   const { lastClosed, collecting } = moment;
   const only = pairs
     ? Prisma.sql`WHERE (tu."taskId", tu."unitId") IN (SELECT * FROM unnest(${pairs.map((pair) => pair.taskId)}::int[], ${pairs.map((pair) => pair.unitId)}::int[]))`
     : Prisma.empty;
+  const quarterReport = (quarter: Quarter) => Prisma.sql`
+    SELECT r.status, r."submittedAt" FROM "ProgressReport" r
+    WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${quarter.year} AND r.quarter = ${quarter.quarter}`;
   return tx.$queryRaw<PairFacts[]>(Prisma.sql`
     SELECT tu."taskId", tu."unitId",
            la."progressState", la.percent, la.year AS "acceptedYear", la.quarter AS "acceptedQuarter",
-           EXISTS (
-             SELECT 1 FROM "ProgressReport" r
-             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${lastClosed.year} AND r.quarter = ${lastClosed.quarter}
-               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
-           ) AS "lastClosedSubmitted",
-           EXISTS (
-             SELECT 1 FROM "ProgressReport" r
-             WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${collecting.year} AND r.quarter = ${collecting.quarter}
-               AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= ${asOf}
-           ) AS "collectingSubmitted"
+           lc.status AS "lastClosedReport", lc."submittedAt" AS "lastClosedSubmittedAt",
+           cq.status AS "collectingReport", cq."submittedAt" AS "collectingSubmittedAt"
     FROM "TaskUnit" tu
     LEFT JOIN LATERAL (
       SELECT r."progressState", r.percent, r.year, r.quarter
@@ -97,39 +102,87 @@ async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pa
       ORDER BY r.year DESC, r.quarter DESC
       LIMIT 1
     ) la ON true
+    LEFT JOIN LATERAL (${quarterReport(lastClosed)}) lc ON true
+    LEFT JOIN LATERAL (${quarterReport(collecting)}) cq ON true
     ${only}
   `);
 }
 
-function factsOf(row: PairFacts, moment: Moment): ReportFact[] {
+/** What the status rules see of a pair: its latest accepted report, and the quarters submitted by `asOf`. */
+function factsOf(row: PairFacts, moment: Moment, asOf: Date): ReportFact[] {
   const facts: ReportFact[] = [];
   if (row.progressState !== null) {
     facts.push({ year: row.acceptedYear!, quarter: row.acceptedQuarter!, status: "ACCEPTED", progressState: row.progressState, percent: row.percent! });
   }
-  const submitted = (quarter: Quarter): ReportFact => ({ ...quarter, status: "SUBMITTED", progressState: "ON_TRACK", percent: 0 });
-  if (row.lastClosedSubmitted) facts.push(submitted(moment.lastClosed));
-  if (row.collectingSubmitted) facts.push(submitted(moment.collecting));
+  const submitted = (quarter: Quarter, at: Date | null) => {
+    if (at !== null && at <= asOf) facts.push({ ...quarter, status: "SUBMITTED", progressState: "ON_TRACK", percent: 0 });
+  };
+  submitted(moment.lastClosed, row.lastClosedSubmittedAt);
+  submitted(moment.collecting, row.collectingSubmittedAt);
   return facts;
 }
 
 /** The status rules (lib/domain/progress-status.ts) over each pair, as of the end of the moment's day. */
 async function evaluate(tx: Tx, moment: Moment, pairs?: readonly Pair[]): Promise<Evaluated[]> {
-  const rows = await pairFacts(tx, moment, endOfDay(moment.today), pairs);
+  const asOf = endOfDay(moment.today);
+  const rows = await pairFacts(tx, moment, asOf, pairs);
   const tasks = await tx.task.findMany({ select: { id: true, deadlineDate: true } });
   const deadlineOf = new Map(tasks.map((task) => [task.id, formatIsoDate(task.deadlineDate)]));
   const context = { today: moment.today, windowDays: moment.windowDays };
   return rows.map((row) => {
-    const { status, reason } = assessUnitTask(deadlineOf.get(row.taskId)!, factsOf(row, moment), context);
-    return { taskId: row.taskId, unitId: row.unitId, status, reason, percent: status === "DONE" ? 100 : (row.percent ?? 0) };
+    const deadline = deadlineOf.get(row.taskId)!;
+    const { status, reason } = assessUnitTask(deadline, factsOf(row, moment, asOf), context);
+    return {
+      taskId: row.taskId,
+      unitId: row.unitId,
+      status,
+      reason,
+      percent: status === "DONE" ? 100 : (row.percent ?? 0),
+      owesLastClosed: taskSpansQuarter(deadline, moment.lastClosed),
+      lastClosedReport: row.lastClosedReport,
+      owesCollecting: taskSpansQuarter(deadline, moment.collecting),
+      collectingReport: row.collectingReport,
+    };
   });
 }
 
-/** The evaluated pairs as five parallel arrays, for one `unnest` statement. */
-function columns(rows: readonly Evaluated[]) {
+const PAIR_COLUMNS = Prisma.sql`"taskId", "unitId", status, reason, percent, "owesLastClosed", "lastClosedReport", "owesCollecting", "collectingReport"`;
+
+/** The evaluated pairs as parallel arrays, for one `unnest` statement. */
+function pairValues(rows: readonly Evaluated[]) {
+  const column = <T>(pick: (row: Evaluated) => T) => rows.map(pick);
   return Prisma.sql`unnest(
-    ${rows.map((row) => row.taskId)}::int[], ${rows.map((row) => row.unitId)}::int[],
-    ${rows.map((row) => row.status)}::"UnitTaskStatus"[], ${rows.map((row) => row.reason)}::text[], ${rows.map((row) => row.percent)}::int[]
-  ) AS v("taskId", "unitId", status, reason, percent)`;
+    ${column((row) => row.taskId)}::int[], ${column((row) => row.unitId)}::int[],
+    ${column((row) => row.status)}::"UnitTaskStatus"[], ${column((row) => row.reason)}::text[], ${column((row) => row.percent)}::int[],
+    ${column((row) => row.owesLastClosed)}::boolean[], ${column((row) => row.lastClosedReport)}::"ReportStatus"[],
+    ${column((row) => row.owesCollecting)}::boolean[], ${column((row) => row.collectingReport)}::"ReportStatus"[]
+  ) AS v(${PAIR_COLUMNS})`;
+}
+
+/** Rewrites the snapshot's tallies from its pairs: all of them, or those of the given tasks and units. */
+async function writeTallies(tx: Tx, snapshotId: number, only?: { taskIds: number[]; unitIds: number[] }) {
+  const ofTasks = only ? Prisma.sql`AND "taskId" = ANY(${only.taskIds}::int[])` : Prisma.empty;
+  const ofUnits = only ? Prisma.sql`AND "unitId" = ANY(${only.unitIds}::int[])` : Prisma.empty;
+  // Reports owed for a quarter (the task's period includes it), submitted (anything but a draft), accepted.
+  const reportCounts = (owes: string, report: string) =>
+    Prisma.raw(`count(*) FILTER (WHERE "${owes}"), count(*) FILTER (WHERE "${owes}" AND "${report}" <> 'DRAFT'), count(*) FILTER (WHERE "${owes}" AND "${report}" = 'ACCEPTED')`);
+  if (only) {
+    await tx.$executeRaw`DELETE FROM "TaskTally" WHERE "snapshotId" = ${snapshotId} ${ofTasks}`;
+    await tx.$executeRaw`DELETE FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${ofUnits}`;
+  }
+  await tx.$executeRaw`
+    INSERT INTO "TaskTally" ("snapshotId", "taskId", status, pairs, "percentSum")
+    SELECT ${snapshotId}, "taskId", status, count(*), sum(percent) FROM "PairStatus"
+    WHERE "snapshotId" = ${snapshotId} ${ofTasks}
+    GROUP BY "taskId", status`;
+  await tx.$executeRaw`
+    INSERT INTO "UnitTally" ("snapshotId", "unitId", section, assignments, lagging, "percentSum",
+                             "owedLastClosed", "submittedLastClosed", "acceptedLastClosed", "owedCollecting", "submittedCollecting", "acceptedCollecting")
+    SELECT ${snapshotId}, p."unitId", s.number, count(*), count(*) FILTER (WHERE p.status::text = ANY(${LAGGING_STATUSES}::text[])), sum(p.percent),
+           ${reportCounts("owesLastClosed", "lastClosedReport")}, ${reportCounts("owesCollecting", "collectingReport")}
+    FROM "PairStatus" p JOIN "Task" t ON t.id = p."taskId" JOIN "Section" s ON s.id = t."sectionId"
+    WHERE p."snapshotId" = ${snapshotId} ${ofUnits}
+    GROUP BY p."unitId", s.number`;
 }
 
 const BUILD_TIMEOUT_MS = 120_000;
@@ -149,10 +202,8 @@ async function build(moment: Moment, day: Date): Promise<number> {
       await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - 86_400_000) } } });
       const { id } = await tx.statusSnapshot.create({ data: { today: day, windowDays: moment.windowDays }, select: { id: true } });
       const rows = await evaluate(tx, moment);
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO "PairStatus" ("snapshotId", "taskId", "unitId", status, reason, percent)
-        SELECT ${id}, v."taskId", v."unitId", v.status, v.reason, v.percent FROM ${columns(rows)}
-      `);
+      await tx.$executeRaw`INSERT INTO "PairStatus" ("snapshotId", ${PAIR_COLUMNS}) SELECT ${id}, v.* FROM ${pairValues(rows)}`;
+      await writeTallies(tx, id);
       return id;
     },
     { timeout: BUILD_TIMEOUT_MS },
@@ -170,11 +221,13 @@ async function refreshStale(snapshotId: number, moment: Moment): Promise<void> {
         SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale FOR UPDATE`;
       if (stale.length === 0) return;
       const rows = await evaluate(tx, moment, stale);
-      await tx.$executeRaw(Prisma.sql`
-        UPDATE "PairStatus" p SET status = v.status, reason = v.reason, percent = v.percent, stale = false
-        FROM ${columns(rows)}
-        WHERE p."snapshotId" = ${snapshotId} AND p."taskId" = v."taskId" AND p."unitId" = v."unitId"
-      `);
+      await tx.$executeRaw`
+        UPDATE "PairStatus" p SET status = v.status, reason = v.reason, percent = v.percent, stale = false,
+               "owesLastClosed" = v."owesLastClosed", "lastClosedReport" = v."lastClosedReport",
+               "owesCollecting" = v."owesCollecting", "collectingReport" = v."collectingReport"
+        FROM ${pairValues(rows)}
+        WHERE p."snapshotId" = ${snapshotId} AND p."taskId" = v."taskId" AND p."unitId" = v."unitId"`;
+      await writeTallies(tx, snapshotId, { taskIds: [...new Set(stale.map((pair) => pair.taskId))], unitIds: [...new Set(stale.map((pair) => pair.unitId))] });
     },
     { timeout: BUILD_TIMEOUT_MS },
   );

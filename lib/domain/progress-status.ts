@@ -78,6 +78,10 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   OVERDUE: "任务逾期",
 };
 
+/** Statuses that count as lagging: late with a report, behind, or past the deadline. */
+export const LAGGING_STATUSES: readonly TaskStatus[] = ["OVERDUE", "OVERDUE_REPORT", "BEHIND"];
+export const isLagging = (status: TaskStatus) => LAGGING_STATUSES.includes(status);
+
 const SEVERITY: Record<UnitTaskStatus, number> = { DONE: 0, ON_TRACK: 1, DUE_SOON: 2, BEHIND: 3, OVERDUE_REPORT: 4 };
 
 const isSubmitted = (report: ReportFact) => report.status !== "DRAFT";

@@ -4,7 +4,8 @@
  * Fixtures are written straight into the shared database with fixed timestamps and removed after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countByStatus, laggingUnits, rankUnits, reportingShares, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
+import { countByStatus, laggingUnits, rankUnits, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
+import { reportingCounts } from "@/lib/data/reminders";
 import { quarterBrief } from "@/lib/data/brief";
 import { assessAllIndicators } from "@/lib/data/observations";
 import { seededPrisma } from "../support/database";
@@ -92,14 +93,17 @@ describe("dashboard aggregates", () => {
   });
 
   it("ranks 九江市 first among the cities by the share of its tasks not lagging", async () => {
-    const { units } = await taskStatuses(undefined, NOW);
-    const ranking = rankUnits(units, "CITY");
+    const { units: ranking } = await rankUnits("CITY", undefined, NOW);
     expect(ranking).toHaveLength(11);
     expect(ranking[0]).toMatchObject({ code: "jiujiang", assignments: 60 });
     const pastOrNear = await db.task.count({ where: { deadlineDate: { lte: new Date("2027-11-25") } } });
     expect(ranking[0]!.lagging).toBe(pastOrNear);
     expect(ranking[1]).toMatchObject({ onTimeShare: Math.round((1 / 60) * 100) });
-    expect(rankUnits(units, "PROVINCIAL")).toHaveLength(36);
+    expect((await rankUnits("PROVINCIAL", undefined, NOW)).units).toHaveLength(36);
+    // The two ends of a long ranking, with the places they hold in the whole of it.
+    const ends = await rankUnits("PROVINCIAL", undefined, NOW, undefined, 5);
+    expect(ends.total).toBe(36);
+    expect(ends.units.map((unit) => unit.place)).toEqual([1, 2, 3, 4, 5, 32, 33, 34, 35, 36]);
   });
 
   it("keeps the day's status snapshot true to every report written after it was built", async () => {
@@ -127,10 +131,18 @@ describe("dashboard aggregates", () => {
     expect(await db.statusSnapshot.count({ where: { today: new Date("2026-11-25T00:00:00Z") } })).toBe(snapshots);
   });
 
-  it("counts the quarter's reports owed, submitted and accepted in SQL", async () => {
-    const [share] = await reportingShares({ year: 2026, quarter: 3 }, { year: 2026, quarter: 3 }, "jiujiang");
+  it("counts the quarters' reports owed, submitted and accepted, for one city and over all units", async () => {
+    const { reporting } = await taskStatuses(undefined, NOW, "jiujiang");
     const running = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
-    expect(share).toMatchObject({ owed: running, submitted: running, accepted: running });
+    expect(reporting.lastClosed).toMatchObject({ quarter: { year: 2026, quarter: 3 }, owed: running, submitted: running, accepted: running });
+    // Over all units, the snapshot's tallies agree with the reminders' own count straight from the reports.
+    const { moment, reporting: all } = await taskStatuses(undefined, NOW);
+    for (const [quarter, share] of [[moment.lastClosed, all.lastClosed], [moment.collecting, all.collecting]] as const) {
+      const counts = await reportingCounts(quarter, quarter);
+      const total = (pick: (count: (typeof counts)[number]) => number) => counts.reduce((sum, count) => sum + pick(count), 0);
+      expect(share).toEqual({ quarter, owed: total((count) => count.owed), submitted: total((count) => count.submitted), accepted: total((count) => count.accepted) });
+    }
+    expect(all.lastClosed.submitted).toBeGreaterThanOrEqual(running);
   });
 
   it("lists the tasks due within twelve months", async () => {

@@ -14,9 +14,10 @@ export const metadata = { title: "设区市对比" };
 export default async function CitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("dashboard:read");
   const { query } = parseDashboardQuery(await searchParams);
-  const { moment, units: tallies } = await taskStatuses(query.quarter ? formatQuarter(query.quarter) : undefined);
+  const quarter = query.quarter ? formatQuarter(query.quarter) : undefined;
+  const [{ moment }, ranking] = await Promise.all([taskStatuses(quarter), rankUnits("CITY", quarter)]);
   const [units, counts, pm25] = await Promise.all([listUnitOptions(), reportingCounts(moment.collecting, moment.collecting), listAcceptedObservations("PM25")]);
-  const ranks = new Map(rankUnits(tallies, "CITY").map((rank, index) => [rank.code, { ...rank, place: index + 1 }]));
+  const ranks = new Map(ranking.units.map((rank) => [rank.code, rank]));
   const cities = units.filter((unit) => unit.kind === "CITY");
   return (
     <div className="space-y-4">

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/progress/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
-import { isLagging, laggingUnits, taskStatuses } from "@/lib/data/dashboard";
-import { STATUS_LABELS } from "@/lib/domain/progress-status";
+import { laggingUnits, taskStatuses } from "@/lib/data/dashboard";
+import { isLagging, STATUS_LABELS } from "@/lib/domain/progress-status";
 import { formatQuarter } from "@/lib/domain/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
 
