@@ -1,11 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { canEditReport, reportReadScope, scopeAllows } from "@/lib/auth/roles";
+import { evidenceStore } from "@/lib/storage/blob-store";
 import { recordAudit } from "./audit";
 import { UserFacingError } from "./errors";
 
@@ -20,28 +19,16 @@ export const EVIDENCE_TYPES: Record<string, string> = {
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 20;
 
-/** Files live outside the database, named by their SHA-256 (EVIDENCE_DIR, default .data/evidence). */
-function evidenceRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.EVIDENCE_DIR ?? ".data/evidence");
-}
-
-function pathOf(sha256: string): string {
-  return path.join(/*turbopackIgnore: true*/ evidenceRoot(), sha256.slice(0, 2), sha256);
-}
-
+/** Files live outside the database, in the configured store, named by their SHA-256. */
 async function storeBytes(bytes: Buffer): Promise<string> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const target = pathOf(sha256);
-  await mkdir(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(/*turbopackIgnore: true*/ temporary, bytes);
-  await rename(/*turbopackIgnore: true*/ temporary, target);
+  await evidenceStore().put(sha256, bytes);
   return sha256;
 }
 
 /** Reads a stored file and checks it still has the checksum it was stored under. */
 async function readBytes(sha256: string): Promise<Buffer> {
-  const bytes = await readFile(/*turbopackIgnore: true*/ pathOf(sha256));
+  const bytes = await evidenceStore().get(sha256);
   if (createHash("sha256").update(bytes).digest("hex") !== sha256) {
     throw new Error(`evidence file ${sha256} does not match its checksum`);
   }
