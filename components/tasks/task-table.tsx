@@ -3,7 +3,7 @@ import type { TaskListItem } from "@/lib/data/tasks";
 import { taskFiltersToSearch, type TaskFilters, type TaskSortKey } from "@/lib/schemas/task-filters";
 
 const COLUMNS: { key: TaskSortKey | null; label: string; className?: string }[] = [
-  { key: "number", label: "序号", className: "w-16" },
+  { key: "number", label: "序号", className: "w-20" },
   { key: "section", label: "篇章", className: "w-40" },
   { key: "title", label: "重点任务" },
   { key: "deadline", label: "完成时限", className: "w-32" },
@@ -35,7 +35,8 @@ function SortHeader({ column, filters }: { column: (typeof COLUMNS)[number]; fil
 export function TaskTable({ tasks, filters }: { tasks: TaskListItem[]; filters: Partial<TaskFilters> }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm">
+      {/* Fixed layout: column widths come from the header, so rows streaming in never move the ones above. */}
+      <table className="w-full min-w-[56rem] table-fixed border-collapse text-sm">
         <caption className="sr-only">重点任务清单，共 {tasks.length} 项</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
