@@ -16,7 +16,6 @@ import {
 import { REPORT_STATUS_LABELS } from "@/lib/domain/progress-status";
 import { formatChinaTime, formatIsoDate } from "@/lib/domain/dates";
 import type { ProgressQuery, ReviewInput, SaveReportInput } from "@/lib/schemas/progress";
-import { recordAudit } from "./audit";
 import { StaleWriteError, UserFacingError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -106,7 +105,7 @@ async function reportingContext(tx: Tx, user: SessionUser, taskNumber: number, q
       id: true,
       number: true,
       deadlineDate: true,
-      indicators: { select: { indicator: { select: { id: true, code: true } } } },
+      indicators: { select: { indicator: { select: { id: true, code: true, sortOrder: true } } } },
       units: { where: { unitId: user.unitId }, select: { unitId: true } },
       // The unit's report for the quarter, if any, in the same statement.
       reports: { where: { unitId: user.unitId, year: quarter.year, quarter: quarter.quarter }, select: reportFields },
@@ -134,24 +133,6 @@ async function loadReport(tx: ReportReader, where: Prisma.ProgressReportWhereUni
   return tx.progressReport.findUnique({ where, select: reportFields });
 }
 
-async function keepRevision(tx: Tx, reportId: number, action: string, actorId: number, before: ReportSnapshot | null, requestId?: string) {
-  const report = await loadReport(tx, { id: reportId });
-  if (!report) throw new Error(`report ${reportId} vanished inside its transaction`);
-  const snapshot = snapshotOf(report);
-  await tx.reportRevision.create({
-    data: { reportId, version: report.version, action, status: report.status, snapshot, actorId, requestId },
-  });
-  await recordAudit(tx, {
-    actorId,
-    action,
-    entity: "ProgressReport",
-    entityId: String(reportId),
-    before: before ?? null,
-    after: { ...snapshot, version: report.version },
-  });
-  return report;
-}
-
 /**
  * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
  * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
@@ -175,66 +156,91 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     if (done && same && done.actorId === user.id) return { id: done.report.id, status: done.status, version: done.version };
   }
   const { task, unitId, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
-  const indicatorIdByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator.id]));
+  const indicatorByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator]));
   for (const figure of input.figures) {
-    if (!indicatorIdByCode.has(figure.indicatorCode)) {
+    if (!indicatorByCode.has(figure.indicatorCode)) {
       throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${task.number} 无关`, {
         [`figure.${figure.indicatorCode}.value`]: ["该指标不属于本任务"],
       });
     }
   }
-  const key = { taskId: task.id, unitId, year: input.quarter.year, quarter: input.quarter.quarter };
   const submit = input.intent === "submit";
-  const now = new Date();
-  const content = {
+  if (existing) {
+    if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
+    if (!canEditReport(user, existing)) {
+      throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
+    }
+  } else if (input.version !== 0) {
+    throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
+  }
+  // The figures as stored (numeric(14,4)) and shown, in the catalogue's order; none when kept.
+  const figures = options.keepFigures
+    ? null
+    : input.figures
+        .map((figure) => ({ ...figure, indicator: indicatorByCode.get(figure.indicatorCode)!, value: new Prisma.Decimal(figure.value).toDecimalPlaces(4) }))
+        .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder);
+  const before = existing ? snapshotOf(existing) : null;
+  const after: ReportSnapshot = {
+    ...(before ?? { reviewComment: null, figures: [], evidence: [] }),
+    status: submit ? "SUBMITTED" : (existing?.status ?? "DRAFT"),
     progressState: input.progressState,
     percent: input.percent,
     progress: input.progress,
     problems: input.problems,
     nextSteps: input.nextSteps,
-    updatedById: user.id,
-    updatedAt: now,
+    ...(figures ? { figures: figures.map((figure) => ({ indicator: figure.indicatorCode, value: figure.value.toString(), period: figure.period, note: figure.note })) } : {}),
   };
-  let reportId: number;
-  if (!existing) {
-    if (input.version !== 0) throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
-    const created = await tx.progressReport.create({
-      data: { ...key, ...content, status: submit ? "SUBMITTED" : "DRAFT", submittedAt: submit ? now : null },
-      select: { id: true },
-    });
-    reportId = created.id;
-  } else {
-    if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
-    if (!canEditReport(user, existing)) {
-      throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
-    }
-    const updated = await tx.progressReport.updateMany({
-      where: { id: existing.id, version: input.version },
-      data: {
-        ...content,
-        version: { increment: 1 },
-        ...(submit ? { status: "SUBMITTED", submittedAt: now } : {}),
-      },
-    });
-    if (updated.count === 0) {
-      const latest = await loadReport(tx, { id: existing.id });
-      throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
-    }
-    reportId = existing.id;
-    if (!options.keepFigures && existing.figures.length > 0) await tx.reportFigure.deleteMany({ where: { reportId } });
-  }
-  if (!options.keepFigures && input.figures.length > 0) await tx.reportFigure.createMany({
-    data: input.figures.map((figure) => ({
-      reportId,
-      indicatorId: indicatorIdByCode.get(figure.indicatorCode)!,
-      value: new Prisma.Decimal(figure.value),
-      period: figure.period,
-      note: figure.note,
-    })),
-  });
+  const now = new Date();
+  const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${user.id}, ${now}`;
+  const report = existing
+    ? Prisma.sql`
+        UPDATE "ProgressReport" SET ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt") = (${content}),
+               version = version + 1 ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}
+        WHERE id = ${existing.id} AND version = ${input.version}
+        RETURNING id, version, status`
+    : Prisma.sql`
+        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt")
+        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null})
+        RETURNING id, version, status`;
+  const figureWrites = figures
+    ? Prisma.sql`,
+      removed AS (
+        DELETE FROM "ReportFigure" WHERE "reportId" IN (SELECT id FROM report) AND "indicatorId" <> ALL(${figures.map((figure) => figure.indicator.id)}::int[])
+      ), written AS (
+        INSERT INTO "ReportFigure" ("reportId", "indicatorId", value, period, note)
+        SELECT report.id, f.* FROM report, unnest(
+          ${figures.map((figure) => figure.indicator.id)}::int[], ${figures.map((figure) => figure.value.toString())}::numeric[],
+          ${figures.map((figure) => figure.period)}::text[], ${figures.map((figure) => figure.note)}::text[]) AS f
+        ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note
+      )`
+    : Prisma.empty;
   const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
-  const saved = await keepRevision(tx, reportId, action, user.id, existing ? snapshotOf(existing) : null, input.requestId);
-  return { id: saved.id, status: saved.status, version: saved.version };
+  // One statement: the report, its figures, the revision and the audit row, all or nothing.
+  const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
+    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, before, after, input.requestId)}
+    SELECT id, version, status FROM report`;
+  if (!saved) {
+    const latest = await loadReport(tx, { id: existing!.id });
+    throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
+  }
+  return saved;
+}
+
+/**
+ * The revision and the audit row of a report write, as statements that follow a `report` CTE
+ * returning the written row's id, version and status (nothing is recorded when it returns none).
+ */
+function revisionAndAudit(action: string, actorId: number, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
+  return Prisma.sql`
+    revision AS (
+      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId")
+      SELECT id, version, ${action}, status, ${JSON.stringify(after)}::jsonb, ${actorId}, ${requestId ?? null} FROM report
+    ), audit AS (
+      INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after)
+      SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,
+             ${JSON.stringify(after)}::jsonb || jsonb_build_object('version', version)
+      FROM report
+    )`;
 }
 
 /** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */
@@ -246,9 +252,14 @@ export async function saveReport(input: SaveReportInput, user: SessionUser, toda
   }
 }
 
+function uniqueViolationInRawQuery(error: Prisma.PrismaClientKnownRequestError): boolean {
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return error.code === "P2010" && cause?.originalCode === "23505";
+}
+
 /** Two people creating the same report at once: the second insert hits the unique key. */
 export function sameReportCreatedTwice(error: unknown): StaleWriteError | null {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || uniqueViolationInRawQuery(error))) {
     return new StaleWriteError("保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。");
   }
   return null;
@@ -272,20 +283,19 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
       if (report.status !== "SUBMITTED") {
         throw new UserFacingError(`${name}的报告${REPORT_STATUS_LABELS[report.status]}，只能审核待审核的报告`);
       }
-      const updated = await tx.progressReport.updateMany({
-        where: { id: report.id, version: ref.version, status: "SUBMITTED" },
-        data: {
-          status: input.decision === "accept" ? "ACCEPTED" : "RETURNED",
-          reviewComment: input.comment || null,
-          reviewedById: reviewer.id,
-          reviewedAt: now,
-          updatedById: reviewer.id,
-          updatedAt: now,
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) throw new StaleWriteError(`${name}的报告刚刚被他人处理，请刷新后再审核。`);
-      await keepRevision(tx, report.id, input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, snapshotOf(report));
+      const status = input.decision === "accept" ? "ACCEPTED" : "RETURNED";
+      const before = snapshotOf(report);
+      const after: ReportSnapshot = { ...before, status, reviewComment: input.comment || null };
+      const [updated] = await tx.$queryRaw<{ id: number }[]>`
+        WITH report AS (
+          UPDATE "ProgressReport"
+          SET status = ${status}::"ReportStatus", "reviewComment" = ${after.reviewComment}, "reviewedById" = ${reviewer.id}, "reviewedAt" = ${now},
+              "updatedById" = ${reviewer.id}, "updatedAt" = ${now}, version = version + 1
+          WHERE id = ${report.id} AND version = ${ref.version} AND status = 'SUBMITTED'
+          RETURNING id, version, status
+        ), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, before, after)}
+        SELECT id FROM report`;
+      if (!updated) throw new StaleWriteError(`${name}的报告刚刚被他人处理，请刷新后再审核。`);
     }
   });
   return input.reports.length;

@@ -275,6 +275,32 @@ describe("chasing late units", () => {
   });
 });
 
+describe("what each revision keeps", () => {
+  it("is the report exactly as stored after the write, figures and review included", async () => {
+    const stored = async (id: number) => {
+      const row = await db.progressReport.findUniqueOrThrow({
+        where: { id },
+        select: {
+          status: true, progressState: true, percent: true, progress: true, problems: true, nextSteps: true, reviewComment: true, version: true,
+          figures: { orderBy: { indicator: { sortOrder: "asc" } }, select: { value: true, period: true, note: true, indicator: { select: { code: true } } } },
+        },
+      });
+      const { figures, version, ...rest } = row;
+      return { version, snapshot: { ...rest, figures: figures.map((figure) => ({ indicator: figure.indicator.code, value: figure.value.toString(), period: figure.period, note: figure.note })), evidence: [] } };
+    };
+    const latestRevision = async (id: number) => db.reportRevision.findFirstOrThrow({ where: { reportId: id }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
+    const saved = await save("ganzhou", { taskNumber: "21", quarter: "2025Q3", "figure.SEWER_PIPES_BUILT.value": "320.1250", "figure.SEWER_PIPES_BUILT.period": "2025Q3", "figure.SEWER_PIPES_BUILT.note": "赣州" });
+    expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
+    const submitted = await save("ganzhou", { taskNumber: "21", quarter: "2025Q3", version: "1", intent: "submit", problems: "资金缺口" });
+    expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
+    expect((await stored(saved.id)).snapshot.figures).toEqual([]);
+    await review("return", submitted, "请补充数据");
+    expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "ProgressReport", entityId: String(saved.id) }, orderBy: { id: "desc" }, select: { action: true, after: true } });
+    expect(audit).toEqual({ action: "report.return", after: { ...(await stored(saved.id)).snapshot, version: 3 } });
+  });
+});
+
 describe("idempotent submit", () => {
   it("answers a retried request with what it already wrote, once, and never applies it twice", async () => {
     const requestId = "6f1c1b2e-0a4b-4c1e-9d7e-2b7d5a8f9c01";
