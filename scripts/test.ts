@@ -7,6 +7,7 @@
  * Arguments select stages: `npm test -- unit integration` (default: all).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfNeeded, startLocalApp, type LocalApp } from "./lib/app-server";
 import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./lib/schema-engine";
@@ -83,10 +84,12 @@ try {
     await seedDatabase(url, { demo: true });
     // Every e2e sign-in comes from the same loopback address; the address limit itself is
     // covered by the integration tests.
-    local = await startLocalApp(url, { SIGNIN_MAX_PER_ADDRESS: "1000" });
+    // The run's session secret is shared with the tests that age a session cookie (idle timeout).
+    const secret = `e2e-${randomBytes(16).toString("hex")}`;
+    local = await startLocalApp(url, { SIGNIN_MAX_PER_ADDRESS: "1000", NEXTAUTH_SECRET: secret });
     const { baseUrl } = local;
     log(`end-to-end tests in Chromium against ${baseUrl}`);
-    await run(bin("playwright"), ["test"], { ...process.env, E2E_BASE_URL: baseUrl });
+    await run(bin("playwright"), ["test"], { ...process.env, E2E_BASE_URL: baseUrl, E2E_AUTH_SECRET: secret });
   }
   log(`all passed in ${Math.round((Date.now() - started) / 1000)} s`);
   await cleanUp();

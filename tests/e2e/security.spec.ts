@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 import { PASSWORD, storageStateOf } from "./accounts";
 
 test("pages carry a strict Content-Security-Policy with a nonce and no other origin; the app still works under it", async ({ page, request }) => {
@@ -111,4 +112,23 @@ test("denials, exports and sign-ins reach the audit log, whose hash chain the au
   const download = await page.request.get("/api/exports/audit.xlsx");
   expect(download.status()).toBe(200);
   await auditor.close();
+});
+
+test("a session left idle for more than 30 minutes ends: the next page is the sign-in page, saying why", async ({ page, context }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("reviewer");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/review/);
+  // Age the real session cookie by 31 minutes of inactivity, signed with the server's own secret.
+  const cookie = (await context.cookies()).find((candidate) => candidate.name.endsWith("next-auth.session-token"))!;
+  const secret = process.env.E2E_AUTH_SECRET!;
+  expect(secret, "E2E_AUTH_SECRET: `npm test` passes the server's session secret to the tests").toBeTruthy();
+  const token = (await decode({ token: cookie.value, secret }))!;
+  const idle = await encode({ token: { ...token, lastSeen: Number(token.lastSeen) - 31 * 60 }, secret, maxAge: 12 * 3600 });
+  await context.addCookies([{ ...cookie, value: idle }]);
+  await page.goto("/tasks");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftasks&expired=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "会话已超时，请重新登录。" })).toBeVisible();
+  expect((await context.cookies()).some((candidate) => candidate.name.endsWith("next-auth.session-token") && candidate.value !== "")).toBe(false);
 });
