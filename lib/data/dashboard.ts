@@ -7,6 +7,7 @@ import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTask
 import { addDays, addQuarters, type Quarter } from "@/lib/domain/quarters";
 import { reportingCounts } from "./reminders";
 import { currentSnapshot, momentFor, type Moment } from "./status-snapshot";
+import { listSections } from "./tasks";
 
 export interface DashboardFilters {
   /** The quarter being collected; the dashboard shows the state as of its window's close (or now). */
@@ -141,36 +142,45 @@ export interface UnitRank {
   averagePercent: number;
 }
 
+type Ranking = { total: number; units: UnitRank[] };
+
+/** Both rankings (provincial units, cities) in one query; see rankUnits. Positional arguments: React's cache compares them by identity. */
+const rankings = cache(async (quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Record<UnitRank["kind"], Ranking>> => {
+  const { snapshotId } = await snapshotOf(quarterText, asOfText);
+  const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
+    WITH tallies AS (
+      SELECT "unitId", sum(assignments) AS assignments, sum(lagging) AS lagging, sum("percentSum") AS "percentSum"
+      FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}
+      GROUP BY "unitId"
+    ), scored AS (
+      SELECT u.code, u."shortName", u.kind, u."sortOrder", t.assignments::int, t.lagging::int,
+             round((t.assignments - t.lagging) * 100.0 / t.assignments)::int AS "onTimeShare",
+             round(t."percentSum"::numeric / t.assignments)::int AS "averagePercent"
+      FROM tallies t JOIN "Unit" u ON u.id = t."unitId"
+      WHERE t.assignments > 0
+    ), ranked AS (
+      SELECT *, row_number() OVER (PARTITION BY kind ORDER BY "onTimeShare" DESC, "averagePercent" DESC, "sortOrder")::int AS place,
+             count(*) OVER (PARTITION BY kind)::int AS total
+      FROM scored
+    )
+    SELECT place, code, "shortName", kind, assignments, lagging, "onTimeShare", "averagePercent", total FROM ranked
+    WHERE ${edge ?? null}::int IS NULL OR place <= ${edge ?? null}::int OR place > total - ${edge ?? null}::int
+    ORDER BY kind, place`;
+  const ranking = (kind: UnitRank["kind"]): Ranking => {
+    const own = rows.filter((row) => row.kind === kind);
+    return { total: own[0]?.total ?? 0, units: own.map(({ total: _total, ...unit }) => unit) };
+  };
+  return { PROVINCIAL: ranking("PROVINCIAL"), CITY: ranking("CITY") };
+});
+
 /**
  * Units of one kind ranked over all tasks or one section's: by the share of their tasks not lagging,
  * then by average percent complete (both as shown, in whole percent), then in the official order.
  * `edge`: only the first and the last `edge` places (a long, national-scale ranking).
  */
-export const rankUnits = cache(
-  // Positional arguments: React's cache compares them by identity.
-  async (kind: "PROVINCIAL" | "CITY", quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<{ total: number; units: UnitRank[] }> => {
-    const { snapshotId } = await snapshotOf(quarterText, asOfText);
-    const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
-      WITH tallies AS (
-        SELECT "unitId", sum(assignments) AS assignments, sum(lagging) AS lagging, sum("percentSum") AS "percentSum"
-        FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}
-        GROUP BY "unitId"
-      ), scored AS (
-        SELECT u.code, u."shortName", u.kind, u."sortOrder", t.assignments::int, t.lagging::int,
-               round((t.assignments - t.lagging) * 100.0 / t.assignments)::int AS "onTimeShare",
-               round(t."percentSum"::numeric / t.assignments)::int AS "averagePercent"
-        FROM tallies t JOIN "Unit" u ON u.id = t."unitId"
-        WHERE u.kind = ${kind}::"UnitKind" AND t.assignments > 0
-      ), ranked AS (
-        SELECT *, row_number() OVER (ORDER BY "onTimeShare" DESC, "averagePercent" DESC, "sortOrder")::int AS place, count(*) OVER ()::int AS total
-        FROM scored
-      )
-      SELECT place, code, "shortName", kind, assignments, lagging, "onTimeShare", "averagePercent", total FROM ranked
-      WHERE ${edge ?? null}::int IS NULL OR place <= ${edge ?? null}::int OR place > total - ${edge ?? null}::int
-      ORDER BY place`;
-    return { total: rows[0]?.total ?? 0, units: rows.map(({ total: _total, ...unit }) => unit) };
-  },
-);
+export async function rankUnits(kind: UnitRank["kind"], quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Ranking> {
+  return (await rankings(quarterText, asOfText, section, edge))[kind];
+}
 
 export interface LaggingUnit {
   code: string;
@@ -209,7 +219,7 @@ export interface SectionCompletion {
 }
 
 export async function sectionCompletion(tasks: TaskRollUp[]): Promise<SectionCompletion[]> {
-  const sections = await db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } });
+  const sections = await listSections();
   return sections.map((section) => {
     const own = tasks.filter((task) => task.section === section.number);
     const pairs = own.reduce((sum, task) => sum + task.pairs, 0);

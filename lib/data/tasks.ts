@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskFilters } from "@/lib/schemas/task-filters";
@@ -138,6 +139,5 @@ export async function getTaskByNumber(number: number): Promise<TaskDetail | null
   };
 }
 
-export async function listSections() {
-  return db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } });
-}
+/** The plan's five sections (cached per request: the dashboard needs them twice). */
+export const listSections = cache(async () => db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }));
