@@ -199,8 +199,8 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
         WHERE id = ${existing.id} AND version = ${input.version}
         RETURNING id, version, status`
     : Prisma.sql`
-        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt")
-        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null})
+        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
+        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
         RETURNING id, version, status`;
   const figureWrites = figures
     ? Prisma.sql`,
@@ -217,7 +217,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
   // One statement: the report, its figures, the revision and the audit row, all or nothing.
   const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
-    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, before, after, input.requestId)}
+    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, input.requestId)}
     SELECT id, version, status FROM report`;
   if (!saved) {
     const latest = await loadReport(tx, { id: existing!.id });
@@ -229,17 +229,25 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
 /**
  * The revision and the audit row of a report write, as statements that follow a `report` CTE
  * returning the written row's id, version and status (nothing is recorded when it returns none).
+ * The evidence list is the one stored at the write (files are added and removed without a new
+ * version). Times are the app's, in UTC like every timestamp Prisma writes, never the database
+ * session's time zone.
  */
-function revisionAndAudit(action: string, actorId: number, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
+function revisionAndAudit(action: string, actorId: number, at: Date, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
   return Prisma.sql`
-    revision AS (
-      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId")
-      SELECT id, version, ${action}, status, ${JSON.stringify(after)}::jsonb, ${actorId}, ${requestId ?? null} FROM report
-    ), audit AS (
-      INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after)
-      SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,
-             ${JSON.stringify(after)}::jsonb || jsonb_build_object('version', version)
+    written_snapshot AS (
+      SELECT report.id, report.version, report.status, ${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
+        SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
+        FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL)) AS snapshot
       FROM report
+    ), revision AS (
+      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId", at)
+      SELECT id, version, ${action}, status, snapshot, ${actorId}, ${requestId ?? null}, ${at} FROM written_snapshot
+    ), audit AS (
+      INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after, at)
+      SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,
+             snapshot || jsonb_build_object('version', version), ${at}
+      FROM written_snapshot
     )`;
 }
 
@@ -293,7 +301,7 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
               "updatedById" = ${reviewer.id}, "updatedAt" = ${now}, version = version + 1
           WHERE id = ${report.id} AND version = ${ref.version} AND status = 'SUBMITTED'
           RETURNING id, version, status
-        ), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, before, after)}
+        ), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
         SELECT id FROM report`;
       if (!updated) throw new StaleWriteError(`${name}的报告刚刚被他人处理，请刷新后再审核。`);
     }

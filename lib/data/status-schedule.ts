@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays, chinaToday } from "@/lib/domain/quarters";
+import { addDays, addQuarters, chinaToday } from "@/lib/domain/quarters";
 import { currentSnapshot, momentFor } from "./status-snapshot";
 
 /** Minutes after midnight (China time) at which the day's status snapshot is prepared. */
@@ -13,9 +13,12 @@ export function delayUntilNextPreparation(now: Date): number {
   return next - now.getTime();
 }
 
+/** Today's snapshot, and the previous quarter's window close (the 本季度变化 brief compares them). */
 async function prepareToday(): Promise<void> {
   try {
-    await currentSnapshot(await momentFor());
+    const today = await momentFor();
+    await currentSnapshot(today);
+    await currentSnapshot(await momentFor(addQuarters(today.collecting, -1)));
   } catch (error) {
     // The next dashboard view builds it instead; nothing is lost.
     console.error("[status snapshot] preparing today's snapshot failed:", error);

@@ -186,11 +186,16 @@ async function writeTallies(tx: Tx, snapshotId: number, only?: { taskIds: number
 }
 
 const BUILD_TIMEOUT_MS = 120_000;
+/** Snapshots are rebuilt from scratch after a week (historical ones are reused until then). */
+const SNAPSHOT_LIFETIME_MS = 7 * 86_400_000;
+/** How long a refresh waits for a report write still holding one of its pairs. */
+const PAIR_WAIT = "2s";
 
 /**
- * Evaluates every pair for the moment's day. Report writes wait while it reads (SHARE lock, once
- * per day and window length), so that none can slip between the evaluation and the rows that its
- * trigger would mark stale. Snapshots of other days older than a day are dropped on the way.
+ * Evaluates every pair for the moment's day. Report, assignment and deadline writes wait while it
+ * reads (SHARE locks; once per day and window length, prepared at night by status-schedule.ts),
+ * so that none can slip between the evaluation and the rows its trigger would mark stale or drop.
+ * Snapshots older than their lifetime are dropped on the way.
  */
 async function build(moment: Moment, day: Date): Promise<number> {
   return db.$transaction(
@@ -198,8 +203,8 @@ async function build(moment: Moment, day: Date): Promise<number> {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('StatusSnapshot build'))`;
       const existing = await tx.statusSnapshot.findUnique({ where: { today_windowDays: { today: day, windowDays: moment.windowDays } }, select: { id: true } });
       if (existing) return existing.id;
-      await tx.$executeRaw`LOCK TABLE "ProgressReport" IN SHARE MODE`;
-      await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - 86_400_000) } } });
+      await tx.$executeRaw`LOCK TABLE "ProgressReport", "TaskUnit", "Task" IN SHARE MODE`;
+      await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - SNAPSHOT_LIFETIME_MS) } } });
       const { id } = await tx.statusSnapshot.create({ data: { today: day, windowDays: moment.windowDays }, select: { id: true } });
       const rows = await evaluate(tx, moment);
       await tx.$executeRaw`INSERT INTO "PairStatus" ("snapshotId", ${PAIR_COLUMNS}) SELECT ${id}, v.* FROM ${pairValues(rows)}`;
@@ -211,15 +216,23 @@ async function build(moment: Moment, day: Date): Promise<number> {
 }
 
 /**
- * Re-evaluates the pairs marked stale. Their row locks make a writer still committing finish first
- * (its trigger holds them), so the evaluation sees its report.
+ * Re-evaluates stale pairs in one transaction that never waits while holding a pair: refreshes of
+ * a snapshot take turns (advisory lock, taken before any row), the snapshot row is held against
+ * deletion (FOR KEY SHARE, as the tallies' foreign keys need), and pairs a report write still holds
+ * are skipped. `pair` narrows it to one pair, waiting up to PAIR_WAIT for the write holding it.
+ * False when the snapshot is gone.
  */
-async function refreshStale(snapshotId: number, moment: Moment): Promise<void> {
-  await db.$transaction(
+async function refreshPass(snapshotId: number, moment: Moment, pair?: Pair): Promise<boolean> {
+  return db.$transaction(
     async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('StatusSnapshot refresh'), ${snapshotId})`;
+      const [held] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "StatusSnapshot" WHERE id = ${snapshotId} FOR KEY SHARE`;
+      if (!held) return false;
+      if (pair) await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${PAIR_WAIT}'`);
       const stale = await tx.$queryRaw<Pair[]>`
-        SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale FOR UPDATE`;
-      if (stale.length === 0) return;
+        SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale
+          ${pair ? Prisma.sql`AND "taskId" = ${pair.taskId} AND "unitId" = ${pair.unitId} FOR UPDATE` : Prisma.sql`FOR UPDATE SKIP LOCKED`}`;
+      if (stale.length === 0) return true;
       const rows = await evaluate(tx, moment, stale);
       await tx.$executeRaw`
         UPDATE "PairStatus" p SET status = v.status, reason = v.reason, percent = v.percent, stale = false,
@@ -227,19 +240,51 @@ async function refreshStale(snapshotId: number, moment: Moment): Promise<void> {
                "owesCollecting" = v."owesCollecting", "collectingReport" = v."collectingReport"
         FROM ${pairValues(rows)}
         WHERE p."snapshotId" = ${snapshotId} AND p."taskId" = v."taskId" AND p."unitId" = v."unitId"`;
-      await writeTallies(tx, snapshotId, { taskIds: [...new Set(stale.map((pair) => pair.taskId))], unitIds: [...new Set(stale.map((pair) => pair.unitId))] });
+      await writeTallies(tx, snapshotId, { taskIds: [...new Set(stale.map((one) => one.taskId))], unitIds: [...new Set(stale.map((one) => one.unitId))] });
+      return true;
     },
     { timeout: BUILD_TIMEOUT_MS },
   );
 }
 
+const stalePairs = (snapshotId: number) => db.$queryRaw<Pair[]>`SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale`;
+
+/**
+ * Brings the snapshot up to date with every committed report: one pass over the pairs nobody
+ * holds, then each pair a write was holding on its own (waiting briefly for that write), so no
+ * transaction ever waits for a row while holding another. False when the snapshot is gone.
+ */
+async function refreshStale(snapshotId: number, moment: Moment): Promise<boolean> {
+  if (!(await refreshPass(snapshotId, moment))) return false;
+  for (const pair of await stalePairs(snapshotId)) {
+    try {
+      if (!(await refreshPass(snapshotId, moment, pair))) return false;
+    } catch (error) {
+      // A write still holds the pair after PAIR_WAIT: its report is not committed yet, and the
+      // next read re-evaluates the pair.
+      if (!isLockTimeout(error)) throw error;
+    }
+  }
+  return true;
+}
+
+function isLockTimeout(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } }).meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "55P03";
+}
+
 /** The id of the moment's snapshot, built or brought up to date first when needed. */
 export async function currentSnapshot(moment: Moment): Promise<number> {
   const day = new Date(`${moment.today}T00:00:00Z`);
-  const [found] = await db.$queryRaw<{ id: number; stale: boolean }[]>`
-    SELECT s.id, EXISTS (SELECT 1 FROM "PairStatus" p WHERE p."snapshotId" = s.id AND p.stale) AS stale
-    FROM "StatusSnapshot" s WHERE s.today = ${day}::date AND s."windowDays" = ${moment.windowDays}`;
-  if (!found) return build(moment, day);
-  if (found.stale) await refreshStale(found.id, moment);
-  return found.id;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [found] = await db.$queryRaw<{ id: number; stale: boolean }[]>`
+      SELECT s.id, EXISTS (SELECT 1 FROM "PairStatus" p WHERE p."snapshotId" = s.id AND p.stale) AS stale
+      FROM "StatusSnapshot" s WHERE s.today = ${day}::date AND s."windowDays" = ${moment.windowDays}`;
+    // Built here or by the caller we waited for: either way writes may have come since.
+    const id = found?.id ?? (await build(moment, day));
+    if (found && !found.stale) return id;
+    if (await refreshStale(id, moment)) return id;
+    // Dropped meanwhile (an assignment change, or its lifetime ended): build it again.
+  }
+  throw new Error(`status snapshot for ${moment.today} kept disappearing`);
 }

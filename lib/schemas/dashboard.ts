@@ -1,11 +1,12 @@
 import { z } from "./zod";
-import { formatQuarter, type Quarter } from "@/lib/domain/quarters";
+import { compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, type Quarter } from "@/lib/domain/quarters";
 import { quarterSchema } from "./progress";
 
 const code = (message: string) => z.string().trim().regex(/^[a-z0-9_]{2,32}$/, message).optional();
 
 export const dashboardFilterSchema = z.object({
-  quarter: quarterSchema.optional(),
+  // Nothing was reported before the plan's first quarter (each past quarter viewed is a snapshot).
+  quarter: quarterSchema.refine((quarter) => compareQuarters(quarter, PLAN_FIRST_QUARTER) >= 0, "季度不能早于 2024Q3（实施意见印发后的第一个季度）").optional(),
   section: z.coerce.number({ message: "篇章应为 1–5" }).int().min(1, "篇章应为 1–5").max(5, "篇章应为 1–5").optional(),
   unit: code("单位代码无效"),
   city: code("设区市代码无效"),

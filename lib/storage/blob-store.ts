@@ -12,15 +12,22 @@ export interface BlobStore {
   get(key: string): Promise<Buffer>;
 }
 
+/** An empty setting counts as unset (a blank line in an env file). */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 const s3Settings = z.object({
   EVIDENCE_S3_BUCKET: z.string({ message: "EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3" }).min(1, "EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3"),
-  EVIDENCE_S3_ENDPOINT: z.url({ message: "EVIDENCE_S3_ENDPOINT must be a URL such as http://minio.intranet:9000" }).optional(),
+  EVIDENCE_S3_ENDPOINT: optional(z.url({ message: "EVIDENCE_S3_ENDPOINT must be a URL such as http://minio.intranet:9000" })),
   EVIDENCE_S3_REGION: z.string().min(1).default("us-east-1"),
-  EVIDENCE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  EVIDENCE_S3_ACCESS_KEY_ID: optional(z.string()),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: optional(z.string()),
   /** Path-style addresses (http://host/bucket/key), what most on-premises stores expect. */
   EVIDENCE_S3_PATH_STYLE: z.enum(["true", "false"], { message: "EVIDENCE_S3_PATH_STYLE must be true or false" }).default("true"),
-  EVIDENCE_S3_PREFIX: z.string().default("evidence/"),
+  /** Key prefix, a "folder": a missing trailing slash is added. */
+  EVIDENCE_S3_PREFIX: z
+    .string()
+    .default("evidence/")
+    .transform((prefix) => (prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`)),
 });
 export type S3Settings = z.output<typeof s3Settings>;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { BlobStore, S3Settings } from "./blob-store";
 
@@ -20,7 +21,16 @@ export function s3BlobStore(settings: S3Settings): BlobStore {
   return {
     async put(key, bytes) {
       await client.send(
-        new PutObjectCommand({ Bucket: settings.EVIDENCE_S3_BUCKET, Key: objectKey(key), Body: bytes, ContentLength: bytes.length, ContentType: "application/octet-stream" }),
+        new PutObjectCommand({
+          Bucket: settings.EVIDENCE_S3_BUCKET,
+          Key: objectKey(key),
+          Body: bytes,
+          ContentLength: bytes.length,
+          ContentType: "application/octet-stream",
+          // The store refuses bytes damaged on the way, so an acknowledged upload is intact
+          // (Content-MD5: what every S3-compatible store checks).
+          ContentMD5: createHash("md5").update(bytes).digest("base64"),
+        }),
       );
     },
     async get(key) {

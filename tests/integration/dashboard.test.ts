@@ -3,6 +3,7 @@
  * tasks, counts, rankings, the reporting share, upcoming deadlines and the quarterly brief.
  * Fixtures are written straight into the shared database with fixed timestamps and removed after.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countByStatus, laggingUnits, rankUnits, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
 import { reportingCounts } from "@/lib/data/reminders";
@@ -143,6 +144,37 @@ describe("dashboard aggregates", () => {
       expect(share).toEqual({ quarter, owed: total((count) => count.owed), submitted: total((count) => count.submitted), accepted: total((count) => count.accepted) });
     }
     expect(all.lastClosed.submitted).toBeGreaterThanOrEqual(running);
+  });
+
+  it("refreshes stale pairs without deadlocking a transaction that writes several reports, and shows its writes once committed", async () => {
+    // Two of 九江市's reports, on tasks far from their deadlines (ON_TRACK until a report says behind).
+    const late = await db.progressReport.findMany({
+      where: { id: { in: created }, unit: { code: "jiujiang" }, task: { deadlineDate: { gte: new Date("2030-01-01") } } },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, task: { select: { number: true } } },
+    });
+    const [first, second] = late;
+    const statusOf = async (number: number) => (await taskStatuses(undefined, NOW, "jiujiang")).tasks.find((task) => task.number === number)!.status;
+    expect([await statusOf(first!.task.number), await statusOf(second!.task.number)]).toEqual(["ON_TRACK", "ON_TRACK"]);
+    // Both pairs stale from committed writes, then a transaction (a batch review, an import) holds the first.
+    await db.progressReport.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { percent: 51 } });
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE "ProgressReport" SET "progressState" = 'BEHIND' WHERE id = $1`, [first!.id]);
+      const reading = statusOf(second!.task.number);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The writer now needs the second pair, which the refresh must not be holding while it waits.
+      await writer.query(`UPDATE "ProgressReport" SET "progressState" = 'BEHIND' WHERE id = $1`, [second!.id]);
+      await writer.query("COMMIT");
+      expect(await reading).toBe("ON_TRACK");
+    } finally {
+      await writer.end();
+    }
+    expect([await statusOf(first!.task.number), await statusOf(second!.task.number)]).toEqual(["BEHIND", "BEHIND"]);
+    await db.progressReport.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { progressState: "ON_TRACK", percent: 50 } });
   });
 
   it("lists the tasks due within twelve months", async () => {

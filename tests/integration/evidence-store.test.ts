@@ -22,13 +22,14 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const S3_SETTINGS = ["EVIDENCE_STORE", "EVIDENCE_S3_ENDPOINT", "EVIDENCE_S3_BUCKET", "EVIDENCE_S3_ACCESS_KEY_ID", "EVIDENCE_S3_SECRET_ACCESS_KEY"];
 
 let server: S3rver;
+let endpoint: string;
 let client: S3Client;
 let staff: SessionUser;
 
 beforeAll(async () => {
   server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: mkdtempSync(path.join(os.tmpdir(), "meili-s3-")), configureBuckets: [{ name: BUCKET }] });
   const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  endpoint = `http://127.0.0.1:${port}`;
   Object.assign(process.env, {
     EVIDENCE_STORE: "s3",
     EVIDENCE_S3_ENDPOINT: endpoint,
@@ -64,9 +65,21 @@ describe("evidence on an S3-compatible store", () => {
     await expect(evidenceForDownload(file.id, staff)).rejects.toThrow("does not match its checksum");
   });
 
+  it("checks the upload's integrity on the store, and treats a prefix as a folder", async () => {
+    const store = evidenceStore({ ...process.env, EVIDENCE_S3_PREFIX: "archive", EVIDENCE_S3_ENDPOINT: endpoint });
+    const bytes = Buffer.from("%PDF-1.4 prefix check");
+    const key = "ab".padEnd(64, "0");
+    await store.put(key, bytes);
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: "archive/" }));
+    expect(listed.Contents?.map((object) => object.Key)).toEqual([`archive/ab/${key}`]);
+    expect((await store.get(key)).equals(bytes)).toBe(true);
+  });
+
   it("names the setting that is missing or wrong", () => {
     expect(() => evidenceStore({ EVIDENCE_STORE: "s3" })).toThrow("EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3");
     expect(() => evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "not a url" })).toThrow("EVIDENCE_S3_ENDPOINT must be a URL");
     expect(() => evidenceStore({ EVIDENCE_STORE: "ftp" })).toThrow('EVIDENCE_STORE must be "file" or "s3"');
+    // Blank settings count as unset; a prefix is a folder.
+    expect(() => evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "", EVIDENCE_S3_PREFIX: "files" })).not.toThrow();
   });
 });
