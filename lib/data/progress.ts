@@ -234,20 +234,18 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
  * session's time zone.
  */
 function revisionAndAudit(action: string, actorId: number, at: Date, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
+  const snapshot = Prisma.sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
+    SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
+    FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL))`;
   return Prisma.sql`
-    written_snapshot AS (
-      SELECT report.id, report.version, report.status, ${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
-        SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
-        FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL)) AS snapshot
-      FROM report
-    ), revision AS (
+    revision AS (
       INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId", at)
-      SELECT id, version, ${action}, status, snapshot, ${actorId}, ${requestId ?? null}, ${at} FROM written_snapshot
+      SELECT id, version, ${action}, status, ${snapshot}, ${actorId}, ${requestId ?? null}, ${at} FROM report
     ), audit AS (
       INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after, at)
       SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,
-             snapshot || jsonb_build_object('version', version), ${at}
-      FROM written_snapshot
+             ${snapshot} || jsonb_build_object('version', version), ${at}
+      FROM report
     )`;
 }
 
