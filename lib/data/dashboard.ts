@@ -4,18 +4,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/domain/dates";
 import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/domain/progress-status";
-import { addDays, addQuarters, type Quarter } from "@/lib/domain/quarters";
+import { addDays, addQuarters, parseQuarter, type Quarter } from "@/lib/domain/quarters";
 import { reportingCounts } from "./reminders";
 import { currentSnapshot, momentFor, type Moment } from "./status-snapshot";
 import { listSections } from "./tasks";
-
-export interface DashboardFilters {
-  /** The quarter being collected; the dashboard shows the state as of its window's close (or now). */
-  quarter?: Quarter;
-  section?: number;
-  unit?: string;
-  city?: string;
-}
 
 /** A task rolled up over the units the filters select. */
 export interface TaskRollUp {
@@ -30,11 +22,9 @@ export interface TaskRollUp {
   percentSum: number;
 }
 
-const quarterOf = (text: string): Quarter => ({ year: Number(text.slice(0, 4)), quarter: Number(text.slice(5)) as Quarter["quarter"] });
-
 /** The moment of a dashboard view and its status snapshot (built or brought up to date first). */
 const snapshotOf = cache(async (quarterText?: string, asOfText?: string) => {
-  const moment = await momentFor(quarterText ? quarterOf(quarterText) : undefined, asOfText ? new Date(asOfText) : undefined);
+  const moment = await momentFor((quarterText && parseQuarter(quarterText)) || undefined, asOfText ? new Date(asOfText) : undefined);
   return { moment, snapshotId: await currentSnapshot(moment) };
 });
 
@@ -44,10 +34,13 @@ const taskCatalogue = cache(async () => {
   return tasks.map((task) => ({ id: task.id, number: task.number, title: task.title, deadline: formatIsoDate(task.deadlineDate), section: task.section.number }));
 });
 
+/** The SQL condition on a snapshot row's unit, given its code. */
+const ofUnit = (unitCode: string) => Prisma.sql`"unitId" = (SELECT id FROM "Unit" WHERE code = ${unitCode})`;
+
 /** SQL conditions on a snapshot's rows: one unit (by code) and/or one section's tasks. */
 async function pairConditions(unitCode: string | undefined, section: number | undefined): Promise<Prisma.Sql> {
   const conditions: Prisma.Sql[] = [];
-  if (unitCode) conditions.push(Prisma.sql`"unitId" = (SELECT id FROM "Unit" WHERE code = ${unitCode})`);
+  if (unitCode) conditions.push(ofUnit(unitCode));
   if (section) {
     const taskIds = (await taskCatalogue()).filter((task) => task.section === section).map((task) => task.id);
     conditions.push(Prisma.sql`"taskId" = ANY(${taskIds}::int[])`);
@@ -84,16 +77,14 @@ async function taskCounts(snapshotId: number, unitCode: string | undefined, sect
 
 /** Reports owed and in for the last closed and the collected quarters: the unit tallies summed. */
 async function reportingOf(snapshotId: number, moment: Moment, unitCode: string | undefined, section: number | undefined) {
-  const unit = unitCode ? Prisma.sql`AND "unitId" = (SELECT id FROM "Unit" WHERE code = ${unitCode})` : Prisma.empty;
+  const sums = ["LastClosed", "Collecting"].flatMap((quarter) =>
+    ["owed", "submitted", "accepted"].map((count) => Prisma.raw(`coalesce(sum("${count}${quarter}"), 0)::int AS "${count}${quarter}"`)),
+  );
   const [row] = await db.$queryRaw<Record<string, number>[]>`
-    SELECT coalesce(sum("owedLastClosed"), 0)::int AS "owedLastClosed", coalesce(sum("submittedLastClosed"), 0)::int AS "submittedLastClosed",
-           coalesce(sum("acceptedLastClosed"), 0)::int AS "acceptedLastClosed", coalesce(sum("owedCollecting"), 0)::int AS "owedCollecting",
-           coalesce(sum("submittedCollecting"), 0)::int AS "submittedCollecting", coalesce(sum("acceptedCollecting"), 0)::int AS "acceptedCollecting"
-    FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${unit} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}`;
-  return {
-    lastClosed: { quarter: moment.lastClosed, owed: row!.owedLastClosed!, submitted: row!.submittedLastClosed!, accepted: row!.acceptedLastClosed! },
-    collecting: { quarter: moment.collecting, owed: row!.owedCollecting!, submitted: row!.submittedCollecting!, accepted: row!.acceptedCollecting! },
-  };
+    SELECT ${Prisma.join(sums)} FROM "UnitTally"
+    WHERE "snapshotId" = ${snapshotId} ${unitCode ? Prisma.sql`AND ${ofUnit(unitCode)}` : Prisma.empty} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}`;
+  const share = (quarter: Quarter, name: string): ReportingShare => ({ quarter, owed: row![`owed${name}`]!, submitted: row![`submitted${name}`]!, accepted: row![`accepted${name}`]! });
+  return { lastClosed: share(moment.lastClosed, "LastClosed"), collecting: share(moment.collecting, "Collecting") };
 }
 
 function rollUpTasks(counts: TaskCount[], tasks: Awaited<ReturnType<typeof taskCatalogue>>, today: string): TaskRollUp[] {

@@ -202,14 +202,15 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
         INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
         VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
         RETURNING id, version, status`;
+  const indicatorIds = figures?.map((figure) => figure.indicator.id);
   const figureWrites = figures
     ? Prisma.sql`,
       removed AS (
-        DELETE FROM "ReportFigure" WHERE "reportId" IN (SELECT id FROM report) AND "indicatorId" <> ALL(${figures.map((figure) => figure.indicator.id)}::int[])
+        DELETE FROM "ReportFigure" WHERE "reportId" IN (SELECT id FROM report) AND "indicatorId" <> ALL(${indicatorIds}::int[])
       ), written AS (
         INSERT INTO "ReportFigure" ("reportId", "indicatorId", value, period, note)
         SELECT report.id, f.* FROM report, unnest(
-          ${figures.map((figure) => figure.indicator.id)}::int[], ${figures.map((figure) => figure.value.toString())}::numeric[],
+          ${indicatorIds}::int[], ${figures.map((figure) => figure.value.toString())}::numeric[],
           ${figures.map((figure) => figure.period)}::text[], ${figures.map((figure) => figure.note)}::text[]) AS f
         ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note
       )`

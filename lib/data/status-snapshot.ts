@@ -150,12 +150,11 @@ const PAIR_COLUMNS = Prisma.sql`"taskId", "unitId", status, reason, percent, "ow
 
 /** The evaluated pairs as parallel arrays, for one `unnest` statement. */
 function pairValues(rows: readonly Evaluated[]) {
-  const column = <T>(pick: (row: Evaluated) => T) => rows.map(pick);
   return Prisma.sql`unnest(
-    ${column((row) => row.taskId)}::int[], ${column((row) => row.unitId)}::int[],
-    ${column((row) => row.status)}::"UnitTaskStatus"[], ${column((row) => row.reason)}::text[], ${column((row) => row.percent)}::int[],
-    ${column((row) => row.owesLastClosed)}::boolean[], ${column((row) => row.lastClosedReport)}::"ReportStatus"[],
-    ${column((row) => row.owesCollecting)}::boolean[], ${column((row) => row.collectingReport)}::"ReportStatus"[]
+    ${rows.map((row) => row.taskId)}::int[], ${rows.map((row) => row.unitId)}::int[],
+    ${rows.map((row) => row.status)}::"UnitTaskStatus"[], ${rows.map((row) => row.reason)}::text[], ${rows.map((row) => row.percent)}::int[],
+    ${rows.map((row) => row.owesLastClosed)}::boolean[], ${rows.map((row) => row.lastClosedReport)}::"ReportStatus"[],
+    ${rows.map((row) => row.owesCollecting)}::boolean[], ${rows.map((row) => row.collectingReport)}::"ReportStatus"[]
   ) AS v(${PAIR_COLUMNS})`;
 }
 
