@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { AppPrismaClient } from "../lib/prisma-client";
+import type { AppPrismaClient } from "../lib/core/prisma-client";
 import { hashPassword } from "../lib/auth/password";
-import { parsePlanDocument } from "../lib/domain/plan-document";
+import { parsePlanDocument } from "../lib/plan/plan-document";
 import { ALL_UNITS, PROVINCIAL_UNITS, CITY_UNITS } from "./seed-data/units";
 import { INDICATORS } from "./seed-data/indicators";
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";

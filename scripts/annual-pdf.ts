@@ -16,8 +16,8 @@ const server = await openDatabaseServer();
 try {
   await migrateDatabase(server.url);
   process.env.DATABASE_URL = server.url;
-  const { compileAnnualReport } = await import("../lib/data/annual-report");
-  const { annualReportDocx } = await import("../lib/reports/annual-docx");
+  const { compileAnnualReport } = await import("../lib/annual/annual-report");
+  const { annualReportDocx } = await import("../lib/annual/annual-docx");
   const started = performance.now();
   const docx = await annualReportDocx(await compileAnnualReport(year));
   const built = performance.now() - started;

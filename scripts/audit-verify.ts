@@ -3,7 +3,7 @@
  * database). Exit 0 and the number of rows when intact; exit 1 naming the first broken row.
  */
 import pg from "pg";
-import { AUDIT_CHAIN_CHECK_SQL, AUDIT_COUNT_SQL } from "../lib/data/audit-chain-sql";
+import { AUDIT_CHAIN_CHECK_SQL, AUDIT_COUNT_SQL } from "../lib/audit/audit-chain-sql";
 import { openDatabaseServer } from "./lib/database-server";
 
 export async function verifyAuditChain(url: string): Promise<{ total: number; brokenAt: string | null }> {

@@ -45,9 +45,9 @@ const server = await openDatabaseServer();
 try {
   process.env.DATABASE_URL = server.url;
   await migrateDatabase(server.url);
-  const { createUserSchema } = await import("../lib/schemas/admin");
-  const { createUser } = await import("../lib/data/admin");
-  const { UserFacingError } = await import("../lib/data/errors");
+  const { createUserSchema } = await import("../lib/admin/schemas");
+  const { createUser } = await import("../lib/admin/users");
+  const { UserFacingError } = await import("../lib/core/errors");
   const password = await readPassword("新账号密码（至少 10 位，含三类字符）：");
   const parsed = createUserSchema.safeParse({
     username: values.username ?? "",

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { createUserAction } from "@/lib/actions/admin";
-import { initialFormState } from "@/lib/actions/form-state";
+import { createUserAction } from "@/lib/admin/actions";
+import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/actions/progress";
-import { initialFormState } from "@/lib/actions/form-state";
+import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/reports/actions";
+import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 
 export function WindowSettingForm({ windowDays, version }: { windowDays: number; version: number }) {

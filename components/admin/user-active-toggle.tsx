@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { setUserActiveAction } from "@/lib/actions/admin";
-import { initialFormState } from "@/lib/actions/form-state";
+import { setUserActiveAction } from "@/lib/admin/actions";
+import { initialFormState } from "@/lib/core/form-state";
 
 export function UserActiveToggle({ username, active }: { username: string; active: boolean }) {
   const [state, formAction, pending] = useActionState(setUserActiveAction, initialFormState);

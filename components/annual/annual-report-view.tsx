@@ -1,6 +1,6 @@
-import type { AnnualReportData } from "@/lib/data/annual-report";
+import type { AnnualReportData } from "@/lib/annual/annual-report";
 import { TableHead } from "@/components/ui/table-head";
-import { joinProgress } from "@/lib/domain/annual-text";
+import { joinProgress } from "@/lib/annual/annual-text";
 
 const CHINESE_NUMBERS = ["一", "二", "三", "四", "五"];
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { saveNarrativeAction } from "@/lib/actions/annual";
-import { initialFormState } from "@/lib/actions/form-state";
+import { saveNarrativeAction } from "@/lib/annual/actions";
+import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
-import type { Narrative } from "@/lib/domain/annual-text";
+import type { Narrative } from "@/lib/annual/annual-text";
 
 const FIELDS: [keyof Narrative, string][] = [
   ["intro", "一、总体情况"],

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction } from "@/lib/actions/account";
-import { initialFormState } from "@/lib/actions/form-state";
+import { changePasswordAction } from "@/lib/auth/actions";
+import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 
 const FIELDS = [

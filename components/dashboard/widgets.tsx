@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
-import { StatusBadge } from "@/components/progress/status-badge";
+import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import {
   countByStatus,
@@ -9,13 +9,13 @@ import {
   TASK_STATUS_ORDER,
   taskStatuses,
   upcomingDeadlines,
-} from "@/lib/data/dashboard";
-import { assessAllIndicators } from "@/lib/data/observations";
-import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/domain/assessment";
-import { COMPARATOR_SYMBOLS } from "@/lib/domain/indicators";
-import { STATUS_LABELS } from "@/lib/domain/progress-status";
-import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
-import { dashboardHref, type DashboardQuery } from "@/lib/schemas/dashboard";
+} from "@/lib/dashboard/dashboard";
+import { assessAllIndicators } from "@/lib/indicators/observations";
+import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/indicators/assessment";
+import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import { STATUS_LABELS } from "@/lib/status/status-rules";
+import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
+import { dashboardHref, type DashboardQuery } from "@/lib/dashboard/filters";
 import { SectionChart } from "./section-chart-lazy";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceDot, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import type { IndicatorChartData } from "@/lib/domain/indicator-chart";
+import type { IndicatorChartData } from "@/lib/indicators/chart-data";
 
 const yearTick = (value: number) => String(Math.round(value));
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { submitObservationAction } from "@/lib/actions/observations";
-import { initialFormState } from "@/lib/actions/form-state";
+import { submitObservationAction } from "@/lib/indicators/actions";
+import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 
 interface Props {

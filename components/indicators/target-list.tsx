@@ -1,4 +1,4 @@
-import type { TargetView } from "@/lib/data/indicator-view";
+import type { TargetView } from "@/lib/indicators/indicator-view";
 
 /** Targets as "2027年 ≤ 28（28微克/立方米以下）": symbol and the document's own words. */
 export function TargetList({ targets, measureUnit }: { targets: TargetView[]; measureUnit: string }) {

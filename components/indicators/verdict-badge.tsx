@@ -1,4 +1,4 @@
-import { VERDICT_LABELS, type Verdict } from "@/lib/domain/assessment";
+import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
 
 const TONES: Record<Verdict, string> = {
   ON_COURSE: "border-green-300 bg-green-50 text-green-900",

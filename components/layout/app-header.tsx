@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/data/users";
+import type { SessionUser } from "@/lib/auth/accounts";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLinks } from "./nav-links";
 

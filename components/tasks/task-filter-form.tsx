@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TaskFilters } from "@/lib/schemas/task-filters";
+import type { TaskFilters } from "@/lib/plan/task-filters";
 
 interface Option {
   value: string;

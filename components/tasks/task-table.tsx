@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { TaskListItem } from "@/lib/data/tasks";
-import { taskFiltersToSearch, type TaskFilters, type TaskSortKey } from "@/lib/schemas/task-filters";
+import type { TaskListItem } from "@/lib/plan/tasks";
+import { taskFiltersToSearch, type TaskFilters, type TaskSortKey } from "@/lib/plan/task-filters";
 
 const COLUMNS: { key: TaskSortKey | null; label: string; className?: string }[] = [
   { key: "number", label: "序号", className: "w-20" },

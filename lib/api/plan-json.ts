@@ -1,7 +1,7 @@
 /** The public API's JSON shapes (a published contract: keep field names stable). */
-import type { TaskListItem } from "@/lib/data/tasks";
-import type { IndicatorCatalogEntry } from "@/lib/data/indicators";
-import type { UnitSummary } from "@/lib/data/units";
+import type { TaskListItem } from "@/lib/plan/tasks";
+import type { IndicatorCatalogEntry } from "@/lib/indicators/catalogue";
+import type { UnitSummary } from "@/lib/plan/units";
 
 export function taskJson(task: TaskListItem) {
   return {

@@ -1,6 +1,6 @@
-import type { ReportListItem } from "@/lib/data/progress";
-import { formatQuarter } from "@/lib/domain/quarters";
-import { quarterOfRow } from "@/lib/data/progress";
+import type { ReportListItem } from "@/lib/reports/reports";
+import { formatQuarter } from "@/lib/core/quarters";
+import { quarterOfRow } from "@/lib/reports/reports";
 
 /** One report in the shape of GET /api/v1/progress. */
 export function progressJson(report: ReportListItem) {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { signInSchema } from "@/lib/schemas/auth";
-import { signIn } from "@/lib/data/users";
+import { signInSchema } from "@/lib/auth/schemas";
+import { signIn } from "@/lib/auth/accounts";
 import { clientAddress, REFUSAL_MESSAGES } from "./sign-in-policy";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 

@@ -4,10 +4,10 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
-import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
+import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { sessionExpired } from "./session-policy";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/data/audit";
+import { db } from "@/lib/core/db";
+import { recordAudit } from "@/lib/audit/audit";
 
 export type { SessionUser };
 

@@ -7,7 +7,7 @@
  * their year and kind of source, used as demo data until the owning unit confirms them. Where no
  * public figure was collected the baseline is null rather than invented.
  */
-import type { Comparator, Direction } from "../../lib/domain/indicators";
+import type { Comparator, Direction } from "@/lib/indicators/comparators";
 
 export interface IndicatorTargetSeed {
   year: number;

@@ -26,10 +26,10 @@ export async function benchSubmit(samples = 300): Promise<SubmitBenchResult> {
     await migrateDatabase(url);
     await seedDatabase(url, { demo: true });
     process.env.DATABASE_URL = url;
-    const { findActiveSessionUser } = await import("../../lib/data/users");
-    const { saveReport } = await import("../../lib/data/progress");
-    const { saveReportSchema } = await import("../../lib/schemas/progress");
-    const { db } = await import("../../lib/db");
+    const { findActiveSessionUser } = await import("../../lib/auth/accounts");
+    const { saveReport } = await import("../../lib/reports/reports");
+    const { saveReportSchema } = await import("../../lib/reports/schemas");
+    const { db } = await import("../../lib/core/db");
 
     const staff = await db.user.findMany({ where: { role: "STAFF" }, orderBy: { id: "asc" }, select: { id: true, unitId: true } });
     const assignments = await db.taskUnit.findMany({

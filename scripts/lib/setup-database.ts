@@ -1,6 +1,6 @@
 /** Migrate and seed, shared by `npm start`, the db:* scripts and the test harness. */
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrator";
-import { createPrismaClient } from "../../lib/prisma-client";
+import { createPrismaClient } from "../../lib/core/prisma-client";
 import { seedDemoAccounts, seedDemoObservations, seedPlan, type SeedReport } from "../../prisma/seed";
 
 export async function migrateDatabase(url: string, log: (line: string) => void = () => {}) {

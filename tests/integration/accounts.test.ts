@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyCredentials, findActiveSessionUser } from "@/lib/data/users";
-import { createUser, setTaskLeadUnit, setUserActive } from "@/lib/data/admin";
-import { StaleWriteError } from "@/lib/data/errors";
-import { createUserSchema } from "@/lib/schemas/admin";
+import { verifyCredentials, findActiveSessionUser } from "@/lib/auth/accounts";
+import { createUser, setTaskLeadUnit, setUserActive } from "@/lib/admin/users";
+import { StaleWriteError } from "@/lib/core/errors";
+import { createUserSchema } from "@/lib/admin/schemas";
 import { DEMO_PASSWORD } from "@/prisma/seed-data/demo-accounts";
 import { seededPrisma } from "../support/database";
 

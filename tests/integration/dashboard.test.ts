@@ -5,10 +5,10 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countByStatus, laggingUnits, rankUnits, taskStatuses, upcomingDeadlines } from "@/lib/data/dashboard";
-import { reportingCounts } from "@/lib/data/reminders";
-import { quarterBrief } from "@/lib/data/brief";
-import { assessAllIndicators } from "@/lib/data/observations";
+import { countByStatus, laggingUnits, rankUnits, taskStatuses, upcomingDeadlines } from "@/lib/dashboard/dashboard";
+import { reportingCounts } from "@/lib/reminders/reminders";
+import { quarterBrief } from "@/lib/dashboard/brief";
+import { assessAllIndicators } from "@/lib/indicators/observations";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();

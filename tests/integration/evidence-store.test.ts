@@ -9,11 +9,11 @@ import path from "node:path";
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addEvidence, evidenceForDownload } from "@/lib/data/evidence";
-import { saveReport } from "@/lib/data/progress";
-import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
-import { evidenceStore } from "@/lib/storage/blob-store";
-import { saveReportSchema } from "@/lib/schemas/progress";
+import { addEvidence, evidenceForDownload } from "@/lib/evidence/evidence";
+import { saveReport } from "@/lib/reports/reports";
+import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
+import { evidenceStore } from "@/lib/evidence/store/blob-store";
+import { saveReportSchema } from "@/lib/reports/schemas";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();

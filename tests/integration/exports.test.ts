@@ -6,17 +6,17 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileAnnualReport, saveNarrative } from "@/lib/data/annual-report";
-import { listReports } from "@/lib/data/progress";
-import { listTasks } from "@/lib/data/tasks";
-import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
-import { previewProgressImport, progressTemplate } from "@/lib/data/progress-import";
-import { applyObservationImport, observationTemplate, previewObservationImport } from "@/lib/data/observation-import";
+import { compileAnnualReport, saveNarrative } from "@/lib/annual/annual-report";
+import { listReports } from "@/lib/reports/reports";
+import { listTasks } from "@/lib/plan/tasks";
+import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
+import { previewProgressImport, progressTemplate } from "@/lib/imports/progress-import";
+import { applyObservationImport, observationTemplate, previewObservationImport } from "@/lib/imports/observation-import";
 import { reportReadScope } from "@/lib/auth/roles";
-import { annualReportDocx } from "@/lib/reports/annual-docx";
-import { reportsSheet, tasksSheet } from "@/lib/excel/exports";
-import { buildWorkbook } from "@/lib/excel/workbook";
-import { StaleWriteError } from "@/lib/data/errors";
+import { annualReportDocx } from "@/lib/annual/annual-docx";
+import { reportsSheet, tasksSheet } from "@/lib/exports/sheets";
+import { buildWorkbook } from "@/lib/exports/workbook";
+import { StaleWriteError } from "@/lib/core/errors";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();

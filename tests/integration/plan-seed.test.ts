@@ -10,9 +10,9 @@ import { INDICATORS } from "@/prisma/seed-data/indicators";
 import { CITY_UNITS, PROVINCIAL_UNITS } from "@/prisma/seed-data/units";
 import { DEMO_ACCOUNTS } from "@/prisma/seed-data/demo-accounts";
 import { seedDemoAccounts, seedPlan } from "@/prisma/seed";
-import { listTasks } from "@/lib/data/tasks";
+import { listTasks } from "@/lib/plan/tasks";
 import { freshSeededDatabase } from "../support/database";
-import type { AppPrismaClient } from "@/lib/prisma-client";
+import type { AppPrismaClient } from "@/lib/core/prisma-client";
 
 // A database of its own: other test files change users and lead units in the shared one.
 let db: AppPrismaClient;

@@ -4,15 +4,15 @@
  * (each role × each action × own unit / other unit / city).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findActiveSessionUser, type SessionUser } from "@/lib/data/users";
-import { getReportDetail, listReports, reviewReports, saveReport, scopeOf } from "@/lib/data/progress";
-import { addEvidence, evidenceForDownload } from "@/lib/data/evidence";
-import { reportingCounts, sendReminders, activeRemindersFor } from "@/lib/data/reminders";
-import { getUnitTodo } from "@/lib/data/todo";
-import { getTaskStatus } from "@/lib/data/task-status";
-import { StaleWriteError, UserFacingError } from "@/lib/data/errors";
+import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
+import { getReportDetail, listReports, reviewReports, saveReport, scopeOf } from "@/lib/reports/reports";
+import { addEvidence, evidenceForDownload } from "@/lib/evidence/evidence";
+import { reportingCounts, sendReminders, activeRemindersFor } from "@/lib/reminders/reminders";
+import { getUnitTodo } from "@/lib/reports/todo";
+import { getTaskStatus } from "@/lib/status/task-status";
+import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { reportReadScope } from "@/lib/auth/roles";
-import { reviewSchema, saveReportSchema } from "@/lib/schemas/progress";
+import { reviewSchema, saveReportSchema } from "@/lib/reports/schemas";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();

@@ -4,9 +4,9 @@
  * everywhere.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { changePassword, signIn } from "@/lib/data/users";
-import { createUser } from "@/lib/data/admin";
-import { createUserSchema } from "@/lib/schemas/admin";
+import { changePassword, signIn } from "@/lib/auth/accounts";
+import { createUser } from "@/lib/admin/users";
+import { createUserSchema } from "@/lib/admin/schemas";
 import { DEMO_PASSWORD } from "@/prisma/seed-data/demo-accounts";
 import { seededPrisma } from "../support/database";
 

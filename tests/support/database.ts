@@ -1,7 +1,7 @@
 /** Helpers for integration tests: the run's seeded database and scratch databases of their own. */
 import { inject } from "vitest";
 import pg from "pg";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/core/prisma-client";
 import { migrateDatabase, seedDatabase } from "../../scripts/lib/setup-database";
 import { assertTestDatabase, withDatabase, TEST_DATABASE_PREFIX } from "../../scripts/lib/test-database";
 

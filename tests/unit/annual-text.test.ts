@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultNarrative, distill, excerpt, joinProgress } from "@/lib/domain/annual-text";
+import { defaultNarrative, distill, excerpt, joinProgress } from "@/lib/annual/annual-text";
 
 describe("annual report wording", () => {
   it("names the same problem once, with every unit that reported it, most shared first", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessIndicator, satisfies, timeOf, trendPerYear, type Point } from "@/lib/domain/assessment";
+import { assessIndicator, satisfies, timeOf, trendPerYear, type Point } from "@/lib/indicators/assessment";
 
 const annual = (pairs: [number, number][]): Point[] => pairs.map(([year, value]) => ({ year, quarter: 0, value }));
 const PM25_TARGETS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { parseDashboardQuery } from "@/lib/dashboard/filters";
 
 describe("the dashboard's filters from the URL", () => {
   it("takes a quarter from the plan's first one on, and names the problem with an earlier one", () => {

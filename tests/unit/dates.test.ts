@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChineseDate, formatIsoDate } from "@/lib/domain/dates";
+import { formatChineseDate, formatIsoDate } from "@/lib/core/dates";
 
 describe("calendar dates", () => {
   it("formats a stored DATE without shifting it by the time zone", () => {

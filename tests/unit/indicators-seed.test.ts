@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { normalizeWhitespace } from "@/lib/domain/plan-document";
+import { normalizeWhitespace } from "@/lib/plan/plan-document";
 import { INDICATORS } from "@/prisma/seed-data/indicators";
 import { ALL_UNITS } from "@/prisma/seed-data/units";
 

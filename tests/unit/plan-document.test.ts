@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { normalizeWhitespace, parseDeadline, parsePlanDocument } from "@/lib/domain/plan-document";
+import { normalizeWhitespace, parseDeadline, parsePlanDocument } from "@/lib/plan/plan-document";
 import { PROVINCIAL_UNITS } from "@/prisma/seed-data/units";
 import { EXPECTED_CONTENT_SNIPPETS, EXPECTED_SECTIONS, EXPECTED_TASKS } from "../fixtures/plan-expected";
 

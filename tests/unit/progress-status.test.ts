@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessUnitTask, expectedPercent, rollUpTask, type ReportFact } from "@/lib/domain/progress-status";
+import { assessUnitTask, expectedPercent, rollUpTask, type ReportFact } from "@/lib/status/status-rules";
 
 const context = (today: string) => ({ today, windowDays: 10 });
 const report = (year: number, quarter: 1 | 2 | 3 | 4, over: Partial<ReportFact> = {}): ReportFact => ({

@@ -10,7 +10,7 @@ import {
   reportingQuarter,
   taskSpansQuarter,
   windowCloseDate,
-} from "@/lib/domain/quarters";
+} from "@/lib/core/quarters";
 
 describe("quarters", () => {
   it("parses and formats the 2026Q3 form, refusing anything else", () => {

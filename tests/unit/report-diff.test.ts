@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots, type SnapshotLike } from "@/lib/domain/report-diff";
+import { diffSnapshots, type SnapshotLike } from "@/lib/reports/report-diff";
 
 const base: SnapshotLike = {
   status: "DRAFT",

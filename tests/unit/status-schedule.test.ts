@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delayUntilNextPreparation } from "@/lib/data/status-schedule";
+import { delayUntilNextPreparation } from "@/lib/status/status-schedule";
 
 const minutes = (ms: number) => ms / 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskFilters, taskFiltersToSearch } from "@/lib/schemas/task-filters";
+import { parseTaskFilters, taskFiltersToSearch } from "@/lib/plan/task-filters";
 
 describe("task list filters", () => {
   it("reads the URL's filters and ignores empty ones", () => {

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { chinaToday } from "@/lib/domain/quarters";
+import { chinaToday } from "@/lib/core/quarters";
 
 export default async function AnnualIndexPage() {
   await requirePermission("annual:read");

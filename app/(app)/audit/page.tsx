@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { AUDIT_PAGE_SIZE, checkAuditChain, listAuditEntries } from "@/lib/data/audit";
+import { AUDIT_PAGE_SIZE, checkAuditChain, listAuditEntries } from "@/lib/audit/audit";
 import { ExportLink } from "@/components/ui/export-link";
 import { TableHead } from "@/components/ui/table-head";
-import { formatChinaTime } from "@/lib/domain/dates";
+import { formatChinaTime } from "@/lib/core/dates";
 
 export const metadata = { title: "审计日志" };
 

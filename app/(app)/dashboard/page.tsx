@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { IndicatorVerdicts, ReportingSummary, SectionProgress, TaskStatusSummary, UnitRanking, UpcomingDeadlines, WidgetSkeleton } from "@/components/dashboard/widgets";
-import { ReportFilterForm } from "@/components/progress/report-filter-form";
+import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { requirePermission } from "@/lib/auth/session";
-import { listSections } from "@/lib/data/tasks";
-import { listUnitOptions } from "@/lib/data/units";
-import { chinaToday, formatQuarter } from "@/lib/domain/quarters";
-import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { listSections } from "@/lib/plan/tasks";
+import { listUnitOptions } from "@/lib/plan/units";
+import { chinaToday, formatQuarter } from "@/lib/core/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 
 export const metadata = { title: "总览" };
 

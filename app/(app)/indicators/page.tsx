@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
-import { listIndicators } from "@/lib/data/indicators";
-import { DIRECTION_LABELS } from "@/lib/domain/indicators";
+import { listIndicators } from "@/lib/indicators/catalogue";
+import { DIRECTION_LABELS } from "@/lib/indicators/comparators";
 import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "目标指标" };

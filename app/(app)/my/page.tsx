@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ReportStatusBadge, StatusBadge } from "@/components/progress/status-badge";
+import { ReportStatusBadge, StatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { getUnitTodo } from "@/lib/data/todo";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
-import { formatChineseDate } from "@/lib/domain/dates";
+import { getUnitTodo } from "@/lib/reports/todo";
+import { formatChinaTime } from "@/lib/core/dates";
+import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
+import { formatChineseDate } from "@/lib/core/dates";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "我的待办" };

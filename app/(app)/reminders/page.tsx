@@ -1,10 +1,10 @@
-import { ReminderForm } from "@/components/progress/reminder-form";
+import { ReminderForm } from "@/components/reminders/reminder-form";
 import { requirePermission } from "@/lib/auth/session";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { listReminders, reportingCounts } from "@/lib/data/reminders";
-import { getWindowSetting } from "@/lib/data/settings";
-import { listUnitOptions } from "@/lib/data/units";
-import { addQuarters, chinaToday, compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/domain/quarters";
+import { formatChinaTime } from "@/lib/core/dates";
+import { listReminders, reportingCounts } from "@/lib/reminders/reminders";
+import { getWindowSetting } from "@/lib/admin/settings";
+import { listUnitOptions } from "@/lib/plan/units";
+import { addQuarters, chinaToday, compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 

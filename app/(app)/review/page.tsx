@@ -1,16 +1,16 @@
 import Link from "next/link";
-import { BatchReviewForm } from "@/components/progress/batch-review-form";
-import { reviewAction } from "@/lib/actions/progress";
-import { ReportFilterForm } from "@/components/progress/report-filter-form";
-import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { BatchReviewForm } from "@/components/review/batch-review-form";
+import { reviewAction } from "@/lib/reports/actions";
+import { ReportFilterForm } from "@/components/reports/report-filter-form";
+import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { listReports, quarterOfRow, scopeOf } from "@/lib/data/progress";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { listSections } from "@/lib/data/tasks";
-import { listUnitOptions } from "@/lib/data/units";
-import { PROGRESS_STATE_LABELS } from "@/lib/domain/progress-status";
-import { formatQuarter } from "@/lib/domain/quarters";
-import { parseProgressQuery } from "@/lib/schemas/progress";
+import { listReports, quarterOfRow, scopeOf } from "@/lib/reports/reports";
+import { formatChinaTime } from "@/lib/core/dates";
+import { listSections } from "@/lib/plan/tasks";
+import { listUnitOptions } from "@/lib/plan/units";
+import { PROGRESS_STATE_LABELS } from "@/lib/status/status-rules";
+import { formatQuarter } from "@/lib/core/quarters";
+import { parseProgressQuery } from "@/lib/reports/schemas";
 import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "审核台" };

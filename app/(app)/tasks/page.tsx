@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import { TaskFilterForm } from "@/components/tasks/task-filter-form";
 import { TaskTable } from "@/components/tasks/task-table";
 import { requirePermission } from "@/lib/auth/session";
-import { listSections, listTasks } from "@/lib/data/tasks";
-import { listUnitOptions } from "@/lib/data/units";
-import { parseTaskFilters, type TaskFilters } from "@/lib/schemas/task-filters";
+import { listSections, listTasks } from "@/lib/plan/tasks";
+import { listUnitOptions } from "@/lib/plan/units";
+import { parseTaskFilters, type TaskFilters } from "@/lib/plan/task-filters";
 import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "重点任务" };

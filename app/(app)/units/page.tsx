@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { listUnits, type UnitSummary } from "@/lib/data/units";
+import { listUnits, type UnitSummary } from "@/lib/plan/units";
 
 export const metadata = { title: "责任单位" };
 

@@ -1,8 +1,8 @@
 import { IssueTokenForm, RevokeTokenButton, WindowSettingForm } from "@/components/admin/settings-forms";
 import { requirePermission } from "@/lib/auth/session";
-import { listApiTokens } from "@/lib/data/api-tokens";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { getWindowSetting } from "@/lib/data/settings";
+import { listApiTokens } from "@/lib/admin/api-tokens";
+import { formatChinaTime } from "@/lib/core/dates";
+import { getWindowSetting } from "@/lib/admin/settings";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "系统设置" };

@@ -2,10 +2,10 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { listUsers } from "@/lib/data/admin";
-import { listUnitOptions } from "@/lib/data/units";
+import { listUsers } from "@/lib/admin/users";
+import { listUnitOptions } from "@/lib/plan/units";
 import { TableHead } from "@/components/ui/table-head";
-import { formatChinaTime } from "@/lib/domain/dates";
+import { formatChinaTime } from "@/lib/core/dates";
 
 export const metadata = { title: "用户管理" };
 

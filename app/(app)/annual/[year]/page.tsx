@@ -6,9 +6,9 @@ import { NarrativeForm } from "@/components/annual/narrative-form";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { compileAnnualReport, listNarrativeRevisions } from "@/lib/data/annual-report";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { chinaToday } from "@/lib/domain/quarters";
+import { compileAnnualReport, listNarrativeRevisions } from "@/lib/annual/annual-report";
+import { formatChinaTime } from "@/lib/core/dates";
+import { chinaToday } from "@/lib/core/quarters";
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string }> }) {
   return { title: `${(await params).year}年度报告` };

@@ -1,13 +1,13 @@
 import { PrintButton } from "@/components/dashboard/print-button";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
-import { StatusBadge } from "@/components/progress/status-badge";
+import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
-import { quarterBrief } from "@/lib/data/brief";
-import { TASK_STATUS_ORDER } from "@/lib/data/dashboard";
-import { STATUS_LABELS } from "@/lib/domain/progress-status";
-import { quarterLabel } from "@/lib/domain/quarters";
-import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { quarterBrief } from "@/lib/dashboard/brief";
+import { TASK_STATUS_ORDER } from "@/lib/dashboard/dashboard";
+import { STATUS_LABELS } from "@/lib/status/status-rules";
+import { quarterLabel } from "@/lib/core/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "本季度变化" };

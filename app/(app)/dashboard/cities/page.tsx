@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { rankUnits, taskStatuses } from "@/lib/data/dashboard";
-import { listAcceptedObservations, periodText } from "@/lib/data/observations";
-import { reportingCounts } from "@/lib/data/reminders";
-import { listUnitOptions } from "@/lib/data/units";
-import { formatQuarter, quarterLabel } from "@/lib/domain/quarters";
-import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { rankUnits, taskStatuses } from "@/lib/dashboard/dashboard";
+import { listAcceptedObservations, periodText } from "@/lib/indicators/observations";
+import { reportingCounts } from "@/lib/reminders/reminders";
+import { listUnitOptions } from "@/lib/plan/units";
+import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "设区市对比" };

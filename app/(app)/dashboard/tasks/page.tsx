@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/progress/status-badge";
+import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
-import { laggingUnits, taskStatuses } from "@/lib/data/dashboard";
-import { isLagging, STATUS_LABELS } from "@/lib/domain/progress-status";
-import { formatQuarter } from "@/lib/domain/quarters";
-import { dashboardHref, parseDashboardQuery } from "@/lib/schemas/dashboard";
+import { laggingUnits, taskStatuses } from "@/lib/dashboard/dashboard";
+import { isLagging, STATUS_LABELS } from "@/lib/status/status-rules";
+import { formatQuarter } from "@/lib/core/quarters";
+import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 
 export const metadata = { title: "任务明细" };
 

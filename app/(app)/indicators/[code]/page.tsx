@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { CitySparkline, IndicatorChart } from "@/components/indicators/indicator-chart-lazy";
 import { ObservationForm } from "@/components/indicators/observation-form";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
-import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
-import { getIndicatorAssessment, listOpenObservations, periodText, PROVINCE } from "@/lib/data/observations";
-import { indicatorChartData } from "@/lib/domain/indicator-chart";
-import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/domain/indicators";
-import { chinaToday } from "@/lib/domain/quarters";
+import { getIndicatorAssessment, listOpenObservations, periodText, PROVINCE } from "@/lib/indicators/observations";
+import { indicatorChartData } from "@/lib/indicators/chart-data";
+import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/indicators/comparators";
+import { chinaToday } from "@/lib/core/quarters";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 

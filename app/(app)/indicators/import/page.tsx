@@ -1,6 +1,6 @@
-import { ImportForm } from "@/components/progress/import-form";
+import { ImportForm } from "@/components/ui/import-form";
 import { ExportLink } from "@/components/ui/export-link";
-import { confirmObservationImportAction, previewObservationImportAction } from "@/lib/actions/imports";
+import { confirmObservationImportAction, previewObservationImportAction } from "@/lib/imports/actions";
 import { requirePermission } from "@/lib/auth/session";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 

@@ -1,9 +1,9 @@
-import { ImportForm } from "@/components/progress/import-form";
-import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/actions/imports";
+import { ImportForm } from "@/components/ui/import-form";
+import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/imports/actions";
 import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
-import { getWindowSetting } from "@/lib/data/settings";
-import { addQuarters, chinaToday, formatQuarter, quarterLabel, reportingQuarter } from "@/lib/domain/quarters";
+import { getWindowSetting } from "@/lib/admin/settings";
+import { addQuarters, chinaToday, formatQuarter, quarterLabel, reportingQuarter } from "@/lib/core/quarters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "Excel 导入" };

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EvidencePanel } from "@/components/progress/evidence-panel";
-import { ReportBody } from "@/components/progress/report-body";
-import { ReviewForm } from "@/components/progress/review-form";
-import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { ReportBody } from "@/components/reports/report-body";
+import { ReviewForm } from "@/components/review/review-form";
+import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { getReportDetail, quarterOfRow } from "@/lib/data/progress";
-import { formatChinaTime } from "@/lib/domain/dates";
-import { addQuarters, formatQuarter, quarterLabel } from "@/lib/domain/quarters";
-import { diffSnapshots, type SnapshotLike } from "@/lib/domain/report-diff";
+import { getReportDetail, quarterOfRow } from "@/lib/reports/reports";
+import { formatChinaTime } from "@/lib/core/dates";
+import { addQuarters, formatQuarter, quarterLabel } from "@/lib/core/quarters";
+import { diffSnapshots, type SnapshotLike } from "@/lib/reports/report-diff";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "进展报告" };

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { BatchReviewForm } from "@/components/progress/batch-review-form";
+import { BatchReviewForm } from "@/components/review/batch-review-form";
 import { TableHead } from "@/components/ui/table-head";
-import { reviewObservationAction } from "@/lib/actions/observations";
+import { reviewObservationAction } from "@/lib/indicators/actions";
 import { requirePermission } from "@/lib/auth/session";
-import { listObservationQueue, periodText } from "@/lib/data/observations";
-import { formatChinaTime } from "@/lib/domain/dates";
+import { listObservationQueue, periodText } from "@/lib/indicators/observations";
+import { formatChinaTime } from "@/lib/core/dates";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "指标数据审核" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { getUnitWithWork } from "@/lib/data/units";
+import { getUnitWithWork } from "@/lib/plan/units";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {

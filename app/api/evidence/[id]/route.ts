@@ -1,6 +1,6 @@
 import { authorize, AuthorizationError } from "@/lib/auth/session";
-import { jsonError } from "@/lib/api/responses";
-import { evidenceForDownload } from "@/lib/data/evidence";
+import { jsonError } from "@/lib/core/responses";
+import { evidenceForDownload } from "@/lib/evidence/evidence";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withPermission } from "@/lib/api/guard";
-import { exportAuditEntries } from "@/lib/data/audit";
-import { sheet, buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
+import { withPermission } from "@/lib/core/route";
+import { exportAuditEntries } from "@/lib/audit/audit";
+import { sheet, buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { withPermission } from "@/lib/api/guard";
-import { listIndicators } from "@/lib/data/indicators";
-import { indicatorsSheet } from "@/lib/excel/exports";
-import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
+import { withPermission } from "@/lib/core/route";
+import { listIndicators } from "@/lib/indicators/catalogue";
+import { indicatorsSheet } from "@/lib/exports/sheets";
+import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 

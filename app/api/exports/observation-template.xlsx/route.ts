@@ -1,8 +1,8 @@
-import { withPermission } from "@/lib/api/guard";
-import { jsonError } from "@/lib/api/responses";
-import { UserFacingError } from "@/lib/data/errors";
-import { observationTemplate } from "@/lib/data/observation-import";
-import { xlsxResponse } from "@/lib/excel/workbook";
+import { withPermission } from "@/lib/core/route";
+import { jsonError } from "@/lib/core/responses";
+import { UserFacingError } from "@/lib/core/errors";
+import { observationTemplate } from "@/lib/imports/observation-import";
+import { xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { withPermission } from "@/lib/api/guard";
-import { jsonError } from "@/lib/api/responses";
-import { db } from "@/lib/db";
-import { periodText } from "@/lib/data/observations";
-import { observationsSheet } from "@/lib/excel/exports";
-import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
+import { withPermission } from "@/lib/core/route";
+import { jsonError } from "@/lib/core/responses";
+import { db } from "@/lib/core/db";
+import { periodText } from "@/lib/indicators/observations";
+import { observationsSheet } from "@/lib/exports/sheets";
+import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { withPermission } from "@/lib/api/guard";
-import { jsonError } from "@/lib/api/responses";
-import { UserFacingError } from "@/lib/data/errors";
-import { progressTemplate } from "@/lib/data/progress-import";
-import { getWindowSetting } from "@/lib/data/settings";
-import { chinaToday, formatQuarter, parseQuarter, reportingQuarter } from "@/lib/domain/quarters";
-import { xlsxResponse } from "@/lib/excel/workbook";
+import { withPermission } from "@/lib/core/route";
+import { jsonError } from "@/lib/core/responses";
+import { UserFacingError } from "@/lib/core/errors";
+import { progressTemplate } from "@/lib/imports/progress-import";
+import { getWindowSetting } from "@/lib/admin/settings";
+import { chinaToday, formatQuarter, parseQuarter, reportingQuarter } from "@/lib/core/quarters";
+import { xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { withPermission } from "@/lib/api/guard";
-import { reportingCounts } from "@/lib/data/reminders";
-import { getWindowSetting } from "@/lib/data/settings";
-import { listUnitOptions } from "@/lib/data/units";
-import { reminderMatrixSheet } from "@/lib/excel/exports";
-import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
-import { addQuarters, chinaToday, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/domain/quarters";
+import { withPermission } from "@/lib/core/route";
+import { reportingCounts } from "@/lib/reminders/reminders";
+import { getWindowSetting } from "@/lib/admin/settings";
+import { listUnitOptions } from "@/lib/plan/units";
+import { reminderMatrixSheet } from "@/lib/exports/sheets";
+import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
+import { addQuarters, chinaToday, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/core/quarters";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { withPermission } from "@/lib/api/guard";
-import { jsonError } from "@/lib/api/responses";
-import { listReports, scopeOf } from "@/lib/data/progress";
-import { reportsSheet } from "@/lib/excel/exports";
-import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
-import { parseProgressQuery } from "@/lib/schemas/progress";
+import { withPermission } from "@/lib/core/route";
+import { jsonError } from "@/lib/core/responses";
+import { listReports, scopeOf } from "@/lib/reports/reports";
+import { reportsSheet } from "@/lib/exports/sheets";
+import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
+import { parseProgressQuery } from "@/lib/reports/schemas";
 
 export const dynamic = "force-dynamic";
 

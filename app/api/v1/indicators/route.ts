@@ -1,5 +1,5 @@
-import { listIndicators } from "@/lib/data/indicators";
-import { publicJson } from "@/lib/api/responses";
+import { listIndicators } from "@/lib/indicators/catalogue";
+import { publicJson } from "@/lib/core/responses";
 import { indicatorJson } from "@/lib/api/plan-json";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { authorize, AuthorizationError } from "@/lib/auth/session";
 import { reportReadScope } from "@/lib/auth/roles";
-import { jsonError } from "@/lib/api/responses";
+import { jsonError } from "@/lib/core/responses";
 import { progressJson } from "@/lib/api/progress-json";
-import { verifyApiToken } from "@/lib/data/api-tokens";
-import { listReports } from "@/lib/data/progress";
-import { parseProgressQuery } from "@/lib/schemas/progress";
+import { verifyApiToken } from "@/lib/admin/api-tokens";
+import { listReports } from "@/lib/reports/reports";
+import { parseProgressQuery } from "@/lib/reports/schemas";
 
 export const dynamic = "force-dynamic";
 

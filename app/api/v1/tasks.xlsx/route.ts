@@ -1,8 +1,8 @@
-import { jsonError } from "@/lib/api/responses";
-import { listTasks } from "@/lib/data/tasks";
-import { tasksSheet } from "@/lib/excel/exports";
-import { buildWorkbook, xlsxResponse } from "@/lib/excel/workbook";
-import { parseTaskFilters } from "@/lib/schemas/task-filters";
+import { jsonError } from "@/lib/core/responses";
+import { listTasks } from "@/lib/plan/tasks";
+import { tasksSheet } from "@/lib/exports/sheets";
+import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
+import { parseTaskFilters } from "@/lib/plan/task-filters";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { listTasks } from "@/lib/data/tasks";
-import { jsonError, publicJson } from "@/lib/api/responses";
+import { listTasks } from "@/lib/plan/tasks";
+import { jsonError, publicJson } from "@/lib/core/responses";
 import { taskJson } from "@/lib/api/plan-json";
-import { parseTaskFilters } from "@/lib/schemas/task-filters";
+import { parseTaskFilters } from "@/lib/plan/task-filters";
 
 export const dynamic = "force-dynamic";
 

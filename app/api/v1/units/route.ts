@@ -1,5 +1,5 @@
-import { listUnits } from "@/lib/data/units";
-import { publicJson } from "@/lib/api/responses";
+import { listUnits } from "@/lib/plan/units";
+import { publicJson } from "@/lib/core/responses";
 import { unitJson } from "@/lib/api/plan-json";
 
 export const dynamic = "force-dynamic";

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EvidencePanel } from "@/components/progress/evidence-panel";
-import { ReportForm, type ReportFormValues } from "@/components/progress/report-form";
-import { ReportStatusBadge } from "@/components/progress/status-badge";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { ReportForm, type ReportFormValues } from "@/components/reports/report-form";
+import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { getReportForm, type ReportForm as ReportFormData } from "@/lib/data/progress";
-import { UserFacingError } from "@/lib/data/errors";
-import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/domain/quarters";
+import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/reports";
+import { UserFacingError } from "@/lib/core/errors";
+import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/core/quarters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata = { title: "填报进展" };

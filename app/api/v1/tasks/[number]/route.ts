@@ -1,5 +1,5 @@
-import { getTaskByNumber } from "@/lib/data/tasks";
-import { jsonError, publicJson } from "@/lib/api/responses";
+import { getTaskByNumber } from "@/lib/plan/tasks";
+import { jsonError, publicJson } from "@/lib/core/responses";
 import { taskJson } from "@/lib/api/plan-json";
 
 export const dynamic = "force-dynamic";

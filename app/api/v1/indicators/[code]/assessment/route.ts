@@ -1,7 +1,7 @@
-import { jsonError, publicJson } from "@/lib/api/responses";
-import { getIndicatorAssessment, periodText } from "@/lib/data/observations";
-import { COMPARATOR_SYMBOLS } from "@/lib/domain/indicators";
-import { chinaToday } from "@/lib/domain/quarters";
+import { jsonError, publicJson } from "@/lib/core/responses";
+import { getIndicatorAssessment, periodText } from "@/lib/indicators/observations";
+import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import { chinaToday } from "@/lib/core/quarters";
 
 export const dynamic = "force-dynamic";
 

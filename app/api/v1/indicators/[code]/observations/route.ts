@@ -1,6 +1,6 @@
-import { jsonError, publicJson } from "@/lib/api/responses";
-import { listAcceptedObservations, periodText, PROVINCE } from "@/lib/data/observations";
-import { db } from "@/lib/db";
+import { jsonError, publicJson } from "@/lib/core/responses";
+import { listAcceptedObservations, periodText, PROVINCE } from "@/lib/indicators/observations";
+import { db } from "@/lib/core/db";
 
 export const dynamic = "force-dynamic";
 

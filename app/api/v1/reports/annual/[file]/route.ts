@@ -1,7 +1,7 @@
-import { withPermission } from "@/lib/api/guard";
-import { jsonError } from "@/lib/api/responses";
-import { compileAnnualReport } from "@/lib/data/annual-report";
-import { annualReportDocx, DOCX_MEDIA_TYPE } from "@/lib/reports/annual-docx";
+import { withPermission } from "@/lib/core/route";
+import { jsonError } from "@/lib/core/responses";
+import { compileAnnualReport } from "@/lib/annual/annual-report";
+import { annualReportDocx, DOCX_MEDIA_TYPE } from "@/lib/annual/annual-docx";
 
 export const dynamic = "force-dynamic";
 

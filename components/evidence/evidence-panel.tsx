@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState } from "react";
+import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/reports/actions";
+import { initialFormState } from "@/lib/core/form-state";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+
+export interface EvidenceItem {
+  id: number;
+  fileName: string;
+  size: number;
+  mediaType: string;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function RemoveButton({ file }: { file: EvidenceItem }) {
+  const [state, formAction, pending] = useActionState(removeEvidenceAction, initialFormState);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="fileId" value={file.id} />
+      <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`删除 ${file.fileName}`}>
+        删除
+      </button>
+      {!state.ok && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{state.message}</span>}
+    </form>
+  );
+}
+
+/** 佐证材料: download links for readers; upload and removal while the report is editable. */
+export function EvidencePanel({ reportId, files, editable }: { reportId: number; files: EvidenceItem[]; editable: boolean }) {
+  const [state, formAction, pending] = useActionState(uploadEvidenceAction, initialFormState);
+  return (
+    <section aria-labelledby="evidence-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="evidence-heading" className="text-lg font-semibold">
+        佐证材料
+      </h2>
+      {files.length === 0 ? (
+        <p className="mt-2 text-slate-600">尚未上传佐证材料。</p>
+      ) : (
+        <ul className="mt-2 space-y-1">
+          {files.map((file) => (
+            <li key={file.id} className="flex items-center gap-3">
+              <a href={`/api/evidence/${file.id}`} className="text-blue-800 hover:underline">
+                {file.fileName}
+              </a>
+              <span className="text-sm text-slate-600">{sizeText(file.size)}</span>
+              {editable && <RemoveButton file={file} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <form action={formAction} className="no-print mt-4 space-y-2" aria-label="上传佐证材料">
+          <input type="hidden" name="reportId" value={reportId} />
+          <label htmlFor="evidence-file" className="block text-sm font-medium">
+            上传文件（PDF、JPG/PNG、Word .docx、Excel .xlsx，单个不超过 20 MB）
+          </label>
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              id="evidence-file"
+              name="file"
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+              aria-invalid={state.fieldErrors.file ? true : undefined}
+              aria-describedby={state.fieldErrors.file ? "evidence-file-error" : undefined}
+            />
+            <button type="submit" disabled={pending} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700 disabled:opacity-60">
+              {pending ? "上传中…" : "上传"}
+            </button>
+          </div>
+          <FieldError id="evidence-file-error" errors={state.fieldErrors.file} />
+          <FormMessage ok={state.ok} message={state.message} />
+        </form>
+      )}
+    </section>
+  );
+}

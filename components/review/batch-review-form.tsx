@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+
+interface Props {
+  children: React.ReactNode;
+  empty: boolean;
+  /** The review action (reports or indicator values), and what is being reviewed. */
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  noun: string;
+  field: string;
+}
+
+/** Wraps a queue: tick several items, then accept them or return them with one comment. */
+export function BatchReviewForm({ children, empty, action, noun, field }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  return (
+    <form action={formAction} aria-label="批量审核" className="space-y-3">
+      {children}
+      <FormMessage ok={state.ok} message={state.message} />
+      {!empty && (
+        <div className="no-print space-y-2 rounded border border-slate-200 bg-white p-4">
+          <FieldError id="selection-error" errors={state.fieldErrors[field]} />
+          <label htmlFor="batch-comment" className="block font-medium">
+            审核意见（退回时必填，对所选{noun}都适用）
+          </label>
+          <textarea
+            id="batch-comment"
+            name="comment"
+            rows={2}
+            defaultValue={state.values.comment ?? ""}
+            aria-invalid={state.fieldErrors.comment ? true : undefined}
+            aria-describedby={state.fieldErrors.comment ? "batch-comment-error" : undefined}
+            className="w-full rounded border border-slate-300 px-2 py-1.5"
+          />
+          <FieldError id="batch-comment-error" errors={state.fieldErrors.comment} />
+          <div className="flex gap-3">
+            <button type="submit" name="decision" value="accept" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+              所选{noun}审核通过
+            </button>
+            <button type="submit" name="decision" value="return" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60">
+              所选{noun}退回
+            </button>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}

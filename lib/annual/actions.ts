@@ -1,0 +1,11 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { validatedAction } from "../core/action";
+import { narrativeSchema } from "@/lib/reports/schemas";
+import { saveNarrative } from "@/lib/annual/annual-report";
+
+export const saveNarrativeAction = validatedAction("annual:edit", narrativeSchema, async (input, user) => {
+  const version = await saveNarrative(input.year, { intro: input.intro, problems: input.problems, nextSteps: input.nextSteps }, input.version, user);
+  revalidatePath(`/annual/${input.year}`);
+  return { message: `已保存第 ${version} 版。`, redirectTo: `/annual/${input.year}?saved=${version}` };
+});

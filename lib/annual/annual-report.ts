@@ -1,0 +1,211 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { defaultNarrative, distill, excerpt, type Narrative, type UnitText } from "@/lib/annual/annual-text";
+import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
+import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
+import { formatQuarter, quarterIndex, windowCloseDate } from "@/lib/core/quarters";
+import { recordAudit } from "../audit/audit";
+import { countByStatus, taskStatuses } from "../dashboard/dashboard";
+import { StaleWriteError } from "../core/errors";
+import { assessAllIndicators } from "../indicators/observations";
+import { formatChinaTime } from "@/lib/core/dates";
+import { getWindowSetting } from "../admin/settings";
+
+export interface AnnualTask {
+  number: number;
+  title: string;
+  status: TaskStatus;
+  statusLabel: string;
+  unitsTotal: number;
+  unitsReported: number;
+  averagePercent: number;
+  progress: UnitText[];
+}
+
+export interface AnnualReportData {
+  year: number;
+  asOf: string;
+  narrative: Narrative;
+  narrativeVersion: number;
+  narrativeEditedBy: string | null;
+  figures: ReturnType<typeof countByStatus>;
+  reports: { owed: number; submitted: number; accepted: number };
+  indicators: { code: string; name: string; unit: string; latest: string; targets: string; verdict: Verdict; verdictLabel: string; demo: boolean }[];
+  sections: { number: number; title: string; tasks: AnnualTask[]; problems: UnitText[]; nextSteps: UnitText[] }[];
+  late: { unit: string; quarter: string; missing: number }[];
+  reminders: { unit: string; quarter: string; level: string; message: string; at: string }[];
+}
+
+interface LatestReport {
+  taskId: number;
+  unitId: number;
+  shortName: string;
+  percent: number;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+/** Each unit's last report of the year accepted on each task (one row per task × unit at most). */
+async function latestAcceptedOfYear(year: number): Promise<LatestReport[]> {
+  return db.$queryRaw<LatestReport[]>(Prisma.sql`
+    SELECT DISTINCT ON (r."taskId", r."unitId") r."taskId", r."unitId", u."shortName", r.percent, r.progress, r.problems, r."nextSteps"
+    FROM "ProgressReport" r JOIN "Unit" u ON u.id = r."unitId"
+    WHERE r.year = ${year} AND r.status = 'ACCEPTED'
+    ORDER BY r."taskId", r."unitId", r.quarter DESC
+  `);
+}
+
+/** Per unit and quarter of the year: reports owed that were not submitted by the window's close. */
+async function lateReports(year: number, windowDays: number) {
+  const quarters = [1, 2, 3, 4].map((quarter) => ({ year, quarter: quarter as 1 | 2 | 3 | 4 }));
+  const rows = await db.$queryRaw<{ shortName: string; qi: number; missing: bigint }[]>(Prisma.sql`
+    WITH quarters AS (
+      SELECT q.qi, q.closes FROM (VALUES ${Prisma.join(quarters.map((quarter) => Prisma.sql`(${quarterIndex(quarter)}::int, ${new Date(`${windowCloseDate(quarter, windowDays)}T23:59:59+08:00`)}::timestamp)`))}) AS q(qi, closes)
+    )
+    SELECT u."shortName", q.qi, count(*) AS missing
+    FROM "TaskUnit" tu
+    JOIN "Task" t ON t.id = tu."taskId"
+    JOIN "Unit" u ON u.id = tu."unitId"
+    JOIN quarters q ON q.qi <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+                   AND q.qi >= 2024 * 4 + 2 AND q.closes <= now()
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "ProgressReport" r
+      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year * 4 + r.quarter - 1 = q.qi
+        AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= q.closes
+    )
+    GROUP BY u."shortName", u."sortOrder", q.qi
+    ORDER BY q.qi, u."sortOrder"
+  `);
+  return rows.map((row) => ({ unit: row.shortName, quarter: formatQuarter({ year: Math.floor(row.qi / 4), quarter: ((row.qi % 4) + 1) as 1 | 2 | 3 | 4 }), missing: Number(row.missing) }));
+}
+
+/** Everything the annual report says, compiled from accepted data only. */
+export async function compileAnnualReport(year: number): Promise<AnnualReportData> {
+  const { windowDays } = await getWindowSetting();
+  const { moment, tasks } = await taskStatuses(`${year}Q4`);
+  const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts] = await Promise.all([
+    assessAllIndicators(year, moment.asOf),
+    latestAcceptedOfYear(year),
+    lateReports(year, windowDays),
+    db.reminder.findMany({
+      where: { year },
+      orderBy: { createdAt: "asc" },
+      select: { level: true, message: true, quarter: true, year: true, createdAt: true, unit: { select: { shortName: true } } },
+    }),
+    db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    db.taskUnit.groupBy({ by: ["taskId"], _count: { unitId: true } }),
+    db.annualReport.findUnique({ where: { year }, select: { narrative: true, version: true, updatedBy: { select: { displayName: true } } } }),
+    db.$queryRaw<{ owed: bigint; submitted: bigint; accepted: bigint }[]>(Prisma.sql`
+      SELECT
+        (SELECT count(*) FROM "TaskUnit" tu JOIN "Task" t ON t.id = tu."taskId"
+           CROSS JOIN generate_series(1, 4) AS q(quarter)
+           WHERE ${year} * 4 + q.quarter - 1 BETWEEN 2024 * 4 + 2 AND extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+        ) AS owed,
+        (SELECT count(*) FILTER (WHERE r."submittedAt" IS NOT NULL) FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
+           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+        ) AS submitted,
+        (SELECT count(*) FILTER (WHERE r.status = 'ACCEPTED') FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
+           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+        ) AS accepted
+    `),
+  ]);
+  const unitsOfTask = new Map(assignments.map((row) => [row.taskId, row._count.unitId]));
+  const reportsOfTask = new Map<number, LatestReport[]>();
+  for (const report of latest) reportsOfTask.set(report.taskId, [...(reportsOfTask.get(report.taskId) ?? []), report]);
+  const counts = reportCounts[0]!;
+  const reports = { owed: Number(counts.owed), submitted: Number(counts.submitted), accepted: Number(counts.accepted) };
+  const figures = countByStatus(tasks);
+  const onCourse = indicators.filter((item) => item.assessment.verdict === "ON_COURSE" || item.assessment.verdict === "ACHIEVED").length;
+  const atRisk = indicators.filter((item) => ["AT_RISK", "OFF_COURSE", "MISSED"].includes(item.assessment.verdict)).length;
+  const narrative = (stored?.narrative as Narrative | undefined) ??
+    defaultNarrative({ year, asOf: moment.today, taskCounts: figures, reports, indicators: indicators.length, indicatorsOnCourse: onCourse, indicatorsAtRisk: atRisk });
+
+  return {
+    year,
+    asOf: moment.today,
+    narrative,
+    narrativeVersion: stored?.version ?? 0,
+    narrativeEditedBy: stored?.updatedBy.displayName ?? null,
+    figures,
+    reports,
+    indicators: indicators.map(({ indicator, assessment, demo }) => ({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.measureUnit,
+      latest: assessment.latest ? `${assessment.latest.value}（${assessment.latest.year}年）` : "暂无数据",
+      targets: indicator.targets.map((target) => `${target.year}年${COMPARATOR_SYMBOLS[target.comparator]}${Number(target.value)}`).join("；"),
+      verdict: assessment.verdict,
+      verdictLabel: VERDICT_LABELS[assessment.verdict],
+      demo,
+    })),
+    sections: sections.map((section) => {
+      const own = tasks.filter((task) => task.section === section.number).sort((a, b) => a.number - b.number);
+      const sectionReports = own.flatMap((task) => reportsOfTask.get(task.taskId) ?? []);
+      return {
+        number: section.number,
+        title: section.title,
+        tasks: own.map((task) => {
+          const taskReports = reportsOfTask.get(task.taskId) ?? [];
+          return {
+            number: task.number,
+            title: task.title,
+            status: task.status,
+            statusLabel: STATUS_LABELS[task.status],
+            unitsTotal: unitsOfTask.get(task.taskId) ?? 0,
+            unitsReported: taskReports.length,
+            averagePercent: taskReports.length ? Math.round(taskReports.reduce((sum, report) => sum + report.percent, 0) / taskReports.length) : 0,
+            progress: taskReports.slice(0, 5).map((report) => ({ unit: report.shortName, text: excerpt(report.progress) })),
+          };
+        }),
+        problems: distill(sectionReports.map((report) => ({ unit: report.shortName, text: report.problems }))),
+        nextSteps: distill(sectionReports.map((report) => ({ unit: report.shortName, text: report.nextSteps }))),
+      };
+    }),
+    late,
+    reminders: reminders.map((reminder) => ({
+      unit: reminder.unit.shortName,
+      quarter: `${reminder.year}Q${reminder.quarter}`,
+      level: reminder.level === "CIRCULATE" ? "通报" : "催办",
+      message: reminder.message,
+      at: formatChinaTime(reminder.createdAt),
+    })),
+  };
+}
+
+/** Saves the reviewer's narrative as a new version; refuses an edit based on an older one. */
+export async function saveNarrative(year: number, narrative: Narrative, version: number, user: SessionUser): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.annualReport.findUnique({ where: { year }, select: { version: true, narrative: true, updatedAt: true, updatedBy: { select: { displayName: true } } } });
+    if ((current?.version ?? 0) !== version) {
+      throw new StaleWriteError(`保存未成功：${current?.updatedBy.displayName ?? "其他用户"} 已于 ${current ? formatChinaTime(current.updatedAt) : "刚才"} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`);
+    }
+    const next = version + 1;
+    if (current) {
+      await tx.annualReport.update({ where: { year }, data: { narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id, updatedAt: new Date() } });
+    } else {
+      await tx.annualReport.create({ data: { year, narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id } });
+    }
+    await tx.annualReportRevision.create({ data: { year, version: next, narrative: narrative as unknown as Prisma.InputJsonObject, actorId: user.id } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "annualReport.edit",
+      entity: "AnnualReport",
+      entityId: String(year),
+      before: (current?.narrative as Prisma.InputJsonObject | undefined) ?? null,
+      after: narrative as unknown as Prisma.InputJsonObject,
+    });
+    return next;
+  });
+}
+
+export async function listNarrativeRevisions(year: number) {
+  return db.annualReportRevision.findMany({
+    where: { year },
+    orderBy: { version: "desc" },
+    select: { version: true, at: true, actor: { select: { displayName: true } } },
+  });
+}

@@ -1,0 +1,223 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/indicators/assessment";
+import type { Comparator } from "@/lib/indicators/comparators";
+import type { ObservationInput, ReviewObservationInput } from "@/lib/reports/schemas";
+import { recordAudit } from "../audit/audit";
+import { indicatorTargets } from "./catalogue";
+import { StaleWriteError, UserFacingError } from "../core/errors";
+import { formatChinaTime } from "@/lib/core/dates";
+
+export const PROVINCE = "province";
+
+export function periodText(observation: { year: number; quarter: number }): string {
+  return observation.quarter ? `${observation.year}Q${observation.quarter}` : String(observation.year);
+}
+
+const observationFields = {
+  id: true,
+  area: true,
+  year: true,
+  quarter: true,
+  value: true,
+  source: true,
+  note: true,
+  demo: true,
+  status: true,
+  version: true,
+  enteredAt: true,
+  reviewComment: true,
+  enteredBy: { select: { displayName: true } },
+} satisfies Prisma.IndicatorObservationSelect;
+
+export type ObservationRow = Prisma.IndicatorObservationGetPayload<{ select: typeof observationFields }>;
+
+const toPoint = (row: { year: number; quarter: number; value: Prisma.Decimal }): Point => ({
+  year: row.year,
+  quarter: row.quarter,
+  value: Number(row.value),
+});
+
+/** Accepted observations of an indicator, oldest first; one area, or all of them. */
+export async function listAcceptedObservations(code: string, area?: string) {
+  return db.indicatorObservation.findMany({
+    where: { indicator: { code }, status: "ACCEPTED", ...(area ? { area } : {}) },
+    orderBy: [{ year: "asc" }, { quarter: "asc" }],
+    select: observationFields,
+  });
+}
+
+const indicatorFields = {
+  id: true,
+  code: true,
+  name: true,
+  measureUnit: true,
+  direction: true,
+  clauseRef: true,
+  clause: true,
+  cityLevel: true,
+  note: true,
+  ownerUnitId: true,
+  ownerUnit: { select: { code: true, shortName: true } },
+  targets: indicatorTargets,
+  tasks: { orderBy: { task: { number: "asc" } }, select: { task: { select: { number: true, title: true } } } },
+} satisfies Prisma.IndicatorSelect;
+
+export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorFields }>;
+
+export function targetsOf(indicator: Pick<IndicatorRow, "targets">) {
+  return indicator.targets.map((target) => ({ year: target.year, comparator: target.comparator as Comparator, value: Number(target.value) }));
+}
+
+export interface AreaAssessment {
+  area: string;
+  name: string;
+  points: (Point & { demo: boolean })[];
+  assessment: IndicatorAssessment;
+}
+
+/** An indicator with its accepted values and assessment, for the province and each city with values. */
+export async function getIndicatorAssessment(code: string, currentYear: number) {
+  const indicator = await db.indicator.findUnique({ where: { code }, select: indicatorFields });
+  if (!indicator) return null;
+  const [observations, cities] = await Promise.all([
+    listAcceptedObservations(code),
+    db.unit.findMany({ where: { kind: "CITY" }, orderBy: { sortOrder: "asc" }, select: { code: true, shortName: true } }),
+  ]);
+  const targets = targetsOf(indicator);
+  const areaOf = (area: string, name: string): AreaAssessment => {
+    const rows = observations.filter((row) => row.area === area);
+    return { area, name, points: rows.map((row) => ({ ...toPoint(row), demo: row.demo })), assessment: assessIndicator(targets, rows.map(toPoint), currentYear) };
+  };
+  const province = areaOf(PROVINCE, "全省");
+  const cityAreas = cities.map((city) => areaOf(city.code, city.shortName)).filter((area) => area.points.length > 0);
+  return { indicator, observations, province, cities: cityAreas, cityOptions: cities.map((city) => ({ code: city.code, name: city.shortName })) };
+}
+
+/** Every indicator's province-wide assessment, from two queries whatever the number of values. */
+export async function assessAllIndicators(currentYear: number, asOf?: Date) {
+  const [indicators, observations] = await Promise.all([
+    db.indicator.findMany({ orderBy: { sortOrder: "asc" }, select: indicatorFields }),
+    db.indicatorObservation.findMany({
+      // Values accepted by `asOf` (seeded demo values carry no review time and always count).
+      where: { status: "ACCEPTED", area: PROVINCE, ...(asOf ? { OR: [{ reviewedAt: null }, { reviewedAt: { lte: asOf } }] } : {}) },
+      orderBy: [{ year: "asc" }, { quarter: "asc" }],
+      select: { indicatorId: true, year: true, quarter: true, value: true, demo: true },
+    }),
+  ]);
+  return indicators.map((indicator) => {
+    const rows = observations.filter((row) => row.indicatorId === indicator.id);
+    return {
+      indicator,
+      demo: rows.some((row) => row.demo),
+      assessment: assessIndicator(targetsOf(indicator), rows.map(toPoint), currentYear),
+    };
+  });
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The owning unit enters a value, inside the caller's transaction; it counts once the reviewer
+ * accepts it. A value already submitted or accepted is not replaced (two people entering the same
+ * period: the second is told it is already there); a returned or demo value is.
+ */
+export async function writeObservation(tx: Tx, input: ObservationInput, user: SessionUser) {
+  const indicator = await tx.indicator.findUnique({
+    where: { code: input.indicatorCode },
+    select: { id: true, name: true, ownerUnitId: true, cityLevel: true, ownerUnit: { select: { shortName: true } } },
+  });
+  if (!indicator) throw new UserFacingError(`指标 ${input.indicatorCode} 不存在`);
+  if (user.role !== "STAFF" || user.unitId !== indicator.ownerUnitId) {
+    throw new UserFacingError(`只有责任单位（${indicator.ownerUnit.shortName}）可以填报“${indicator.name}”的数值`);
+  }
+  if (input.area !== PROVINCE) {
+    if (!indicator.cityLevel) throw new UserFacingError("该指标只统计全省数值", { area: ["请选择全省"] });
+    const city = await tx.unit.findUnique({ where: { code: input.area }, select: { kind: true } });
+    if (city?.kind !== "CITY") throw new UserFacingError("地区无效", { area: ["请选择全省或设区市"] });
+  }
+  const key = { indicatorId: indicator.id, area: input.area, year: input.period.year, quarter: input.period.quarter };
+  const data = { value: new Prisma.Decimal(input.value), source: input.source, note: input.note, demo: false, status: "SUBMITTED" as const, enteredById: user.id, enteredAt: new Date(), reviewComment: null, reviewedAt: null, reviewedById: null };
+  const existing = await tx.indicatorObservation.findUnique({ where: { indicatorId_area_year_quarter: key }, select: { ...observationFields } });
+  if (existing) {
+    if (!existing.demo && existing.status !== "RETURNED") {
+      const label = existing.status === "ACCEPTED" ? "已审核通过" : "已提交待审核";
+      throw new UserFacingError(`“${indicator.name}”${periodText(existing)} 的数值${label}（${existing.enteredBy?.displayName ?? "系统"}，${formatChinaTime(existing.enteredAt)}），不能重复填报`);
+    }
+    const updated = await tx.indicatorObservation.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) throw new StaleWriteError("保存未成功：该数值刚刚被他人修改，请刷新后再试。");
+  } else {
+    await tx.indicatorObservation.create({ data: { ...key, ...data } });
+  }
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "observation.submit",
+    entity: "IndicatorObservation",
+    entityId: `${input.indicatorCode}/${input.area}/${periodText(input.period)}`,
+    before: existing ? { value: existing.value.toString(), status: existing.status, demo: existing.demo } : null,
+    after: { value: String(input.value), source: input.source, status: "SUBMITTED" },
+  });
+}
+
+export async function submitObservation(input: ObservationInput, user: SessionUser) {
+  try {
+    await db.$transaction((tx) => writeObservation(tx, input, user));
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new StaleWriteError("保存未成功：同一期间的数值刚刚被他人填报，请刷新后查看。");
+    }
+    throw error;
+  }
+}
+
+export async function reviewObservations(input: ReviewObservationInput, reviewer: SessionUser): Promise<number> {
+  if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以审核指标数据");
+  await db.$transaction(async (tx) => {
+    for (const ref of input.observations) {
+      const row = await tx.indicatorObservation.findUnique({ where: { id: ref.id }, select: { ...observationFields, indicator: { select: { code: true, name: true } } } });
+      if (!row) throw new UserFacingError(`数据 ${ref.id} 不存在`);
+      const name = `${row.indicator.name}（${periodText(row)}）`;
+      if (row.status !== "SUBMITTED") throw new UserFacingError(`${name}不是待审核状态`);
+      if (row.version !== ref.version) throw new StaleWriteError(`${name}已被修改，请刷新后再审核`);
+      await tx.indicatorObservation.update({
+        where: { id: row.id },
+        data: {
+          status: input.decision === "accept" ? "ACCEPTED" : "RETURNED",
+          reviewComment: input.comment || null,
+          reviewedById: reviewer.id,
+          reviewedAt: new Date(),
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, {
+        actorId: reviewer.id,
+        action: input.decision === "accept" ? "observation.accept" : "observation.return",
+        entity: "IndicatorObservation",
+        entityId: `${row.indicator.code}/${row.area}/${periodText(row)}`,
+        before: { status: row.status, value: row.value.toString() },
+        after: { status: input.decision === "accept" ? "ACCEPTED" : "RETURNED", comment: input.comment || null },
+      });
+    }
+  });
+  return input.observations.length;
+}
+
+/** Submitted values awaiting review, oldest first. */
+export async function listObservationQueue() {
+  return db.indicatorObservation.findMany({
+    where: { status: "SUBMITTED" },
+    orderBy: { enteredAt: "asc" },
+    select: { ...observationFields, indicator: { select: { code: true, name: true, measureUnit: true } } },
+  });
+}
+
+/** The owning unit's own values that are not accepted yet (pending or returned). */
+export async function listOpenObservations(indicatorId: number) {
+  return db.indicatorObservation.findMany({
+    where: { indicatorId, status: { in: ["SUBMITTED", "RETURNED"] } },
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    select: observationFields,
+  });
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { addDays, addQuarters, chinaToday } from "@/lib/core/quarters";
+import { currentSnapshot, momentFor } from "./status-snapshot";
+
+/** Minutes after midnight (China time) at which the day's status snapshot is prepared. */
+const PREPARE_AT_MINUTES = 5;
+
+/** Milliseconds from `now` to the next 00:05 in China (UTC+8, no daylight saving). */
+export function delayUntilNextPreparation(now: Date): number {
+  const today = chinaToday(now);
+  const todays = Date.parse(`${today}T00:00:00+08:00`) + PREPARE_AT_MINUTES * 60_000;
+  const next = todays > now.getTime() ? todays : Date.parse(`${addDays(today, 1)}T00:00:00+08:00`) + PREPARE_AT_MINUTES * 60_000;
+  return next - now.getTime();
+}
+
+/** Today's snapshot, and the previous quarter's window close (the 本季度变化 brief compares them). */
+async function prepareToday(): Promise<void> {
+  try {
+    const today = await momentFor();
+    await currentSnapshot(today);
+    await currentSnapshot(await momentFor(addQuarters(today.collecting, -1)));
+  } catch (error) {
+    // The next dashboard view builds it instead; nothing is lost.
+    console.error("[status snapshot] preparing today's snapshot failed:", error);
+  }
+}
+
+/**
+ * Prepares each day's task status snapshot at start-up and soon after midnight, so that the first
+ * leader to open a dashboard does not wait for it and report writes pause for its build at night
+ * rather than during the day. Every instance may do it: the build is idempotent and serialized in
+ * the database. Timers never keep the process alive.
+ */
+export function scheduleSnapshotPreparation(): void {
+  const schedule = () => setTimeout(() => void prepareToday().then(schedule), delayUntilNextPreparation(new Date())).unref();
+  setTimeout(() => void prepareToday(), 5_000).unref();
+  schedule();
+}
