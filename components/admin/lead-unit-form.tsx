@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setLeadUnitAction } from "@/lib/admin/actions";
+import { setLeadUnitAction } from "@/lib/plan/actions";
 import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 

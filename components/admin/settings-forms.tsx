@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/reports/actions";
+import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/admin/actions";
 import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/reports/actions";
+import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/evidence/actions";
 import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { reminderAction } from "@/lib/reports/actions";
+import { reminderAction } from "@/lib/reminders/actions";
 import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { reviewAction } from "@/lib/reports/actions";
+import { reviewAction } from "@/lib/review/actions";
 import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 

@@ -1,15 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { validatedAction } from "../core/action";
-import { createUserSchema, setLeadUnitSchema, setUserActiveSchema } from "@/lib/admin/schemas";
-import { createUser, setTaskLeadUnit, setUserActive } from "@/lib/admin/users";
-
-export const setLeadUnitAction = validatedAction("plan:edit", setLeadUnitSchema, async (input, user) => {
-  await setTaskLeadUnit(input, user.id);
-  revalidatePath(`/tasks/${input.taskNumber}`);
-  revalidatePath("/tasks");
-  return input.unitCode ? "已设置牵头单位。" : "已清除牵头单位。";
-});
+import { validatedAction } from "@/lib/core/action";
+import {
+  apiTokenSchema,
+  createUserSchema,
+  revokeTokenSchema,
+  setUserActiveSchema,
+  windowSettingSchema,
+} from "./schemas";
+import { createUser, setUserActive } from "./users";
+import { setWindowDays } from "./settings";
+import { issueApiToken, revokeApiToken } from "./api-tokens";
 
 export const createUserAction = validatedAction("users:manage", createUserSchema, async (input, user) => {
   await createUser(input, user.id);
@@ -21,4 +22,22 @@ export const setUserActiveAction = validatedAction("users:manage", setUserActive
   await setUserActive(input.username, input.active, user.id);
   revalidatePath("/admin/users");
   return input.active ? `已启用账号 ${input.username}。` : `已停用账号 ${input.username}。`;
+});
+
+export const windowSettingAction = validatedAction("settings:manage", windowSettingSchema, async (input, user) => {
+  await setWindowDays(input, user.id);
+  revalidatePath("/admin/settings");
+  return `报送期限已设为季度结束后 ${input.windowDays} 天。`;
+});
+
+export const issueTokenAction = validatedAction("settings:manage", apiTokenSchema, async (input, user) => {
+  const token = await issueApiToken(input.name, user.id);
+  revalidatePath("/admin/tokens");
+  return `已签发令牌（只显示这一次，请立即复制）：${token}`;
+});
+
+export const revokeTokenAction = validatedAction("settings:manage", revokeTokenSchema, async (input, user) => {
+  await revokeApiToken(input.id, user.id);
+  revalidatePath("/admin/tokens");
+  return "已吊销令牌。";
 });

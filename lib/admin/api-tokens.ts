@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/core/db";
-import { recordAudit } from "../audit/audit";
-import { UserFacingError } from "../core/errors";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 
 const TOKEN_PREFIX = "mljx_";
 

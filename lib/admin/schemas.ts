@@ -1,12 +1,7 @@
-import { z } from "../core/zod";
+/** Inputs of administration: users, the reporting window and API tokens. */
+import { z } from "@/lib/core/zod";
+import { idSchema, versionSchema } from "@/lib/core/schemas";
 import { ROLES } from "@/lib/auth/roles";
-
-export const setLeadUnitSchema = z.object({
-  taskNumber: z.coerce.number({ message: "任务编号无效" }).int("任务编号无效").min(1, "任务编号无效").max(999, "任务编号无效"),
-  unitCode: z.string().trim().max(32, "单位代码无效"),
-  version: z.coerce.number({ message: "版本号无效" }).int("版本号无效").min(1, "版本号无效"),
-});
-export type SetLeadUnitInput = z.infer<typeof setLeadUnitSchema>;
 
 /** Minimum password policy: length and at least three character classes. */
 export const passwordSchema = z
@@ -42,3 +37,19 @@ export const setUserActiveSchema = z.object({
   username: z.string().trim().min(1).max(32),
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+
+export const windowSettingSchema = z.object({
+  windowDays: z.coerce
+    .number({ message: "请填写 0–60 之间的天数" })
+    .int("请填写整数天数")
+    .min(0, "请填写 0–60 之间的天数")
+    .max(60, "请填写 0–60 之间的天数"),
+  version: versionSchema,
+});
+export type WindowSettingInput = z.output<typeof windowSettingSchema>;
+
+export const apiTokenSchema = z.object({
+  name: z.string().trim().min(1, "请填写令牌用途").max(50, "名称不能超过 50 字"),
+});
+
+export const revokeTokenSchema = z.object({ id: idSchema("令牌无效") });

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { DEFAULT_WINDOW_DAYS } from "@/lib/core/quarters";
-import type { WindowSettingInput } from "@/lib/reports/schemas";
-import { recordAudit } from "../audit/audit";
-import { StaleWriteError } from "../core/errors";
+import type { WindowSettingInput } from "@/lib/admin/schemas";
+import { recordAudit } from "@/lib/audit/audit";
+import { StaleWriteError } from "@/lib/core/errors";
 
 const WINDOW_KEY = "reportingWindowDays";
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { validatedAction } from "../core/action";
-import { narrativeSchema } from "@/lib/reports/schemas";
+import { validatedAction } from "@/lib/core/action";
+import { narrativeSchema } from "@/lib/annual/schemas";
 import { saveNarrative } from "@/lib/annual/annual-report";
 
 export const saveNarrativeAction = validatedAction("annual:edit", narrativeSchema, async (input, user) => {

@@ -7,12 +7,12 @@ import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
 import { formatQuarter, quarterIndex, windowCloseDate } from "@/lib/core/quarters";
-import { recordAudit } from "../audit/audit";
-import { countByStatus, taskStatuses } from "../dashboard/dashboard";
-import { StaleWriteError } from "../core/errors";
-import { assessAllIndicators } from "../indicators/observations";
+import { recordAudit } from "@/lib/audit/audit";
+import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
+import { StaleWriteError } from "@/lib/core/errors";
+import { assessAllIndicators } from "@/lib/indicators/observations";
 import { formatChinaTime } from "@/lib/core/dates";
-import { getWindowSetting } from "../admin/settings";
+import { getWindowSetting } from "@/lib/admin/settings";
 
 export interface AnnualTask {
   number: number;

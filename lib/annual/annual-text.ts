@@ -3,8 +3,8 @@
  * and the distillation of the units' "存在问题" and "下步计划" into short, de-duplicated lists.
  * Pure: the reviewer edits the narrative afterwards.
  */
-import { formatChineseDate } from "../core/dates";
-import { STATUS_LABELS, type TaskStatus } from "../status/status-rules";
+import { formatChineseDate } from "@/lib/core/dates";
+import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
 
 export interface Narrative {
   intro: string;

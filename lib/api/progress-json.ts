@@ -1,6 +1,6 @@
-import type { ReportListItem } from "@/lib/reports/reports";
+import type { ReportListItem } from "@/lib/reports/read-reports";
 import { formatQuarter } from "@/lib/core/quarters";
-import { quarterOfRow } from "@/lib/reports/reports";
+import { quarterOfRow } from "@/lib/reports/report-record";
 
 /** One report in the shape of GET /api/v1/progress. */
 export function progressJson(report: ReportListItem) {

@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { afterFailure, PASSWORD_HISTORY, RATE_WINDOW_MINUTES, rateLimited, type SignInRefusal } from "@/lib/auth/sign-in-policy";
-import { recordAudit } from "../audit/audit";
-import { UserFacingError } from "../core/errors";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 
 export interface SessionUser {
   id: number;

@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/auth/accounts";
 import { UserFacingError } from "@/lib/core/errors";
 import { changePasswordSchema } from "@/lib/auth/schemas";
-import type { FormState } from "../core/form-state";
+import type { FormState } from "@/lib/core/form-state";
 
 /**
  * Any signed-in user changes their own password (also the forced change of an initial one, so

@@ -1,5 +1,5 @@
-import { z } from "../core/zod";
-import { passwordSchema } from "../admin/schemas";
+import { z } from "@/lib/core/zod";
+import { passwordSchema } from "@/lib/admin/schemas";
 
 export const signInSchema = z.object({
   username: z.string().trim().min(1, "请输入用户名").max(64, "用户名过长"),

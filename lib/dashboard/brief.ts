@@ -1,5 +1,5 @@
 import "server-only";
-import { assessAllIndicators } from "../indicators/observations";
+import { assessAllIndicators } from "@/lib/indicators/observations";
 import { isLagging } from "@/lib/status/status-rules";
 import { taskStatuses, unitsThatStoppedReporting, countByStatus } from "./dashboard";
 import { addQuarters, formatQuarter, type Quarter } from "@/lib/core/quarters";

@@ -5,9 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/core/dates";
 import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/status/status-rules";
 import { addDays, addQuarters, parseQuarter, type Quarter } from "@/lib/core/quarters";
-import { reportingCounts } from "../reminders/reminders";
-import { currentSnapshot, momentFor, type Moment } from "../status/status-snapshot";
-import { listSections } from "../plan/tasks";
+import { reportingCounts } from "@/lib/reminders/reminders";
+import { currentSnapshot, momentFor, type Moment } from "@/lib/status/status-snapshot";
+import { listSections } from "@/lib/plan/tasks";
 
 /** A task rolled up over the units the filters select. */
 export interface TaskRollUp {

@@ -5,8 +5,8 @@ import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { canEditReport, reportReadScope, scopeAllows } from "@/lib/auth/roles";
 import { evidenceStore } from "@/lib/evidence/store/blob-store";
-import { recordAudit } from "../audit/audit";
-import { UserFacingError } from "../core/errors";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 
 /** 佐证材料 may be PDF, JPG/PNG images, Word (.docx) or Excel (.xlsx), judged by their bytes. */
 export const EVIDENCE_TYPES: Record<string, string> = {

@@ -1,6 +1,6 @@
 /** The lists users look at, as Excel sheets: same rows as the page, Chinese headers, typed cells. */
 import type { TaskListItem } from "@/lib/plan/tasks";
-import type { ReportListItem } from "@/lib/reports/reports";
+import type { ReportListItem } from "@/lib/reports/read-reports";
 import type { IndicatorCatalogEntry } from "@/lib/indicators/catalogue";
 import type { ReportingCount } from "@/lib/reminders/reminders";
 import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS } from "@/lib/status/status-rules";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { validatedAction } from "../core/action";
-import { importConfirmSchema, importUploadSchema } from "@/lib/reports/schemas";
+import { validatedAction } from "@/lib/core/action";
+import { importConfirmSchema, importUploadSchema } from "@/lib/imports/schemas";
 import { applyProgressImport, previewProgressImport, type ImportPreview } from "@/lib/imports/progress-import";
 import { applyObservationImport, previewObservationImport } from "@/lib/imports/observation-import";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { recordAudit } from "../audit/audit";
-import { UserFacingError } from "../core/errors";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 
 const BATCH_LIFETIME_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
-import { safeText } from "../exports/workbook";
+import { safeText } from "@/lib/exports/workbook";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const META_SHEET = "_模板信息";

@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { buildTemplate, readTemplate, type TemplateColumn } from "@/lib/imports/import-workbook";
-import { observationSchema } from "@/lib/reports/schemas";
+import { observationSchema } from "@/lib/indicators/schemas";
 import { chinaToday } from "@/lib/core/quarters";
-import { UserFacingError } from "../core/errors";
+import { UserFacingError } from "@/lib/core/errors";
 import { applyBatch, keepBatch } from "./import-batches";
-import { periodText, PROVINCE, writeObservation } from "../indicators/observations";
+import { periodText, PROVINCE, writeObservation } from "@/lib/indicators/observations";
 import type { ImportPreview, PreviewRow } from "./progress-import";
 
 const KIND = "meili-observations";

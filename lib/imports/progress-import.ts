@@ -7,8 +7,8 @@ import { chinaToday, compareQuarters, formatQuarter, quarterOfDate, taskSpansQua
 import { buildTemplate, readTemplate, type TemplateColumn } from "@/lib/imports/import-workbook";
 import { saveReportSchema } from "@/lib/reports/schemas";
 import { applyBatch, keepBatch } from "./import-batches";
-import { UserFacingError } from "../core/errors";
-import { sameReportCreatedTwice, writeReport } from "../reports/reports";
+import { UserFacingError } from "@/lib/core/errors";
+import { sameReportCreatedTwice, writeReport } from "@/lib/reports/save-report";
 
 const KIND = "meili-progress";
 const STATE_LABELS = Object.values(PROGRESS_STATE_LABELS);

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { validatedAction } from "../core/action";
-import { observationSchema, reviewObservationSchema } from "@/lib/reports/schemas";
+import { validatedAction } from "@/lib/core/action";
+import { observationSchema, reviewObservationSchema } from "@/lib/indicators/schemas";
 import { reviewObservations, submitObservation } from "@/lib/indicators/observations";
 
 export const submitObservationAction = validatedAction("report:write", observationSchema, async (input, user) => {

@@ -4,10 +4,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/indicators/assessment";
 import type { Comparator } from "@/lib/indicators/comparators";
-import type { ObservationInput, ReviewObservationInput } from "@/lib/reports/schemas";
-import { recordAudit } from "../audit/audit";
+import type { ObservationInput, ReviewObservationInput } from "@/lib/indicators/schemas";
+import { recordAudit } from "@/lib/audit/audit";
 import { indicatorTargets } from "./catalogue";
-import { StaleWriteError, UserFacingError } from "../core/errors";
+import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { formatChinaTime } from "@/lib/core/dates";
 
 export const PROVINCE = "province";

@@ -1,33 +1,21 @@
-import { z } from "../core/zod";
+import { z } from "@/lib/core/zod";
+import { sectionSchema, unitCodeSchema, yearSchema } from "@/lib/core/schemas";
 
 /** Filters and sort order of the task list; shared by the page, the public API and exports. */
 export const TASK_SORT_KEYS = ["number", "deadline", "section", "title"] as const;
 export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 
-const code = z.string().trim().regex(/^[a-z0-9_-]{1,32}$/, "单位代码格式不正确");
-
 export const taskFiltersSchema = z.object({
-  section: z.coerce.number({ message: "篇章编号应在 1–5 之间" }).int("篇章编号应为整数").min(1, "篇章编号应在 1–5 之间").max(5, "篇章编号应在 1–5 之间").optional(),
-  unit: code.optional(),
-  city: code.optional(),
-  year: z.coerce.number({ message: "年份应在 2024–2035 之间" }).int("年份应为整数").min(2024, "年份应在 2024–2035 之间").max(2035, "年份应在 2024–2035 之间").optional(),
+  section: sectionSchema("篇章编号应在 1–5 之间").optional(),
+  unit: unitCodeSchema("单位代码格式不正确").optional(),
+  city: unitCodeSchema("单位代码格式不正确").optional(),
+  year: yearSchema("年份应在 2024–2035 之间").optional(),
   q: z.string().trim().max(100, "搜索词不能超过 100 个字").optional(),
   sort: z.enum(TASK_SORT_KEYS, { message: "排序字段无效" }).default("number"),
   dir: z.enum(["asc", "desc"], { message: "排序方向无效" }).default("asc"),
 });
 
 export type TaskFilters = z.infer<typeof taskFiltersSchema>;
-
-/** Reads URLSearchParams-like input; empty strings mean "no filter". */
-export function parseTaskFilters(params: Record<string, string | string[] | undefined> | URLSearchParams) {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  const raw: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first.trim() !== "") raw[key] = first;
-  }
-  return taskFiltersSchema.safeParse(raw);
-}
 
 /** The query string that reproduces `filters` (defaults omitted), for links and exports. */
 export function taskFiltersToSearch(filters: Partial<TaskFilters>): string {

@@ -4,8 +4,8 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskFilters } from "@/lib/plan/task-filters";
 import { formatIsoDate } from "@/lib/core/dates";
-import { targetFromRow, type TargetView } from "../indicators/indicator-view";
-import { indicatorTargets } from "../indicators/catalogue";
+import { targetFromRow, type TargetView } from "@/lib/indicators/indicator-view";
+import { indicatorTargets } from "@/lib/indicators/catalogue";
 
 export interface UnitRef {
   code: string;

@@ -3,9 +3,9 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { quarterFromIndex, quarterIndex, type Quarter } from "@/lib/core/quarters";
-import type { ReminderInput } from "@/lib/reports/schemas";
-import { recordAudit } from "../audit/audit";
-import { UserFacingError } from "../core/errors";
+import type { ReminderInput } from "@/lib/reminders/schemas";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 
 export interface ReportingCount {
   unitId: number;

@@ -1,5 +1,5 @@
 /** What changed between two saved versions of a report, field by field, in the form's words. */
-import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS, type ProgressState, type ReportStatus } from "../status/status-rules";
+import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS, type ProgressState, type ReportStatus } from "@/lib/status/status-rules";
 
 export interface SnapshotLike {
   status: ReportStatus;

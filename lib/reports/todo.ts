@@ -12,9 +12,9 @@ import {
   windowCloseDate,
   type Quarter,
 } from "@/lib/core/quarters";
-import { quarterOfRow } from "./reports";
-import { activeRemindersFor } from "../reminders/reminders";
-import { getWindowSetting } from "../admin/settings";
+import { quarterOfRow } from "@/lib/reports/report-record";
+import { activeRemindersFor } from "@/lib/reminders/reminders";
+import { getWindowSetting } from "@/lib/admin/settings";
 
 export type TodoKind = "RETURNED" | "OVERDUE" | "CURRENT";
 

@@ -22,7 +22,7 @@ import {
   taskSpansQuarter,
   windowCloseDate,
   type Quarter,
-} from "../core/quarters";
+} from "@/lib/core/quarters";
 
 export type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
 export type ProgressState = "NOT_STARTED" | "ON_TRACK" | "BEHIND" | "COMPLETED";

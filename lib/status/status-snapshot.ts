@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/core/dates";
 import { assessUnitTask, LAGGING_STATUSES, type ProgressState, type ReportFact, type ReportStatus, type UnitTaskStatus } from "@/lib/status/status-rules";
 import { addDays, addQuarters, chinaToday, reportingQuarter, taskSpansQuarter, windowCloseDate, type Quarter } from "@/lib/core/quarters";
-import { getWindowSetting } from "../admin/settings";
+import { getWindowSetting } from "@/lib/admin/settings";
 
 /**
  * Every task × unit status of a day, kept in `PairStatus` rows so that the dashboards aggregate

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { assessUnitTask, rollUpTask, type Assessment, type TaskStatus } from "@/lib/status/status-rules";
 import { chinaToday } from "@/lib/core/quarters";
-import { getWindowSetting } from "../admin/settings";
+import { getWindowSetting } from "@/lib/admin/settings";
 
 export interface TaskStatusView {
   status: TaskStatus;

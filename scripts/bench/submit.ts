@@ -27,7 +27,7 @@ export async function benchSubmit(samples = 300): Promise<SubmitBenchResult> {
     await seedDatabase(url, { demo: true });
     process.env.DATABASE_URL = url;
     const { findActiveSessionUser } = await import("../../lib/auth/accounts");
-    const { saveReport } = await import("../../lib/reports/reports");
+    const { saveReport } = await import("../../lib/reports/save-report");
     const { saveReportSchema } = await import("../../lib/reports/schemas");
     const { db } = await import("../../lib/core/db");
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyCredentials, findActiveSessionUser } from "@/lib/auth/accounts";
-import { createUser, setTaskLeadUnit, setUserActive } from "@/lib/admin/users";
+import { createUser, setUserActive } from "@/lib/admin/users";
+import { setTaskLeadUnit } from "@/lib/plan/lead-unit";
 import { StaleWriteError } from "@/lib/core/errors";
 import { createUserSchema } from "@/lib/admin/schemas";
 import { DEMO_PASSWORD } from "@/prisma/seed-data/demo-accounts";

@@ -10,7 +10,7 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/clien
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, evidenceForDownload } from "@/lib/evidence/evidence";
-import { saveReport } from "@/lib/reports/reports";
+import { saveReport } from "@/lib/reports/save-report";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { evidenceStore } from "@/lib/evidence/store/blob-store";
 import { saveReportSchema } from "@/lib/reports/schemas";

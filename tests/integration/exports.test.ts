@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileAnnualReport, saveNarrative } from "@/lib/annual/annual-report";
-import { listReports } from "@/lib/reports/reports";
+import { listReports } from "@/lib/reports/read-reports";
 import { listTasks } from "@/lib/plan/tasks";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { previewProgressImport, progressTemplate } from "@/lib/imports/progress-import";

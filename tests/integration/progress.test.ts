@@ -5,14 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
-import { getReportDetail, listReports, reviewReports, saveReport, scopeOf } from "@/lib/reports/reports";
+import { getReportDetail, listReports, scopeOf } from "@/lib/reports/read-reports";
+import { reviewReports } from "@/lib/review/review-reports";
+import { saveReport } from "@/lib/reports/save-report";
 import { addEvidence, evidenceForDownload } from "@/lib/evidence/evidence";
 import { reportingCounts, sendReminders, activeRemindersFor } from "@/lib/reminders/reminders";
 import { getUnitTodo } from "@/lib/reports/todo";
 import { getTaskStatus } from "@/lib/status/task-status";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { reportReadScope } from "@/lib/auth/roles";
-import { reviewSchema, saveReportSchema } from "@/lib/reports/schemas";
+import { saveReportSchema } from "@/lib/reports/schemas";
+import { reviewSchema } from "@/lib/review/schemas";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskFilters, taskFiltersToSearch } from "@/lib/plan/task-filters";
+import { taskFiltersSchema, taskFiltersToSearch } from "@/lib/plan/task-filters";
+import { parseSearchParams } from "@/lib/core/schemas";
 
 describe("task list filters", () => {
   it("reads the URL's filters and ignores empty ones", () => {
-    const parsed = parseTaskFilters(new URLSearchParams("section=3&unit=slt&city=&year=2027&q= 河湖 &sort=deadline&dir=desc"));
+    const parsed = parseSearchParams(taskFiltersSchema, new URLSearchParams("section=3&unit=slt&city=&year=2027&q= 河湖 &sort=deadline&dir=desc"));
     expect(parsed.success && parsed.data).toEqual({
       section: 3,
       unit: "slt",
@@ -15,7 +16,7 @@ describe("task list filters", () => {
   });
 
   it("defaults to the document's order", () => {
-    const parsed = parseTaskFilters({});
+    const parsed = parseSearchParams(taskFiltersSchema, {});
     expect(parsed.success && parsed.data).toEqual({ sort: "number", dir: "asc" });
   });
 
@@ -28,7 +29,7 @@ describe("task list filters", () => {
     ["dir=sideways", "排序方向无效"],
     [`q=${"河".repeat(101)}`, "搜索词不能超过 100 个字"],
   ])("refuses %s with a Chinese message", (query, message) => {
-    const parsed = parseTaskFilters(new URLSearchParams(query));
+    const parsed = parseSearchParams(taskFiltersSchema, new URLSearchParams(query));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.message).join("；")).toContain(message);
   });
@@ -36,7 +37,7 @@ describe("task list filters", () => {
   it("round-trips filters through the query string", () => {
     const filters = { section: 2, city: "ganzhou", year: 2025, q: "黑臭水体", sort: "title" as const, dir: "desc" as const };
     const search = taskFiltersToSearch(filters);
-    const parsed = parseTaskFilters(new URLSearchParams(search));
+    const parsed = parseSearchParams(taskFiltersSchema, new URLSearchParams(search));
     expect(parsed.success && parsed.data).toEqual(filters);
     expect(taskFiltersToSearch({ sort: "number", dir: "asc" })).toBe("");
   });

@@ -1,26 +1,28 @@
 import Link from "next/link";
 import { BatchReviewForm } from "@/components/review/batch-review-form";
-import { reviewAction } from "@/lib/reports/actions";
+import { reviewAction } from "@/lib/review/actions";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { listReports, quarterOfRow, scopeOf } from "@/lib/reports/reports";
+import { listReports, scopeOf } from "@/lib/reports/read-reports";
+import { quarterOfRow } from "@/lib/reports/report-record";
 import { formatChinaTime } from "@/lib/core/dates";
 import { listSections } from "@/lib/plan/tasks";
 import { listUnitOptions } from "@/lib/plan/units";
 import { PROGRESS_STATE_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter } from "@/lib/core/quarters";
-import { parseProgressQuery } from "@/lib/reports/schemas";
+import { progressQuerySchema } from "@/lib/reports/schemas";
 import { ExportLink } from "@/components/ui/export-link";
+import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
 
 export const metadata = { title: "审核台" };
 
 export default async function ReviewDeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("report:review");
   const raw = await searchParams;
-  const params = new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  const params = toURLSearchParams(raw);
   if (!params.get("status")) params.set("status", "SUBMITTED");
-  const parsed = parseProgressQuery(params);
+  const parsed = parseSearchParams(progressQuerySchema, params);
   const query = parsed.success ? parsed.data : { status: "SUBMITTED" as const };
   const [reports, sections, units] = await Promise.all([listReports(scopeOf(user), query, "review"), listSections(), listUnitOptions()]);
   const reviewable = query.status === "SUBMITTED";
@@ -37,7 +39,7 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
       </header>
       {!parsed.success && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
-          筛选条件无效：{parsed.error.issues.map((issue) => issue.message).join("；")}
+          筛选条件无效：{issuesText(parsed.error)}
         </p>
       )}
       <ReportFilterForm

@@ -4,8 +4,9 @@ import { TaskTable } from "@/components/tasks/task-table";
 import { requirePermission } from "@/lib/auth/session";
 import { listSections, listTasks } from "@/lib/plan/tasks";
 import { listUnitOptions } from "@/lib/plan/units";
-import { parseTaskFilters, type TaskFilters } from "@/lib/plan/task-filters";
+import { taskFiltersSchema, type TaskFilters } from "@/lib/plan/task-filters";
 import { ExportLink } from "@/components/ui/export-link";
+import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
 
 export const metadata = { title: "重点任务" };
 
@@ -18,7 +19,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   if (user.role === "STAFF" && user.unitCode && Object.keys(params).length === 0) {
     redirect(`/tasks?unit=${user.unitCode}`);
   }
-  const parsed = parseTaskFilters(params);
+  const parsed = parseSearchParams(taskFiltersSchema, params);
   const filters: Partial<TaskFilters> = parsed.success ? parsed.data : {};
   const [tasks, sections, units] = await Promise.all([listTasks(filters), listSections(), listUnitOptions()]);
   const options = {
@@ -37,12 +38,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             {unitName ? `${unitName}承担的任务：` : "共 "}
             <strong>{tasks.length}</strong> 项
           </p>
-          <ExportLink href={`/api/v1/tasks.xlsx?${new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])))}`} />
+          <ExportLink href={`/api/v1/tasks.xlsx?${toURLSearchParams(params)}`} />
         </div>
       </div>
       {!parsed.success && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          筛选条件无效，已显示全部任务：{parsed.error.issues.map((issue) => issue.message).join("；")}
+          筛选条件无效，已显示全部任务：{issuesText(parsed.error)}
         </p>
       )}
       <TaskFilterForm filters={filters} options={options} />

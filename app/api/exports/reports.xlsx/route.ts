@@ -1,9 +1,10 @@
 import { withPermission } from "@/lib/core/route";
 import { jsonError } from "@/lib/core/responses";
-import { listReports, scopeOf } from "@/lib/reports/reports";
+import { listReports, scopeOf } from "@/lib/reports/read-reports";
 import { reportsSheet } from "@/lib/exports/sheets";
 import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
-import { parseProgressQuery } from "@/lib/reports/schemas";
+import { progressQuerySchema } from "@/lib/reports/schemas";
+import { issuesText, parseSearchParams } from "@/lib/core/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withPermission("report:read", async (user) => {
     const params = new URL(request.url).searchParams;
-    const parsed = parseProgressQuery(params);
-    if (!parsed.success) return jsonError(400, `查询参数无效：${parsed.error.issues.map((issue) => issue.message).join("；")}`);
+    const parsed = parseSearchParams(progressQuerySchema, params);
+    if (!parsed.success) return jsonError(400, `查询参数无效：${issuesText(parsed.error)}`);
     const reports = await listReports(scopeOf(user), parsed.data, "review");
     const filters = [...params].filter(([, value]) => value).map(([key, value]) => `${key}=${value}`).join("，");
     return xlsxResponse(await buildWorkbook([reportsSheet(reports, filters ? `筛选条件：${filters}` : "筛选条件：全部")]), "进展报告.xlsx");

@@ -4,8 +4,9 @@ import { reportReadScope } from "@/lib/auth/roles";
 import { jsonError } from "@/lib/core/responses";
 import { progressJson } from "@/lib/api/progress-json";
 import { verifyApiToken } from "@/lib/admin/api-tokens";
-import { listReports } from "@/lib/reports/reports";
-import { parseProgressQuery } from "@/lib/reports/schemas";
+import { listReports } from "@/lib/reports/read-reports";
+import { progressQuerySchema } from "@/lib/reports/schemas";
+import { issuesText, parseSearchParams } from "@/lib/core/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -30,9 +31,9 @@ export async function GET(request: Request) {
       throw error;
     }
   }
-  const parsed = parseProgressQuery(new URL(request.url).searchParams);
+  const parsed = parseSearchParams(progressQuerySchema, new URL(request.url).searchParams);
   if (!parsed.success) {
-    return jsonError(400, `查询参数无效：${parsed.error.issues.map((issue) => issue.message).join("；")}`);
+    return jsonError(400, `查询参数无效：${issuesText(parsed.error)}`);
   }
   const reports = await listReports(scope!, parsed.data);
   return NextResponse.json({ data: reports.map(progressJson) }, { headers: { "Cache-Control": "private, no-store" } });

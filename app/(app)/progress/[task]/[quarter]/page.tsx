@@ -4,7 +4,7 @@ import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportForm, type ReportFormValues } from "@/components/reports/report-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/reports";
+import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/read-reports";
 import { UserFacingError } from "@/lib/core/errors";
 import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/core/quarters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";

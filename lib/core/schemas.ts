@@ -1,0 +1,119 @@
+/**
+ * The small input rules every feature shares, written once: identifiers, quarters, years,
+ * percentages, versions, and the one parser of URL search parameters used by pages and routes.
+ * Feature schemas compose these; none of them writes its own regex for a code or a number.
+ */
+import { z } from "./zod";
+import { parseQuarter, type Quarter } from "./quarters";
+
+/** The plan's years: from its issue (2024) to its horizon (2035). */
+export const PLAN_FIRST_YEAR = 2024;
+export const PLAN_LAST_YEAR = 2035;
+
+/** A unit's code (`fgw`, `nanchang`): lower-case letters, digits and underscores. */
+export const UNIT_CODE = /^[a-z0-9_]{2,32}$/;
+/** An indicator's code (`PM25`, `FOREST_COVER`). */
+export const INDICATOR_CODE = /^[A-Z0-9_]{2,64}$/;
+/** A decimal as typed in a form or a cell: at most 10 integer and 4 decimal digits. */
+export const DECIMAL = /^-?\d{1,10}(\.\d{1,4})?$/;
+/** A period a value refers to: a year (2026) or a quarter (2026Q3). */
+export const PERIOD = /^(\d{4})(?:Q([1-4]))?$/;
+
+export const quarterSchema = z
+  .string({ message: "请选择季度" })
+  .trim()
+  .transform((value, ctx): Quarter => {
+    const quarter = parseQuarter(value);
+    if (!quarter) {
+      ctx.addIssue({ code: "custom", message: "季度格式应为 2026Q3" });
+      return z.NEVER;
+    }
+    return quarter;
+  });
+
+export const taskNumberSchema = z.coerce
+  .number({ message: "任务编号无效" })
+  .int("任务编号无效")
+  .min(1, "任务编号无效")
+  .max(999, "任务编号无效");
+
+/** A year of the plan, 2024–2035, with the message a field or a parameter needs. */
+export const yearSchema = (message = `年份应为 ${PLAN_FIRST_YEAR}–${PLAN_LAST_YEAR}`) =>
+  z.coerce.number({ message }).int(message).min(PLAN_FIRST_YEAR, message).max(PLAN_LAST_YEAR, message);
+
+/** One of the annex's five sections. */
+export const sectionSchema = (message = "篇章应为 1–5") => z.coerce.number({ message }).int(message).min(1, message).max(5, message);
+
+export const unitCodeSchema = (message = "单位代码无效") => z.string().trim().regex(UNIT_CODE, message);
+
+export const indicatorCodeSchema = (message = "指标代码无效") => z.string().trim().regex(INDICATOR_CODE, message);
+
+export const percentSchema = (message = "完成百分比须为 0–100 的整数") => z.coerce.number({ message }).int(message).min(0, message).max(100, message);
+
+/** A database id sent by a form or in a path. */
+export const idSchema = (message: string) => z.coerce.number({ message }).int(message).min(1, message).max(2_147_483_647, message);
+
+/** The version a form was loaded with (optimistic concurrency). */
+export const versionSchema = z.coerce.number({ message: "版本号无效" }).int("版本号无效").min(0, "版本号无效");
+
+/** "2026" (a whole year, quarter 0) or "2026Q3". */
+export const periodSchema = z
+  .string({ message: "请填写期间" })
+  .trim()
+  .transform((value, ctx) => {
+    const match = PERIOD.exec(value.toUpperCase());
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "期间应为年份（如 2026）或季度（如 2026Q3）" });
+      return z.NEVER;
+    }
+    return { year: Number(match[1]), quarter: match[2] ? Number(match[2]) : 0 };
+  });
+
+/** One or many values of a repeated form field (ticked checkboxes). */
+export const manyOf = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** "id:version" of a record the user saw, so a decision on a changed record is refused. */
+export const recordRefSchema = z
+  .string()
+  .regex(/^\d{1,9}:\d{1,9}$/, "报告标识无效")
+  .transform((value) => {
+    const [id, version] = value.split(":").map(Number) as [number, number];
+    return { id, version };
+  });
+
+/** A set of ticked records, at least one. */
+export const recordRefsSchema = (emptyMessage: string) =>
+  manyOf(recordRefSchema).pipe(z.array(z.object({ id: z.number(), version: z.number() })).min(1, emptyMessage));
+
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/**
+ * The one reader of URL search parameters, for pages (Next's `searchParams` object) and routes
+ * (`URLSearchParams`): a repeated parameter counts once (its first value), an empty one is absent.
+ */
+export function parseSearchParams<Schema extends z.ZodType>(schema: Schema, params: SearchParamsInput) {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  const raw: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first.trim() !== "" && !(key in raw)) raw[key] = first;
+  }
+  return schema.safeParse(raw);
+}
+
+/** The issues of a failed parse as one Chinese sentence. */
+export function issuesText(error: z.ZodError): string {
+  return [...new Set(error.issues.map((issue) => issue.message))].join("；");
+}
+
+/** Next's `searchParams` object as URLSearchParams (first value of each), to keep filters in links. */
+export function toURLSearchParams(params: SearchParamsInput): URLSearchParams {
+  if (params instanceof URLSearchParams) return new URLSearchParams(params);
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) search.set(key, first);
+  }
+  return search;
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Quarter } from "@/lib/core/quarters";
+
+/** The shape of a stored report shared by every read and write: selections, snapshot, revision SQL. */
+export type Tx = Prisma.TransactionClient;
+
+/** A report's indicator figures, in the catalogue's order. */
+const figureFields = {
+  orderBy: { indicator: { sortOrder: "asc" } },
+  select: {
+    value: true,
+    period: true,
+    note: true,
+    indicator: { select: { code: true, name: true, measureUnit: true } },
+  },
+} satisfies Prisma.ProgressReport$figuresArgs;
+
+/** What a report says and where it stands: shared by the detail and the list selections. */
+export const reportContentFields = {
+  id: true,
+  year: true,
+  quarter: true,
+  status: true,
+  progressState: true,
+  percent: true,
+  progress: true,
+  problems: true,
+  nextSteps: true,
+  version: true,
+  updatedAt: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reviewComment: true,
+  figures: figureFields,
+} satisfies Prisma.ProgressReportSelect;
+
+export const reportFields = {
+  ...reportContentFields,
+  taskId: true,
+  unitId: true,
+  updatedBy: { select: { displayName: true } },
+  reviewedBy: { select: { displayName: true } },
+  evidence: {
+    where: { removedAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true, fileName: true, mediaType: true, size: true, sha256: true, uploadedAt: true },
+  },
+} satisfies Prisma.ProgressReportSelect;
+
+export type ReportRow = Prisma.ProgressReportGetPayload<{ select: typeof reportFields }>;
+
+/** The report as it is kept in each revision and in the audit log. */
+export function snapshotOf(report: ReportRow) {
+  return {
+    status: report.status,
+    progressState: report.progressState,
+    percent: report.percent,
+    progress: report.progress,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    reviewComment: report.reviewComment,
+    figures: report.figures.map((figure) => ({
+      indicator: figure.indicator.code,
+      value: figure.value.toString(),
+      period: figure.period,
+      note: figure.note,
+    })),
+    evidence: report.evidence.map((file) => ({ id: file.id, fileName: file.fileName, sha256: file.sha256 })),
+  };
+}
+export type ReportSnapshot = ReturnType<typeof snapshotOf>;
+
+/** A stored year + quarter as a Quarter (the database checks quarter is 1–4). */
+export function quarterOfRow(row: { year: number; quarter: number }): Quarter {
+  return { year: row.year, quarter: row.quarter as Quarter["quarter"] };
+}
+type ReportReader = Pick<Tx, "progressReport">;
+
+export async function loadReport(tx: ReportReader, where: Prisma.ProgressReportWhereUniqueInput) {
+  return tx.progressReport.findUnique({ where, select: reportFields });
+}
+
+/**
+ * The revision and the audit row of a report write, as statements that follow a `report` CTE
+ * returning the written row's id, version and status (nothing is recorded when it returns none).
+ * The evidence list is the one stored at the write (files are added and removed without a new
+ * version). Times are the app's, in UTC like every timestamp Prisma writes, never the database
+ * session's time zone.
+ */
+export function revisionAndAudit(action: string, actorId: number, at: Date, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
+  const snapshot = Prisma.sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
+    SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
+    FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL))`;
+  return Prisma.sql`
+    revision AS (
+      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId", at)
+      SELECT id, version, ${action}, status, ${snapshot}, ${actorId}, ${requestId ?? null}, ${at} FROM report
+    ), audit AS (
+      INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after, at)
+      SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,
+             ${snapshot} || jsonb_build_object('version', version), ${at}
+      FROM report
+    )`;
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { canEditReport } from "@/lib/auth/roles";
+import { chinaToday, compareQuarters, formatQuarter, quarterOfDate, quartersOfTask, taskSpansQuarter, type Quarter } from "@/lib/core/quarters";
+import { formatChinaTime, formatIsoDate } from "@/lib/core/dates";
+import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
+import type { SaveReportInput } from "./schemas";
+import { loadReport, reportFields, revisionAndAudit, snapshotOf, type ReportRow, type ReportSnapshot, type Tx } from "./report-record";
+
+function staleMessage(who: string, at: Date): string {
+  return `保存未成功：${who} 已于 ${formatChinaTime(at)} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
+}
+
+/** Task, unit and quarter of a report the user wants to write, checked; throws in Chinese otherwise. */
+export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: number, quarter: Quarter, today: string) {
+  if (user.role !== "STAFF" || user.unitId === null) throw new UserFacingError("只有绑定单位的填报人可以填报进展");
+  const task = await tx.task.findUnique({
+    where: { number: taskNumber },
+    select: {
+      id: true,
+      number: true,
+      deadlineDate: true,
+      indicators: { select: { indicator: { select: { id: true, code: true, sortOrder: true } } } },
+      units: { where: { unitId: user.unitId }, select: { unitId: true } },
+      // The unit's report for the quarter, if any, in the same statement.
+      reports: { where: { unitId: user.unitId, year: quarter.year, quarter: quarter.quarter }, select: reportFields },
+    },
+  });
+  if (!task) throw new UserFacingError(`任务 ${taskNumber} 不存在`);
+  if (task.units.length === 0) throw new UserFacingError(`${user.unitName ?? "本单位"}不承担任务 ${taskNumber}，不能为其填报`);
+  const deadline = formatIsoDate(task.deadlineDate);
+  if (!taskSpansQuarter(deadline, quarter)) {
+    const span = quartersOfTask(deadline);
+    throw new UserFacingError(
+      `任务 ${taskNumber} 的报告期为 ${formatQuarter(span[0]!)} 至 ${formatQuarter(span.at(-1)!)}，不含 ${formatQuarter(quarter)}`,
+      { quarter: ["该任务不在此季度报告期内"] },
+    );
+  }
+  if (compareQuarters(quarter, quarterOfDate(today)) > 0) {
+    throw new UserFacingError(`${formatQuarter(quarter)} 尚未开始，不能提前填报`, { quarter: ["季度尚未开始"] });
+  }
+  return { task, unitId: user.unitId, existing: task.reports[0] ?? null };
+}
+
+/**
+ * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
+ * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
+ */
+export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionUser, today: string, options: { keepFigures?: boolean } = {}) {
+  if (input.requestId) {
+    // A retry of a request already applied (its answer was lost on the way): answer it again.
+    const done = await tx.reportRevision.findUnique({
+      where: { requestId: input.requestId },
+      select: { version: true, status: true, actorId: true, snapshot: true, report: { select: { id: true } } },
+    });
+    const stored = done?.snapshot as ReportSnapshot | undefined;
+    const same =
+      stored &&
+      stored.progress === input.progress &&
+      stored.percent === input.percent &&
+      stored.progressState === input.progressState &&
+      stored.problems === input.problems &&
+      stored.nextSteps === input.nextSteps;
+    // Only the same request again: a different text under an old key goes on to the usual checks.
+    if (done && same && done.actorId === user.id) return { id: done.report.id, status: done.status, version: done.version };
+  }
+  const { task, unitId, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
+  const indicatorByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator]));
+  for (const figure of input.figures) {
+    if (!indicatorByCode.has(figure.indicatorCode)) {
+      throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${task.number} 无关`, {
+        [`figure.${figure.indicatorCode}.value`]: ["该指标不属于本任务"],
+      });
+    }
+  }
+  const submit = input.intent === "submit";
+  if (existing) {
+    if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
+    if (!canEditReport(user, existing)) {
+      throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
+    }
+  } else if (input.version !== 0) {
+    throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
+  }
+  // The figures as stored (numeric(14,4)) and shown, in the catalogue's order; none when kept.
+  const figures = options.keepFigures
+    ? null
+    : input.figures
+        .map((figure) => ({ ...figure, indicator: indicatorByCode.get(figure.indicatorCode)!, value: new Prisma.Decimal(figure.value).toDecimalPlaces(4) }))
+        .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder);
+  const before = existing ? snapshotOf(existing) : null;
+  const after: ReportSnapshot = {
+    ...(before ?? { reviewComment: null, figures: [], evidence: [] }),
+    status: submit ? "SUBMITTED" : (existing?.status ?? "DRAFT"),
+    progressState: input.progressState,
+    percent: input.percent,
+    progress: input.progress,
+    problems: input.problems,
+    nextSteps: input.nextSteps,
+    ...(figures ? { figures: figures.map((figure) => ({ indicator: figure.indicatorCode, value: figure.value.toString(), period: figure.period, note: figure.note })) } : {}),
+  };
+  const now = new Date();
+  const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${user.id}, ${now}`;
+  const report = existing
+    ? Prisma.sql`
+        UPDATE "ProgressReport" SET ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt") = (${content}),
+               version = version + 1 ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}
+        WHERE id = ${existing.id} AND version = ${input.version}
+        RETURNING id, version, status`
+    : Prisma.sql`
+        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
+        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
+        RETURNING id, version, status`;
+  const indicatorIds = figures?.map((figure) => figure.indicator.id);
+  const figureWrites = figures
+    ? Prisma.sql`,
+      removed AS (
+        DELETE FROM "ReportFigure" WHERE "reportId" IN (SELECT id FROM report) AND "indicatorId" <> ALL(${indicatorIds}::int[])
+      ), written AS (
+        INSERT INTO "ReportFigure" ("reportId", "indicatorId", value, period, note)
+        SELECT report.id, f.* FROM report, unnest(
+          ${indicatorIds}::int[], ${figures.map((figure) => figure.value.toString())}::numeric[],
+          ${figures.map((figure) => figure.period)}::text[], ${figures.map((figure) => figure.note)}::text[]) AS f
+        ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note
+      )`
+    : Prisma.empty;
+  const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
+  // One statement: the report, its figures, the revision and the audit row, all or nothing.
+  const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
+    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, input.requestId)}
+    SELECT id, version, status FROM report`;
+  if (!saved) {
+    const latest = await loadReport(tx, { id: existing!.id });
+    throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
+  }
+  return saved;
+}
+
+/** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */
+export async function saveReport(input: SaveReportInput, user: SessionUser, today = chinaToday()) {
+  try {
+    return await db.$transaction((tx) => writeReport(tx, input, user, today));
+  } catch (error) {
+    throw sameReportCreatedTwice(error) ?? error;
+  }
+}
+
+function uniqueViolationInRawQuery(error: Prisma.PrismaClientKnownRequestError): boolean {
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return error.code === "P2010" && cause?.originalCode === "23505";
+}
+
+/** Two people creating the same report at once: the second insert hits the unique key. */
+export function sameReportCreatedTwice(error: unknown): StaleWriteError | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || uniqueViolationInRawQuery(error))) {
+    return new StaleWriteError("保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。");
+  }
+  return null;
+}

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { validatedAction } from "@/lib/core/action";
+import { reviewSchema } from "./schemas";
+import { reviewReports } from "./review-reports";
+
+export const reviewAction = validatedAction("report:review", reviewSchema, async (input, user) => {
+  const count = await reviewReports(input, user);
+  revalidatePath("/review");
+  const verb = input.decision === "accept" ? "审核通过" : "退回";
+  const message = `已${verb} ${count} 份报告。`;
+  // From a report's own page the review form disappears with the decision: go back to the page, saying so.
+  if (input.returnTo) return { message, redirectTo: `${input.returnTo}?reviewed=${input.decision}` };
+  return message;
+});

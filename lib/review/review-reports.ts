@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { formatQuarter } from "@/lib/core/quarters";
+import { formatChinaTime } from "@/lib/core/dates";
+import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
+import { quarterOfRow, reportFields, revisionAndAudit, snapshotOf, type ReportSnapshot } from "@/lib/reports/report-record";
+import type { ReviewInput } from "./schemas";
+
+/** Accept or return one or several submitted reports, all or none. */
+export async function reviewReports(input: ReviewInput, reviewer: SessionUser): Promise<number> {
+  if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以审核报告");
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    for (const ref of input.reports) {
+      const report = await tx.progressReport.findUnique({
+        where: { id: ref.id },
+        select: { ...reportFields, task: { select: { number: true } }, unit: { select: { shortName: true } } },
+      });
+      if (!report) throw new UserFacingError(`报告 ${ref.id} 不存在`);
+      const name = `任务 ${report.task.number}（${report.unit.shortName}，${formatQuarter(quarterOfRow(report))}）`;
+      if (report.version !== ref.version) {
+        throw new StaleWriteError(`${name}的报告已于 ${formatChinaTime(report.updatedAt)} 被 ${report.updatedBy.displayName} 修改，请刷新后再审核。`);
+      }
+      if (report.status !== "SUBMITTED") {
+        throw new UserFacingError(`${name}的报告${REPORT_STATUS_LABELS[report.status]}，只能审核待审核的报告`);
+      }
+      const status = input.decision === "accept" ? "ACCEPTED" : "RETURNED";
+      const before = snapshotOf(report);
+      const after: ReportSnapshot = { ...before, status, reviewComment: input.comment || null };
+      const [updated] = await tx.$queryRaw<{ id: number }[]>`
+        WITH report AS (
+          UPDATE "ProgressReport"
+          SET status = ${status}::"ReportStatus", "reviewComment" = ${after.reviewComment}, "reviewedById" = ${reviewer.id}, "reviewedAt" = ${now},
+              "updatedById" = ${reviewer.id}, "updatedAt" = ${now}, version = version + 1
+          WHERE id = ${report.id} AND version = ${ref.version} AND status = 'SUBMITTED'
+          RETURNING id, version, status
+        ), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
+        SELECT id FROM report`;
+      if (!updated) throw new StaleWriteError(`${name}的报告刚刚被他人处理，请刷新后再审核。`);
+    }
+  });
+  return input.reports.length;
+}

@@ -1,0 +1,28 @@
+/** The reviewer's decision on one report or a ticked batch. */
+import { z } from "@/lib/core/zod";
+import { recordRefsSchema } from "@/lib/core/schemas";
+
+/** Accept or return; returning needs a comment the unit can act on. */
+export const decisionFields = {
+  decision: z.enum(["accept", "return"], { message: "请选择通过或退回" }),
+  comment: z.string().trim().max(2000, "审核意见不能超过 2000 字").optional().default(""),
+};
+
+export function requireReturnComment(value: { decision: "accept" | "return"; comment: string }, ctx: z.RefinementCtx) {
+  if (value.decision === "return" && !value.comment) {
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "退回时请填写审核意见" });
+  }
+}
+
+export const reviewSchema = z
+  .object({
+    reports: recordRefsSchema("请至少选择一份报告"),
+    ...decisionFields,
+    /** A report page to come back to; only this app's own report pages, never an outside address. */
+    returnTo: z
+      .string()
+      .regex(/^\/reports\/\d{1,9}$/, "返回地址无效")
+      .optional(),
+  })
+  .superRefine(requireReturnComment);
+export type ReviewInput = z.output<typeof reviewSchema>;
