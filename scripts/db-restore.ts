@@ -16,7 +16,7 @@ try {
   const summary = await restoreDatabase(server.url, path.resolve(file));
   console.log(`restored ${summary.tables} tables, ${summary.rows} rows`);
 } catch (error) {
-  console.error(`restore refused: ${error instanceof Error ? error.message : error}`);
+  console.error(`restore refused: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
   await server.stop();

@@ -22,6 +22,7 @@ import { hashPassword } from "../lib/auth/password";
 import { DEMO_PASSWORD } from "../prisma/seed-data/demo-accounts";
 import { signIn } from "./lib/http-sign-in";
 import { percentile } from "./lib/percentile";
+import { countRows } from "./lib/count-rows";
 
 const users = Number(process.argv[process.argv.indexOf("--users") + 1] || 300) || 300;
 /** Restart PostgreSQL while the load runs (on a throw-away embedded server the script controls). */
@@ -62,7 +63,7 @@ async function freshLoadDatabase(): Promise<LoadDatabase> {
   await admin.query(`DROP DATABASE IF EXISTS meili_load WITH (FORCE)`);
   await admin.query(`CREATE DATABASE meili_load`);
   await admin.end();
-  return { url: withDatabase(server.url, "meili_load"), stop: server.stop };
+  return { url: withDatabase(server.url, "meili_load"), stop: () => server.stop() };
 }
 
 async function createLoadUsers(url: string, count: number) {
@@ -201,10 +202,10 @@ try {
   const wall = performance.now() - started;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const stored = Number((await client.query(`SELECT count(*) FROM "ProgressReport" WHERE year = $1 AND quarter = $2 AND status = 'SUBMITTED'`, [QUARTER.year, QUARTER.quarter])).rows[0].count);
-  const audited = Number((await client.query(`SELECT count(*) FROM "AuditLog" WHERE action = 'report.submit'`)).rows[0].count);
-  const revisions = Number((await client.query(`SELECT count(*) FROM "ReportRevision" WHERE action = 'report.submit'`)).rows[0].count);
-  const duplicates = Number((await client.query(`SELECT count(*) FROM (SELECT 1 FROM "ProgressReport" GROUP BY "taskId", "unitId", year, quarter HAVING count(*) > 1) d`)).rows[0].count);
+  const stored = await countRows(client, `SELECT count(*) FROM "ProgressReport" WHERE year = $1 AND quarter = $2 AND status = 'SUBMITTED'`, [QUARTER.year, QUARTER.quarter]);
+  const audited = await countRows(client, `SELECT count(*) FROM "AuditLog" WHERE action = 'report.submit'`);
+  const revisions = await countRows(client, `SELECT count(*) FROM "ReportRevision" WHERE action = 'report.submit'`);
+  const duplicates = await countRows(client, `SELECT count(*) FROM (SELECT 1 FROM "ProgressReport" GROUP BY "taskId", "unitId", year, quarter HAVING count(*) > 1) d`);
   await client.end();
   console.log(`\n[load] ${users} staff signing in and submitting at once, in ${(wall / 1000).toFixed(1)} s`);
   console.log(`  sign-in  p50 ${percentile(signInTimes, 50).toFixed(0)} ms, p95 ${percentile(signInTimes, 95).toFixed(0)} ms, p99 ${percentile(signInTimes, 99).toFixed(0)} ms`);

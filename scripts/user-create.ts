@@ -25,7 +25,7 @@ async function readPassword(prompt: string): Promise<string> {
   if (process.env.NEW_USER_PASSWORD) return process.env.NEW_USER_PASSWORD;
   let muted = false;
   const output = new Writable({
-    write(chunk, _encoding, callback) {
+    write(chunk: Buffer, _encoding, callback) {
       if (!muted) process.stdout.write(chunk);
       callback();
     },

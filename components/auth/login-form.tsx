@@ -10,8 +10,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const username = field("username").trim();
+    const password = field("password");
     if (!username || !password) {
       setError("请输入用户名和密码。");
       return;

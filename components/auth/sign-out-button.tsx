@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   // Disabled until hydrated: a click before then would do nothing and leave the user signed in.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   return (
     <button
       type="button"

@@ -11,7 +11,7 @@ export function SectionChart({ data }: { data: { name: string; percent: number }
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, 100]} unit="%" />
           <YAxis type="category" dataKey="name" width={72} />
-          <Tooltip formatter={(value) => [`${value}%`, "平均完成"]} />
+          <Tooltip formatter={(value) => [`${String(value)}%`, "平均完成"]} />
           <Bar dataKey="percent" fill="#146c43" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -14,7 +14,7 @@ export function IndicatorChart({ data, measureUnit, title, height = 320 }: { dat
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis type="number" dataKey="x" domain={data.domain} tickFormatter={yearTick} allowDecimals={false} tickCount={Math.min(12, data.domain[1] - data.domain[0] + 1)} />
           <YAxis type="number" dataKey="y" domain={["auto", "auto"]} width={56} label={{ value: measureUnit, angle: -90, position: "insideLeft" }} />
-          <Tooltip formatter={(value) => [`${value} ${measureUnit}`]} labelFormatter={(label) => `${yearTick(Number(label))}年`} />
+          <Tooltip formatter={(value) => [`${String(value)} ${measureUnit}`]} labelFormatter={(label) => `${yearTick(Number(label))}年`} />
           <Legend />
           <Line data={data.observed} dataKey="y" name="实际值" stroke="#0f5132" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
           {data.forecast.length > 0 && (

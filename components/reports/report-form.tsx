@@ -40,19 +40,17 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
   const errors = state.fieldErrors;
   const value = (name: string, fallback: string) => state.values[name] ?? fallback;
 
-  // Warn before leaving with unsaved text; a failed save keeps it dirty.
+  // Warn before leaving with unsaved text; a failed save keeps it unsaved.
+  const unsaved = dirty || (!state.ok && state.message !== "");
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (!dirty) return;
+      if (!unsaved) return;
       event.preventDefault();
       event.returnValue = "";
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-  useEffect(() => {
-    if (!state.ok && state.message) setDirty(true);
-  }, [state]);
+  }, [unsaved]);
 
   function copyFromPrevious() {
     const form = formRef.current;

@@ -2,10 +2,9 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { CreateUserInput } from "./schemas";
-import { lastChangeOf, recordAudit } from "@/lib/audit/audit";
-import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { formatChinaTime } from "@/lib/core/dates";
 
 export async function listUsers() {
   return db.user.findMany({

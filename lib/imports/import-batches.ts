@@ -9,7 +9,7 @@ const BATCH_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Keeps validated rows until the user confirms them. */
 export async function keepBatch(kind: string, user: SessionUser, fileName: string, rows: object[]): Promise<number> {
-  const batch = await db.importBatch.create({ data: { kind, userId: user.id, fileName: fileName.slice(-120), rows: rows as Prisma.InputJsonArray }, select: { id: true } });
+  const batch = await db.importBatch.create({ data: { kind, userId: user.id, fileName: fileName.slice(-120), rows }, select: { id: true } });
   return batch.id;
 }
 

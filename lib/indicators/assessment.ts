@@ -133,7 +133,7 @@ function assessTarget(target: TargetInput, points: readonly Point[], latest: Ind
   const towards = slope !== null && movesTowards(latest.value, slope, target);
   let crossingYear: number | null = null;
   if (!met && towards) {
-    const reached = latest.time + (target.value - latest.value) / slope!;
+    const reached = latest.time + (target.value - latest.value) / slope;
     crossingYear = reached <= HORIZON_YEAR ? Math.ceil(reached - EPSILON) : null;
   }
   let verdict: Verdict;

@@ -5,7 +5,8 @@
  */
 export interface DemoObservation {
   indicatorCode: string;
-  area: "province" | string;
+  /** "province" or a city's code. */
+  area: string;
   year: number;
   value: number;
   source: string;

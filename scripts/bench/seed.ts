@@ -8,6 +8,7 @@
 import pg from "pg";
 import { migrateDatabase, seedDatabase } from "../lib/setup-database";
 import { openBenchDatabase } from "./bench-database";
+import { countRows } from "../lib/count-rows";
 
 export const BENCH_QUARTERS = 44;
 
@@ -22,10 +23,10 @@ export async function seedBenchDatabase(log: (line: string) => void = console.lo
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   try {
-    const existing = Number((await client.query(`SELECT count(*) FROM "ProgressReport"`)).rows[0].count);
+    const existing = await countRows(client, `SELECT count(*) FROM "ProgressReport"`);
     if (existing >= 100_000 * provinces) {
       log(`bench database already holds ${existing} reports`);
-      return { url: server.url, reports: existing, stop: server.stop };
+      return { url: server.url, reports: existing, stop: () => server.stop() };
     }
     const started = Date.now();
     await client.query("BEGIN");
@@ -82,9 +83,9 @@ export async function seedBenchDatabase(log: (line: string) => void = console.lo
     `);
     await client.query("COMMIT");
     await client.query(`ANALYZE`);
-    const reports = Number((await client.query(`SELECT count(*) FROM "ProgressReport"`)).rows[0].count);
+    const reports = await countRows(client, `SELECT count(*) FROM "ProgressReport"`);
     log(`bench database: ${reports} reports in ${Math.round((Date.now() - started) / 1000)} s`);
-    return { url: server.url, reports, stop: server.stop };
+    return { url: server.url, reports, stop: () => server.stop() };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -17,6 +17,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { applyMigrations, readMigrations, MIGRATIONS_DIR } from "./migrator";
+import { countRows } from "./count-rows";
 
 const FORMAT = "meili-backup 1";
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -52,7 +53,7 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
     const tables = await applicationTables(client);
     gzip.write(`${FORMAT}\nmigrations ${migrations.join(",")}\n`);
     for (const table of tables) {
-      const count = Number((await client.query(`SELECT count(*) FROM ${quote(table)}`)).rows[0].count);
+      const count = await countRows(client, `SELECT count(*) FROM ${quote(table)}`);
       rows += count;
       gzip.write(`table ${table} ${count}\n`);
       // Chunks in order, waiting for the compressor when it is full.
@@ -75,9 +76,9 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
 
 export async function restoreDatabase(url: string, file: string): Promise<BackupSummary> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const next = async () => {
-    const { value, done } = await lines.next();
-    return done ? null : (value as string);
+  const next = async (): Promise<string | null> => {
+    const line: IteratorResult<string> = await lines.next();
+    return line.done ? null : line.value;
   };
   if ((await next()) !== FORMAT) throw new Error(`${file} is not a backup of this application`);
   const migrationsLine = (await next()) ?? "";
@@ -91,7 +92,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   try {
     const existing = await applicationTables(client);
     for (const table of existing) {
-      if (Number((await client.query(`SELECT count(*) FROM ${quote(table)}`)).rows[0].count) > 0) {
+      if (await countRows(client, `SELECT count(*) FROM ${quote(table)}`) > 0) {
         throw new Error(`the target database is not empty (table ${table} has rows): restore only into a new, empty database`);
       }
     }

@@ -54,7 +54,7 @@ function loadEngine(): Promise<EngineBindings> {
  */
 function readCatalogTypesAsText(): void {
   const proto = pg.Result.prototype as unknown as {
-    addFields(fields: { dataTypeID: number }[]): void;
+    addFields: (this: unknown, fields: { dataTypeID: number }[]) => void;
     __catalogPatched?: boolean;
   };
   if (proto.__catalogPatched) return;

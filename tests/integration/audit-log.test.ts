@@ -23,10 +23,10 @@ afterAll(() => drop());
 
 describe("the audit log", () => {
   it("chains every row to the one before and verifies", async () => {
-    const rows = await withPg(url, (client) => client.query(`SELECT id, "prevHash", hash FROM "AuditLog" ORDER BY id`));
+    const rows = await withPg(url, (client) => client.query<{ id: string; prevHash: string | null; hash: string }>(`SELECT id, "prevHash", hash FROM "AuditLog" ORDER BY id`));
     expect(rows.rows).toHaveLength(5);
-    expect(rows.rows[0].prevHash).toBeNull();
-    for (let index = 1; index < rows.rows.length; index += 1) expect(rows.rows[index].prevHash).toBe(rows.rows[index - 1].hash);
+    expect(rows.rows[0]!.prevHash).toBeNull();
+    for (let index = 1; index < rows.rows.length; index += 1) expect(rows.rows[index]!.prevHash).toBe(rows.rows[index - 1]!.hash);
     expect(rows.rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
     expect(await verifyAuditChain(url)).toEqual({ total: 5, brokenAt: null });
   });
@@ -37,7 +37,7 @@ describe("the audit log", () => {
     [`TRUNCATE "AuditLog"`],
   ])("refuses %s", async (sql) => {
     await expect(withPg(url, (client) => client.query(sql))).rejects.toThrow(/AuditLog is append-only/);
-    expect((await withPg(url, (client) => client.query(`SELECT count(*)::int AS n FROM "AuditLog"`))).rows[0].n).toBe(5);
+    expect((await withPg(url, (client) => client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog"`))).rows[0]!.n).toBe(5);
   });
 
   it("detects a row changed by someone who disabled the triggers, and a removed row", async () => {
@@ -46,8 +46,8 @@ describe("the audit log", () => {
       await client.query(`UPDATE "AuditLog" SET after = '{"value": 99}' WHERE "entityId" = '3'`);
       await client.query(`ALTER TABLE "AuditLog" ENABLE TRIGGER audit_no_update`);
     });
-    const tampered = await withPg(url, (client) => client.query(`SELECT id::text FROM "AuditLog" WHERE "entityId" = '3'`));
-    expect(await verifyAuditChain(url)).toEqual({ total: 5, brokenAt: tampered.rows[0].id });
+    const tampered = await withPg(url, (client) => client.query<{ id: string }>(`SELECT id::text FROM "AuditLog" WHERE "entityId" = '3'`));
+    expect(await verifyAuditChain(url)).toEqual({ total: 5, brokenAt: tampered.rows[0]!.id });
 
     await withPg(url, async (client) => {
       await client.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER audit_no_update`);
@@ -55,7 +55,7 @@ describe("the audit log", () => {
       await client.query(`DELETE FROM "AuditLog" WHERE "entityId" = '4'`);
       await client.query(`ALTER TABLE "AuditLog" ENABLE TRIGGER audit_no_update`);
     });
-    const next = await withPg(url, (client) => client.query(`SELECT id::text FROM "AuditLog" WHERE "entityId" = '5'`));
-    expect(await verifyAuditChain(url)).toEqual({ total: 4, brokenAt: next.rows[0].id });
+    const next = await withPg(url, (client) => client.query<{ id: string }>(`SELECT id::text FROM "AuditLog" WHERE "entityId" = '5'`));
+    expect(await verifyAuditChain(url)).toEqual({ total: 4, brokenAt: next.rows[0]!.id });
   });
 });

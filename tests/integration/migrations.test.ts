@@ -43,7 +43,7 @@ describe("migration runner", () => {
       expect(tables.rows.map((row) => row.table_name)).toEqual(
         expect.arrayContaining(["Section", "Task", "Unit", "TaskUnit", "Indicator", "IndicatorTarget", "User", "AuditLog", "_prisma_migrations"]),
       );
-      const rows = await client.query(
+      const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
         `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
       );
       expect(rows.rows).toHaveLength(migrations.length);
@@ -73,7 +73,7 @@ describe("migration runner", () => {
     await withPg(url, async (client) => {
       const halfDone = await client.query("SELECT to_regclass('public.half_done') AS t, to_regclass('public.after_broken') AS a");
       expect(halfDone.rows[0]).toEqual({ t: null, a: null });
-      const failed = await client.query(
+      const failed = await client.query<{ logs: string | null }>(
         `SELECT logs FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken' AND finished_at IS NULL`,
       );
       expect(failed.rows[0]?.logs).toMatch(/no_such_function/);

@@ -109,9 +109,9 @@ describe("the life of a report", () => {
   it("refuses the second of two saves made from the same version, naming who saved first, and keeps the first", async () => {
     const first = await save("ganzhou", { taskNumber: "24", progress: "第一位填报人的内容" });
     await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "同事先保存的内容" });
-    const error = await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "第二位填报人的内容" }).catch((caught) => caught);
+    const error = await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "第二位填报人的内容" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StaleWriteError);
-    expect(error.message).toMatch(/^保存未成功：赣州市填报人 已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 修改了该报告/);
+    expect((error as StaleWriteError).message).toMatch(/^保存未成功：赣州市填报人 已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 修改了该报告/);
     const stored = await db.progressReport.findUniqueOrThrow({ where: { id: first.id }, select: { progress: true, version: true } });
     expect(stored).toEqual({ progress: "同事先保存的内容", version: 2 });
   });

@@ -27,7 +27,7 @@ describe("signing in", () => {
     const stored = await db.user.findUniqueOrThrow({ where: { username: "jian" }, select: { failedSignIns: true, lockedUntil: true } });
     expect(stored).toEqual({ failedSignIns: 0, lockedUntil: null });
     const actions = await db.auditLog.findMany({ where: { entity: "User", entityId: "jian", action: { startsWith: "auth." } }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((row) => row.action)).toEqual([...Array(4).fill("auth.signin_failed"), "auth.lockout", "auth.locked", "auth.signin"]);
+    expect(actions.map((row) => row.action)).toEqual([...Array<string>(4).fill("auth.signin_failed"), "auth.lockout", "auth.locked", "auth.signin"]);
   });
 
   it("limits attempts from one address, whatever the account, without revealing which accounts exist", async () => {
