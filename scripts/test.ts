@@ -1,6 +1,6 @@
 /**
- * `npm test`: the whole suite, in order of cost: type check, unit tests, drift check, integration
- * tests on real PostgreSQL, production build, end-to-end tests in Chromium.
+ * `npm test`: the whole suite, in order of cost: type check, lint and format check, unit tests,
+ * drift check, integration tests on real PostgreSQL, production build, end-to-end tests in Chromium.
  *
  * PostgreSQL: the server in DATABASE_URL when set (each run creates and drops its own
  * `meili_test_*` databases there), otherwise a throw-away embedded server in a temporary folder.
@@ -14,7 +14,7 @@ import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./lib/schema-engine";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { openTestDatabaseServer, type TestDatabaseServer } from "./lib/test-database";
 
-const STAGES = ["types", "unit", "drift", "integration", "e2e"] as const;
+const STAGES = ["types", "lint", "unit", "drift", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 /** The command-line entry of an installed tool, as npm links it. */
@@ -50,6 +50,11 @@ try {
   if (stages.has("types")) {
     log("type check (tsc --noEmit)");
     await run(bin("tsc"), ["--noEmit"]);
+  }
+  if (stages.has("lint")) {
+    log("lint (ESLint) and format check (Prettier)");
+    await run(bin("eslint"), [".", "--max-warnings", "0"]);
+    await run(bin("prettier"), ["--check", ".", "--log-level", "warn"]);
   }
   if (stages.has("unit")) {
     log("unit tests");
