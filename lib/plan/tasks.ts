@@ -28,13 +28,18 @@ export interface TaskListItem {
 
 const unitRefSelect = { code: true, shortName: true, kind: true } as const;
 
-const taskListSelect = {
+/** What identifies a task wherever it is shown: number, wording, deadline and section. */
+export const taskHeadingSelect = {
   number: true,
   title: true,
   content: true,
   deadlineText: true,
   deadlineDate: true,
   section: { select: { number: true, title: true } },
+} as const satisfies Prisma.TaskSelect;
+
+const taskListSelect = {
+  ...taskHeadingSelect,
   leadUnit: { select: unitRefSelect },
   units: { orderBy: { position: "asc" }, select: { unit: { select: unitRefSelect } } },
 } as const satisfies Prisma.TaskSelect;

@@ -8,6 +8,7 @@ import { UserFacingError } from "@/lib/core/errors";
 import type { ProgressQuery } from "./schemas";
 import { loadReport, quarterOfRow, reportContentFields, reportFields } from "./report-record";
 import { reportingContext } from "./save-report";
+import { taskHeadingSelect } from "@/lib/plan/tasks";
 
 function scopeWhere(scope: ReportScope): Prisma.ProgressReportWhereInput {
   return { ...(scope.unitId === null ? {} : { unitId: scope.unitId }), status: { in: [...scope.statuses] } };
@@ -65,16 +66,7 @@ export async function getReportDetail(id: number, user: SessionUser) {
     where: { id },
     select: {
       ...reportFields,
-      task: {
-        select: {
-          number: true,
-          title: true,
-          content: true,
-          deadlineText: true,
-          deadlineDate: true,
-          section: { select: { number: true, title: true } },
-        },
-      },
+      task: { select: taskHeadingSelect },
       unit: { select: { code: true, shortName: true, kind: true } },
       revisions: {
         orderBy: { version: "desc" },
@@ -103,11 +95,7 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
     const task = await tx.task.findUniqueOrThrow({
       where: { id: context.task.id },
       select: {
-        number: true,
-        title: true,
-        content: true,
-        deadlineText: true,
-        deadlineDate: true,
+        ...taskHeadingSelect,
         indicators: {
           orderBy: { indicator: { sortOrder: "asc" } },
           select: {
