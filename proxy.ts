@@ -6,17 +6,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
+import { env } from "@/lib/core/env";
 
 const PUBLIC_PAGES = ["/login", "/forbidden"];
 const SESSION_SLIDE_INTERVAL_SECONDS = 60;
 
 function usesSecureCookie(request: NextRequest): boolean {
-  return (process.env.NEXTAUTH_URL ?? request.nextUrl.origin).startsWith("https://");
+  return (env().NEXTAUTH_URL ?? request.nextUrl.origin).startsWith("https://");
 }
 
 /**
  * A strict Content-Security-Policy: scripts only from this origin with this response's nonce
- * (Next adds it to its own scripts), nothing from any other origin, no framing.
+ * (Next adds it to its own scripts), nothing from any other origin, no framing. `development` is
+ * the build's mode, not configuration: Next replaces this NODE_ENV literal when it builds, so a
+ * production build never allows eval whatever the environment says at run time.
  */
 export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV !== "production"): string {
   return [
@@ -47,7 +50,7 @@ function withCsp(request: NextRequest): NextResponse {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env().NEXTAUTH_SECRET;
   const secureCookie = usesSecureCookie(request);
   const cookieName = secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token";
   const token = await getToken({ req: request, secret, secureCookie });

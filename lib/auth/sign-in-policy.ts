@@ -1,12 +1,16 @@
 /**
  * Limits on signing in (等保 2.0 level 3): an account locks for 15 minutes after 5 consecutive
- * failures; at most 10 attempts per account and 30 per address in any 15 minutes. Pure.
+ * failures; at most 10 attempts per account and 30 per address in any 15 minutes (the SIGNIN_*
+ * settings). Pure once configured.
  */
-export const MAX_CONSECUTIVE_FAILURES = Number(process.env.SIGNIN_MAX_FAILURES ?? 5);
-export const LOCK_MINUTES = Number(process.env.SIGNIN_LOCK_MINUTES ?? 15);
+import { env } from "@/lib/core/env";
+
+const config = env();
+export const MAX_CONSECUTIVE_FAILURES = config.SIGNIN_MAX_FAILURES;
+export const LOCK_MINUTES = config.SIGNIN_LOCK_MINUTES;
 export const RATE_WINDOW_MINUTES = 15;
-export const MAX_ATTEMPTS_PER_ACCOUNT = Number(process.env.SIGNIN_MAX_PER_ACCOUNT ?? 10);
-export const MAX_ATTEMPTS_PER_ADDRESS = Number(process.env.SIGNIN_MAX_PER_ADDRESS ?? 30);
+export const MAX_ATTEMPTS_PER_ACCOUNT = config.SIGNIN_MAX_PER_ACCOUNT;
+export const MAX_ATTEMPTS_PER_ADDRESS = config.SIGNIN_MAX_PER_ADDRESS;
 /** How many previous passwords may not be used again. */
 export const PASSWORD_HISTORY = 5;
 

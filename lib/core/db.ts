@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "./env";
 import { createPrismaClient, type AppPrismaClient } from "./prisma-client";
 
 // One client per process, created on first use so that `next build` can import the data layer
@@ -7,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: AppPrismaClient };
 
 function client(): AppPrismaClient {
   if (!globalForPrisma.prisma) {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
     globalForPrisma.prisma = createPrismaClient(url);
   }
@@ -18,6 +19,6 @@ export const db: AppPrismaClient = new Proxy({} as AppPrismaClient, {
   get(_target, property) {
     const target = client();
     const value: unknown = Reflect.get(target, property, target);
-    return typeof value === "function" ? value.bind(target) : value;
+    return typeof value === "function" ? (value.bind(target) as unknown) : value;
   },
 });

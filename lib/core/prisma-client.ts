@@ -4,18 +4,16 @@
  * query unless one explicitly asks for them.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/core/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string) {
+  const config = env();
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
+    adapter: new PrismaPg({ connectionString, max: config.DATABASE_POOL_SIZE }),
     omit: { user: { passwordHash: true }, passwordHistory: { passwordHash: true } },
-    // Under a burst (the week before a deadline) a transaction may wait for a pooled connection
-    // longer than Prisma's 2 s default; waiting is better than refusing a user's submission.
-    transactionOptions: {
-      maxWait: Number(process.env.DATABASE_TX_MAX_WAIT_MS ?? 20_000),
-      timeout: Number(process.env.DATABASE_TX_TIMEOUT_MS ?? 30_000),
-    },
+    // Longer than Prisma's 2 s default by default (lib/core/env.ts says why).
+    transactionOptions: { maxWait: config.DATABASE_TX_MAX_WAIT_MS, timeout: config.DATABASE_TX_TIMEOUT_MS },
   });
 }
 

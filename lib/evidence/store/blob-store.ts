@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { z } from "zod";
+import { env, parseEnv, type AppEnv, type EnvSource } from "@/lib/core/env";
 import { fileBlobStore } from "./file-blob-store";
 import { s3BlobStore } from "./s3-blob-store";
 
@@ -12,46 +12,27 @@ export interface BlobStore {
   get(key: string): Promise<Buffer>;
 }
 
-/** An empty setting counts as unset (a blank line in an env file). */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-
-const s3Settings = z.object({
-  EVIDENCE_S3_BUCKET: z.string({ message: "EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3" }).min(1, "EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3"),
-  EVIDENCE_S3_ENDPOINT: optional(z.url({ message: "EVIDENCE_S3_ENDPOINT must be a URL such as http://minio.intranet:9000" })),
-  EVIDENCE_S3_REGION: z.string().min(1).default("us-east-1"),
-  EVIDENCE_S3_ACCESS_KEY_ID: optional(z.string()),
-  EVIDENCE_S3_SECRET_ACCESS_KEY: optional(z.string()),
-  /** Path-style addresses (http://host/bucket/key), what most on-premises stores expect. */
-  EVIDENCE_S3_PATH_STYLE: z.enum(["true", "false"], { message: "EVIDENCE_S3_PATH_STYLE must be true or false" }).default("true"),
-  /** Key prefix, a "folder": a missing trailing slash is added. */
-  EVIDENCE_S3_PREFIX: z
-    .string()
-    .default("evidence/")
-    .transform((prefix) => (prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`)),
-});
-export type S3Settings = z.output<typeof s3Settings>;
-
 const stores = new Map<string, BlobStore>();
 
+/** What identifies a store: the settings it was built from. */
+function storeKey(config: AppEnv): string {
+  if (config.EVIDENCE_STORE === "file") return `file:${config.EVIDENCE_DIR}`;
+  return JSON.stringify(Object.entries(config).filter(([name]) => name.startsWith("EVIDENCE_S3_")));
+}
+
 /**
- * The evidence store the environment selects: EVIDENCE_STORE=file (default; EVIDENCE_DIR, default
- * .data/evidence) or EVIDENCE_STORE=s3 (EVIDENCE_S3_* settings). One store per configuration.
+ * The evidence store the configuration selects (lib/core/env.ts, which names a wrong or missing
+ * setting): EVIDENCE_STORE=file (EVIDENCE_DIR) or EVIDENCE_STORE=s3 (EVIDENCE_S3_* settings). One
+ * store per configuration; `source` replaces the process's environment.
  */
-export function evidenceStore(env: Record<string, string | undefined> = process.env): BlobStore {
-  const kind = env.EVIDENCE_STORE ?? "file";
-  const key = kind === "s3" ? JSON.stringify(Object.entries(env).filter(([name]) => name.startsWith("EVIDENCE_S3_")).sort()) : `file:${env.EVIDENCE_DIR ?? ""}`;
-  const known = stores.get(key);
-  if (known) return known;
-  let store: BlobStore;
-  if (kind === "file") {
-    store = fileBlobStore(path.resolve(/*turbopackIgnore: true*/ env.EVIDENCE_DIR ?? ".data/evidence"));
-  } else if (kind === "s3") {
-    const parsed = s3Settings.safeParse(env);
-    if (!parsed.success) throw new Error(`evidence store: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
-    store = s3BlobStore(parsed.data);
-  } else {
-    throw new Error(`evidence store: EVIDENCE_STORE must be "file" or "s3", not "${kind}"`);
+export function evidenceStore(source?: EnvSource): BlobStore {
+  const config = source ? parseEnv(source) : env();
+  const key = storeKey(config);
+  let store = stores.get(key);
+  if (!store) {
+    store =
+      config.EVIDENCE_STORE === "s3" ? s3BlobStore(config) : fileBlobStore(path.resolve(/*turbopackIgnore: true*/ config.EVIDENCE_DIR));
+    stores.set(key, store);
   }
-  stores.set(key, store);
   return store;
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import type { BlobStore, S3Settings } from "./blob-store";
+import type { S3Env } from "@/lib/core/env";
+import type { BlobStore } from "./blob-store";
 
 /** Objects in a bucket of any S3-compatible store (MinIO, Ceph RGW, a cloud's object storage). */
-export function s3BlobStore(settings: S3Settings): BlobStore {
+export function s3BlobStore(settings: S3Env): BlobStore {
   const client = new S3Client({
     region: settings.EVIDENCE_S3_REGION,
     endpoint: settings.EVIDENCE_S3_ENDPOINT,
-    forcePathStyle: settings.EVIDENCE_S3_PATH_STYLE === "true",
+    forcePathStyle: settings.EVIDENCE_S3_PATH_STYLE,
     credentials:
       settings.EVIDENCE_S3_ACCESS_KEY_ID && settings.EVIDENCE_S3_SECRET_ACCESS_KEY
         ? { accessKeyId: settings.EVIDENCE_S3_ACCESS_KEY_ID, secretAccessKey: settings.EVIDENCE_S3_SECRET_ACCESS_KEY }

@@ -1,0 +1,165 @@
+/**
+ * The app's configuration: every environment variable it reads, parsed with zod in one place
+ * (create-t3-app's `src/env.ts`). A blank value means unset, so the default applies; a wrong value
+ * is refused with one message naming each wrong variable and what it takes, and the entry points
+ * (scripts/start.ts, instrumentation.ts) refuse to start with it. Nothing else reads process.env
+ * for these variables. (NODE_ENV and NEXT_RUNTIME are not configuration but the build's mode and
+ * runtime, which Next writes into each bundle: they stay `process.env.X` literals where used.)
+ *
+ * No "server-only" here: the start-up scripts run it outside Next. It holds nothing for a browser
+ * bundle anyway (no NEXT_PUBLIC_ variable), and the secrets are only read on the server.
+ *
+ * zod is imported directly rather than from ./zod: these messages are for operators (English) and
+ * are all written below, and scripts importing this module should not switch zod's locale.
+ */
+import { z } from "zod";
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** `X=` (a blank line in an env file) counts as unset. */
+const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A variable's schema with what it takes, said in the refusal ("SESSION_IDLE_SECONDS must be …"). */
+const setting = <T extends z.ZodType>(expects: string, schema: T) => z.preprocess(blankIsUnset, schema).describe(expects);
+
+/** Digits only: Number() would take "1e3", "0x10" or " " too. */
+const digits = (expects: string, fallback: number, accepts: (value: number) => boolean) =>
+  setting(expects, z.string().trim().regex(/^\d+$/).transform(Number).refine(accepts).default(fallback));
+
+const wholeNumber = (of: string, fallback: number) =>
+  digits(`a whole number of ${of} above 0 (default ${fallback})`, fallback, (value) => value > 0 && Number.isSafeInteger(value));
+
+const port = (fallback: number) =>
+  digits(`a TCP port from 1 to 65535 (default ${fallback})`, fallback, (value) => value >= 1 && value <= 65_535);
+
+const flag = (fallback: boolean) =>
+  setting(
+    `true or false (default ${fallback})`,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["true", "false", "1", "0"]))
+      .transform((value) => value === "true" || value === "1")
+      .default(fallback),
+  );
+
+const choice = <const T extends readonly [string, ...string[]]>(options: T, fallback: T[number]) =>
+  setting(`${options.map((option) => `"${option}"`).join(" or ")} (default "${fallback}")`, z.enum(options).default(fallback));
+
+const httpUrl = (example: string) => setting(`a URL (http:// or https://) such as ${example}`, z.url({ protocol: /^https?$/ }).optional());
+
+const text = (expects: string) => setting(expects, z.string().optional());
+
+const schema = z.object({
+  DATABASE_URL: setting(
+    "a postgresql:// URL such as postgresql://meili:password@db.intranet:5432/meili",
+    z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  ),
+  DATABASE_POOL_SIZE: wholeNumber("connections", 20),
+  // Under a burst (the week before a deadline) a transaction may wait for a pooled connection
+  // longer than Prisma's 2 s default; waiting is better than refusing a user's submission.
+  DATABASE_TX_MAX_WAIT_MS: wholeNumber("milliseconds", 20_000),
+  DATABASE_TX_TIMEOUT_MS: wholeNumber("milliseconds", 30_000),
+  EMBEDDED_PG_PORT: port(54_329),
+
+  PORT: port(3000),
+  NEXTAUTH_SECRET: text("the session signing key"),
+  NEXTAUTH_URL: httpUrl("https://meili.intranet"),
+
+  EVIDENCE_STORE: choice(["file", "s3"], "file"),
+  EVIDENCE_DIR: setting("a folder", z.string().default(".data/evidence")),
+  EVIDENCE_S3_BUCKET: text("a bucket name"),
+  EVIDENCE_S3_ENDPOINT: httpUrl("http://minio.intranet:9000"),
+  EVIDENCE_S3_REGION: setting("a region name", z.string().default("us-east-1")),
+  EVIDENCE_S3_ACCESS_KEY_ID: text("an access key id"),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: text("a secret access key"),
+  /** Path-style addresses (http://host/bucket/key), what most on-premises stores expect. */
+  EVIDENCE_S3_PATH_STYLE: flag(true),
+  /** Key prefix, a "folder": a missing trailing slash is added. */
+  EVIDENCE_S3_PREFIX: setting(
+    "a key prefix",
+    z
+      .string()
+      .default("evidence/")
+      .transform((prefix) => (prefix.endsWith("/") ? prefix : `${prefix}/`)),
+  ),
+
+  STATUS_SNAPSHOT_SCHEDULE: choice(["on", "off"], "on"),
+
+  SIGNIN_MAX_FAILURES: wholeNumber("consecutive failures", 5),
+  SIGNIN_LOCK_MINUTES: wholeNumber("minutes", 15),
+  SIGNIN_MAX_PER_ACCOUNT: wholeNumber("attempts", 10),
+  SIGNIN_MAX_PER_ADDRESS: wholeNumber("attempts", 30),
+  SESSION_IDLE_SECONDS: wholeNumber("seconds", 30 * 60),
+  SESSION_ABSOLUTE_SECONDS: wholeNumber("seconds", 12 * 60 * 60),
+});
+
+type ParsedEnv = z.output<typeof schema>;
+/** With EVIDENCE_STORE=s3 the bucket is known to be set. */
+export type S3Env = Omit<ParsedEnv, "EVIDENCE_STORE" | "EVIDENCE_S3_BUCKET"> & { EVIDENCE_STORE: "s3"; EVIDENCE_S3_BUCKET: string };
+export type AppEnv = (Omit<ParsedEnv, "EVIDENCE_STORE"> & { EVIDENCE_STORE: "file" }) | S3Env;
+
+type Name = keyof ParsedEnv;
+const NAMES = Object.keys(schema.shape) as Name[];
+/** Values never repeated in a refusal, which ends up in logs. */
+const SECRETS = new Set<Name>(["DATABASE_URL", "NEXTAUTH_SECRET", "EVIDENCE_S3_SECRET_ACCESS_KEY"]);
+
+/** A wrong configuration: `problems` has one line per wrong variable, each starting with its name. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (environment variables):\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Rules across variables: what an S3 store needs. */
+function s3Problems(source: EnvSource): Map<Name, string> {
+  const problems = new Map<Name, string>();
+  const given = (name: Name) => blankIsUnset(source[name]) !== undefined;
+  if (schema.shape.EVIDENCE_STORE.safeParse(source.EVIDENCE_STORE).data !== "s3") return problems;
+  if (!given("EVIDENCE_S3_BUCKET")) problems.set("EVIDENCE_S3_BUCKET", "EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3");
+  // One key without the other would silently fall back to the SDK's other credential sources.
+  const [id, key] = ["EVIDENCE_S3_ACCESS_KEY_ID", "EVIDENCE_S3_SECRET_ACCESS_KEY"] as const;
+  if (given(id) && !given(key)) problems.set(key, `${key} is required with ${id} (set both, or neither)`);
+  if (given(key) && !given(id)) problems.set(id, `${id} is required with ${key} (set both, or neither)`);
+  return problems;
+}
+
+/** The configuration in `source`; throws one ConfigurationError naming every wrong variable. */
+export function parseEnv(source: EnvSource): AppEnv {
+  const parsed = schema.safeParse(source);
+  const problems = s3Problems(source);
+  for (const issue of parsed.error?.issues ?? []) {
+    const name = issue.path[0] as Name;
+    if (problems.has(name)) continue;
+    const given = SECRETS.has(name) ? "the value given (not shown)" : JSON.stringify(source[name]);
+    problems.set(name, `${name} must be ${schema.shape[name].description}, not ${given}`);
+  }
+  if (problems.size) throw new ConfigurationError(NAMES.filter((name) => problems.has(name)).map((name) => problems.get(name)!));
+  // The cross-variable rules above hold, which is what AppEnv says beyond the schema's output.
+  return parsed.data as AppEnv;
+}
+
+let cached: { key: string; env: AppEnv } | undefined;
+
+/**
+ * The process's configuration. Read from process.env when called (tests set variables before
+ * calling), parsed again only when one of its variables changed.
+ */
+export function env(): AppEnv {
+  const key = JSON.stringify(NAMES.map((name) => process.env[name]));
+  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+/** For entry points: the configuration, or the refusal printed and the process ended. */
+export function envOrExit(source: EnvSource = process.env): AppEnv {
+  try {
+    return source === process.env ? env() : parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
