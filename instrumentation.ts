@@ -1,6 +1,15 @@
-/** Next.js calls register() once when a server instance starts. */
+/**
+ * Next.js calls register() once when a server instance starts: a wrong configuration stops it
+ * there, naming the variable (lib/core/env.ts), before it serves a request; then the day's status
+ * snapshot is scheduled.
+ */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.STATUS_SNAPSHOT_SCHEDULE === "off") return;
+  // NEXT_RUNTIME is not configuration: Next defines it per bundle at build time, and this literal
+  // test is what lets it leave the Node-only imports below out of an edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { envOrExit } = await import("./lib/core/env");
+  // A throw here would only fail each request (Next logs it and keeps listening); exit instead.
+  if (envOrExit().STATUS_SNAPSHOT_SCHEDULE === "off") return;
   const { scheduleSnapshotPreparation } = await import("./lib/status/status-schedule");
   scheduleSnapshotPreparation();
 }

@@ -1,14 +1,17 @@
 /**
  * `npm start`: database (DATABASE_URL, or the embedded PostgreSQL in .data/), migrations, seed
  * when empty, production build when sources changed, then the app on http://localhost:$PORT
- * (default 3000). Ctrl-C stops the app and the embedded database cleanly.
+ * (default 3000). Ctrl-C stops the app and the embedded database cleanly. A wrong setting in the
+ * environment (lib/core/env.ts) stops it first, naming the variable.
  */
+import { envOrExit } from "../lib/core/env";
 import { openDatabaseServer } from "./lib/database-server";
 import { migrateDatabase, seedDatabase } from "./lib/setup-database";
 import { authSecret, buildIfNeeded, startNextServer, waitUntilServing } from "./lib/app-server";
 
+const config = envOrExit();
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
+const port = config.PORT;
 const log = (line: string) => console.log(`[start] ${line}`);
 
 const server = await openDatabaseServer({ log: (line) => line && log(`postgres: ${line.split("\n")[0]}`) });
@@ -41,7 +44,7 @@ try {
     ...process.env,
     DATABASE_URL: server.url,
     NEXTAUTH_SECRET: authSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev) buildIfNeeded({ ...env, NODE_ENV: "production" }, log);
@@ -49,7 +52,7 @@ try {
   app.once("exit", (code) => void shutdown(code ?? 0));
   await waitUntilServing(app, `http://127.0.0.1:${port}`);
   log(`美丽江西 app: http://localhost:${port}`);
-  if (demo) log("demo accounts and their password are listed in README.md (section \"Demo accounts\")");
+  if (demo) log('demo accounts and their password are listed in README.md (section "Demo accounts")');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

