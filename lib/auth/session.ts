@@ -8,6 +8,7 @@ import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { sessionExpired } from "./session-policy";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/core/errors";
 
 export type { SessionUser };
 
@@ -27,12 +28,10 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return user;
 });
 
-export class AuthorizationError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-  ) {
-    super(message);
+/** Not signed in (UNAUTHENTICATED, 401) or not allowed (FORBIDDEN, 403); the wrappers answer with its message. */
+export class AuthorizationError extends AppError {
+  constructor(code: "UNAUTHENTICATED" | "FORBIDDEN", message: string) {
+    super(code, message);
   }
 }
 
@@ -64,11 +63,11 @@ async function recordDenial(user: SessionUser, permission: Permission): Promise<
 /** For route handlers and actions: throws AuthorizationError (401/403) instead of redirecting. */
 export async function authorize(permission: Permission): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AuthorizationError(401, "未登录或会话已过期，请重新登录");
-  if (user.mustChangePassword) throw new AuthorizationError(403, "请先修改初始密码");
+  if (!user) throw new AuthorizationError("UNAUTHENTICATED", "未登录或会话已过期，请重新登录");
+  if (user.mustChangePassword) throw new AuthorizationError("FORBIDDEN", "请先修改初始密码");
   if (!can(user.role, permission)) {
     await recordDenial(user, permission);
-    throw new AuthorizationError(403, "当前账号无权执行此操作");
+    throw new AuthorizationError("FORBIDDEN", "当前账号无权执行此操作");
   }
   return user;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { authorize, AuthorizationError, type SessionUser } from "@/lib/auth/session";
+import { authorize, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/roles";
-import { UserFacingError } from "@/lib/core/errors";
+import { AppError } from "@/lib/core/errors";
 import type { FormState } from "./form-state";
 
 /** What an action reports back: a message, and optionally where to go next. */
@@ -50,7 +50,7 @@ export function validatedAction<Schema extends z.ZodType>(
     try {
       user = await authorize(permission);
     } catch (error) {
-      if (error instanceof AuthorizationError) return { ok: false, message: error.message, fieldErrors: {}, values };
+      if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
       // The database is unreachable (a restart, a failover): say so and keep the user's input.
       console.error("action could not check the user", error);
       return { ok: false, message: "服务暂时不可用（数据库连接中断），您填写的内容仍在页面上，请稍后重试。", fieldErrors: {}, values };
@@ -70,7 +70,7 @@ export function validatedAction<Schema extends z.ZodType>(
       const result = await work(parsed.data, user);
       outcome = typeof result === "string" ? { message: result } : result;
     } catch (error) {
-      if (error instanceof UserFacingError) {
+      if (error instanceof AppError) {
         return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
       }
       console.error("action failed", error);
@@ -78,6 +78,12 @@ export function validatedAction<Schema extends z.ZodType>(
     }
     // Outside the try: Next's redirect works by throwing.
     if (outcome.redirectTo) redirect(outcome.redirectTo);
-    return { ok: outcome.ok ?? true, message: outcome.message, fieldErrors: {}, values: outcome.ok === false ? values : {}, data: outcome.data };
+    return {
+      ok: outcome.ok ?? true,
+      message: outcome.message,
+      fieldErrors: {},
+      values: outcome.ok === false ? values : {},
+      data: outcome.data,
+    };
   };
 }
