@@ -1,9 +1,20 @@
-/** The public API's JSON shapes (a published contract: keep field names stable). */
-import type { TaskListItem } from "@/lib/plan/tasks";
+/** The public API's plan shapes, typed by the contract's schemas (a published contract: keep field names stable). */
+import type { TaskDetail, TaskListItem } from "@/lib/plan/tasks";
 import type { IndicatorCatalogEntry } from "@/lib/indicators/catalogue";
+import type { TargetView } from "@/lib/indicators/indicator-view";
 import type { UnitSummary } from "@/lib/plan/units";
+import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import type { TaskDetailJson, TaskJson } from "./tasks.contract";
+import type { UnitJson } from "./units.contract";
+import type { IndicatorJson } from "./indicators.contract";
 
-export function taskJson(task: TaskListItem) {
+type TargetJson = IndicatorJson["targets"][number];
+
+function targetJson(target: TargetView): TargetJson {
+  return { year: target.year, comparator: COMPARATOR_SYMBOLS[target.comparator], value: target.value, text: target.text };
+}
+
+export function taskJson(task: TaskListItem): TaskJson {
   return {
     number: task.number,
     section: { number: task.section.number, title: task.section.title },
@@ -16,7 +27,19 @@ export function taskJson(task: TaskListItem) {
   };
 }
 
-export function unitJson(unit: UnitSummary) {
+export function taskDetailJson(task: TaskDetail): TaskDetailJson {
+  return {
+    ...taskJson(task),
+    indicators: task.indicators.map((indicator) => ({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.measureUnit,
+      targets: indicator.targets.map(targetJson),
+    })),
+  };
+}
+
+export function unitJson(unit: UnitSummary): UnitJson {
   return {
     code: unit.code,
     name: unit.name,
@@ -26,19 +49,14 @@ export function unitJson(unit: UnitSummary) {
   };
 }
 
-export function indicatorJson(indicator: IndicatorCatalogEntry) {
+export function indicatorJson(indicator: IndicatorCatalogEntry): IndicatorJson {
   return {
     code: indicator.code,
     name: indicator.name,
     unit: indicator.measureUnit,
     direction: indicator.direction === "LOWER_IS_BETTER" ? "lower_is_better" : "higher_is_better",
     baseline: indicator.baseline,
-    targets: indicator.targets.map((target) => ({
-      year: target.year,
-      comparator: target.symbol,
-      value: target.value,
-      text: target.text,
-    })),
+    targets: indicator.targets.map(targetJson),
     tasks: indicator.tasks,
     owner: indicator.owner.shortName,
     clause: { ref: indicator.clauseRef, text: indicator.clause },

@@ -1,9 +1,10 @@
 import type { ReportListItem } from "@/lib/reports/read-reports";
 import { formatQuarter } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
+import type { ProgressReportJson } from "./progress.contract";
 
 /** One report in the shape of GET /api/v1/progress. */
-export function progressJson(report: ReportListItem) {
+export function progressJson(report: ReportListItem): ProgressReportJson {
   return {
     id: report.id,
     quarter: formatQuarter(quarterOfRow(report)),

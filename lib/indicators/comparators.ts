@@ -2,12 +2,12 @@
 export type Comparator = "GTE" | "LTE" | "EQ" | "CUMULATIVE";
 export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 
-export const COMPARATOR_SYMBOLS: Record<Comparator, string> = {
+export const COMPARATOR_SYMBOLS = {
   GTE: "≥",
   LTE: "≤",
   EQ: "=",
   CUMULATIVE: "累计",
-};
+} as const satisfies Record<Comparator, string>;
 
 export const DIRECTION_LABELS: Record<Direction, string> = {
   HIGHER_IS_BETTER: "越高越好",
