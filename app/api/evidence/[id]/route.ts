@@ -1,21 +1,19 @@
-import { authorize, AuthorizationError } from "@/lib/auth/session";
-import { jsonError } from "@/lib/core/responses";
+import { route } from "@/lib/core/route";
+import { AppError } from "@/lib/core/errors";
+import { z } from "@/lib/core/zod";
+import { idSchema } from "@/lib/core/schemas";
+import { pathNumber } from "@/lib/api/contract";
 import { evidenceForDownload } from "@/lib/evidence/evidence";
 
 export const dynamic = "force-dynamic";
 
+const NO_SUCH_FILE = "文件不存在或无权查看";
+const EvidencePathSchema = z.object({ id: pathNumber(idSchema(NO_SUCH_FILE), NO_SUCH_FILE) });
+
 /** Downloads one 佐证材料, for those who may read its report; never rendered inline. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
-  try {
-    user = await authorize("report:read");
-  } catch (error) {
-    if (error instanceof AuthorizationError) return jsonError(error.status, error.message);
-    throw error;
-  }
-  const { id } = await params;
-  const file = /^\d{1,9}$/.test(id) ? await evidenceForDownload(Number(id), user) : null;
-  if (!file) return jsonError(404, "文件不存在或无权查看");
+export const GET = route({ auth: "report:read", params: EvidencePathSchema }, async ({ params, user }) => {
+  const file = await evidenceForDownload(params.id, user);
+  if (!file) throw new AppError("NOT_FOUND", NO_SUCH_FILE);
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       "Content-Type": file.mediaType,
@@ -25,4 +23,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,24 +1,20 @@
-import { withPermission } from "@/lib/core/route";
-import { jsonError } from "@/lib/core/responses";
-import { UserFacingError } from "@/lib/core/errors";
+import { route } from "@/lib/core/route";
+import { z } from "@/lib/core/zod";
+import { quarterSchema } from "@/lib/core/schemas";
 import { progressTemplate } from "@/lib/imports/progress-import";
 import { getWindowSetting } from "@/lib/admin/settings";
-import { chinaToday, formatQuarter, parseQuarter, reportingQuarter } from "@/lib/core/quarters";
+import { chinaToday, formatQuarter, reportingQuarter } from "@/lib/core/quarters";
 import { xlsxResponse } from "@/lib/exports/workbook";
 
 export const dynamic = "force-dynamic";
 
+const TemplateQuerySchema = z.object({ quarter: quarterSchema.optional() });
+
 /** The staff member's unit template for a quarter (?quarter=2026Q4; default: the quarter being collected). */
-export async function GET(request: Request) {
-  return withPermission("report:write", async (user) => {
-    const raw = new URL(request.url).searchParams.get("quarter");
-    const quarter = raw ? parseQuarter(raw) : reportingQuarter(chinaToday(), (await getWindowSetting()).windowDays);
-    if (!quarter) return jsonError(400, "quarter 格式应为 2026Q3");
-    try {
-      return xlsxResponse(await progressTemplate(user, quarter), `${user.unitName ?? "本单位"}_${formatQuarter(quarter)}_进展填报模板.xlsx`);
-    } catch (error) {
-      if (error instanceof UserFacingError) return jsonError(400, error.message);
-      throw error;
-    }
-  }, "progress-template.xlsx");
-}
+export const GET = route(
+  { auth: "report:write", query: TemplateQuerySchema, exported: "progress-template.xlsx" },
+  async ({ query, user }) => {
+    const quarter = query.quarter ?? reportingQuarter(chinaToday(), (await getWindowSetting()).windowDays);
+    return xlsxResponse(await progressTemplate(user, quarter), `${user.unitName ?? "本单位"}_${formatQuarter(quarter)}_进展填报模板.xlsx`);
+  },
+);

@@ -1,5 +1,5 @@
+import { route } from "@/lib/core/route";
+import { publicJson } from "@/lib/core/responses";
 import { openApiDocument } from "@/lib/api/openapi";
 
-export function GET() {
-  return Response.json(openApiDocument, { headers: { "Cache-Control": "public, max-age=300" } });
-}
+export const GET = route({ auth: "public" }, async () => publicJson(openApiDocument, 300));

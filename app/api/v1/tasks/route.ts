@@ -1,16 +1,12 @@
+import { route } from "@/lib/core/route";
+import { publicJson } from "@/lib/core/responses";
 import { listTasks } from "@/lib/plan/tasks";
-import { jsonError, publicJson } from "@/lib/core/responses";
 import { taskJson } from "@/lib/api/plan-json";
-import { taskFiltersSchema } from "@/lib/plan/task-filters";
-import { issuesText, parseSearchParams } from "@/lib/core/schemas";
+import { TaskQuerySchema, type TaskListBody } from "@/lib/api/tasks.contract";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const parsed = parseSearchParams(taskFiltersSchema, new URL(request.url).searchParams);
-  if (!parsed.success) {
-    return jsonError(400, `查询参数无效：${issuesText(parsed.error)}`);
-  }
-  const tasks = await listTasks(parsed.data);
-  return publicJson({ data: tasks.map(taskJson) });
-}
+export const GET = route({ auth: "public", query: TaskQuerySchema }, async ({ query }) => {
+  const tasks = await listTasks(query);
+  return publicJson({ data: tasks.map(taskJson) } satisfies TaskListBody);
+});

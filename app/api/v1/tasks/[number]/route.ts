@@ -1,23 +1,14 @@
+import { route } from "@/lib/core/route";
+import { AppError } from "@/lib/core/errors";
+import { publicJson } from "@/lib/core/responses";
 import { getTaskByNumber } from "@/lib/plan/tasks";
-import { jsonError, publicJson } from "@/lib/core/responses";
-import { taskJson } from "@/lib/api/plan-json";
+import { taskDetailJson } from "@/lib/api/plan-json";
+import { TaskPathSchema, type TaskDetailBody } from "@/lib/api/tasks.contract";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
-  const raw = (await params).number;
-  if (!/^\d{1,3}$/.test(raw)) return jsonError(404, `任务编号无效：${raw.slice(0, 20)}`);
-  const task = await getTaskByNumber(Number(raw));
-  if (!task) return jsonError(404, `任务 ${Number(raw)} 不存在`);
-  return publicJson({
-    data: {
-      ...taskJson(task),
-      indicators: task.indicators.map((indicator) => ({
-        code: indicator.code,
-        name: indicator.name,
-        unit: indicator.measureUnit,
-        targets: indicator.targets.map((target) => ({ year: target.year, comparator: target.symbol, value: target.value, text: target.text })),
-      })),
-    },
-  });
-}
+export const GET = route({ auth: "public", params: TaskPathSchema }, async ({ params }) => {
+  const task = await getTaskByNumber(params.number);
+  if (!task) throw new AppError("NOT_FOUND", `任务 ${params.number} 不存在`);
+  return publicJson({ data: taskDetailJson(task) } satisfies TaskDetailBody);
+});

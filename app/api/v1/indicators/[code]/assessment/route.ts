@@ -1,34 +1,16 @@
-import { jsonError, publicJson } from "@/lib/core/responses";
-import { getIndicatorAssessment, periodText } from "@/lib/indicators/observations";
-import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import { route } from "@/lib/core/route";
+import { AppError } from "@/lib/core/errors";
+import { publicJson } from "@/lib/core/responses";
 import { chinaToday } from "@/lib/core/quarters";
+import { getIndicatorAssessment } from "@/lib/indicators/observations";
+import { assessmentJson } from "@/lib/api/indicator-json";
+import { IndicatorPathSchema, type AssessmentBody } from "@/lib/api/indicators.contract";
 
 export const dynamic = "force-dynamic";
 
 /** Where the province stands on an indicator: latest value, targets, required change, forecast, verdict. */
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
-  const data = /^[A-Z0-9_]{2,64}$/.test(code) ? await getIndicatorAssessment(code, Number(chinaToday().slice(0, 4))) : null;
-  if (!data) return jsonError(404, `指标 ${code} 不存在`);
-  const { assessment } = data.province;
-  return publicJson({
-    data: {
-      code: data.indicator.code,
-      name: data.indicator.name,
-      unit: data.indicator.measureUnit,
-      latest: assessment.latest ? { value: assessment.latest.value, period: periodText(assessment.latest) } : null,
-      pacePerYear: assessment.pacePerYear,
-      verdict: assessment.verdict,
-      targets: assessment.targets.map((item) => ({
-        year: item.target.year,
-        comparator: COMPARATOR_SYMBOLS[item.target.comparator],
-        value: item.target.value,
-        met: item.met,
-        requiredYearlyChange: item.requiredYearlyChange,
-        forecast: item.forecast,
-        crossingYear: item.crossingYear,
-        verdict: item.verdict,
-      })),
-    },
-  });
-}
+export const GET = route({ auth: "public", params: IndicatorPathSchema }, async ({ params }) => {
+  const data = await getIndicatorAssessment(params.code, Number(chinaToday().slice(0, 4)));
+  if (!data) throw new AppError("NOT_FOUND", `指标 ${params.code} 不存在`);
+  return publicJson({ data: assessmentJson(data) } satisfies AssessmentBody);
+});

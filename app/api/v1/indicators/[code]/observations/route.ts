@@ -1,27 +1,13 @@
-import { jsonError, publicJson } from "@/lib/core/responses";
-import { listAcceptedObservations, periodText, PROVINCE } from "@/lib/indicators/observations";
-import { db } from "@/lib/core/db";
+import { route } from "@/lib/core/route";
+import { publicJson } from "@/lib/core/responses";
+import { listPublishedObservations } from "@/lib/indicators/accepted-observations";
+import { observationJson } from "@/lib/api/indicator-json";
+import { IndicatorPathSchema, ObservationQuerySchema, type ObservationListBody } from "@/lib/api/indicators.contract";
 
 export const dynamic = "force-dynamic";
 
 /** Accepted values of an indicator: the province (default), one city (?area=nanchang) or all (?area=all). */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
-  const area = new URL(request.url).searchParams.get("area") ?? PROVINCE;
-  if (!/^[A-Z0-9_]{2,64}$/.test(code) || !(await db.indicator.findUnique({ where: { code }, select: { id: true } }))) {
-    return jsonError(404, `指标 ${code} 不存在`);
-  }
-  if (area !== "all" && area !== PROVINCE && !(await db.unit.findFirst({ where: { code: area, kind: "CITY" }, select: { id: true } }))) {
-    return jsonError(400, "area 应为 province、all 或设区市代码");
-  }
-  const rows = await listAcceptedObservations(code, area === "all" ? undefined : area);
-  return publicJson({
-    data: rows.map((row) => ({
-      area: row.area,
-      period: periodText(row),
-      value: Number(row.value),
-      source: row.source,
-      demo: row.demo,
-    })),
-  });
-}
+export const GET = route({ auth: "public", params: IndicatorPathSchema, query: ObservationQuerySchema }, async ({ params, query }) => {
+  const rows = await listPublishedObservations(params.code, query.area);
+  return publicJson({ data: rows.map(observationJson) } satisfies ObservationListBody);
+});
