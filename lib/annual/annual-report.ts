@@ -6,7 +6,8 @@ import { defaultNarrative, distill, excerpt, type Narrative, type UnitText } fro
 import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
-import { formatQuarter, quarterIndex, windowCloseDate } from "@/lib/core/quarters";
+import { formatQuarter, windowCloseDate } from "@/lib/core/quarters";
+import { quarterOfRow } from "@/lib/reports/report-record";
 import { recordAudit } from "@/lib/audit/audit";
 import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
 import { StaleWriteError } from "@/lib/core/errors";
@@ -33,7 +34,16 @@ export interface AnnualReportData {
   narrativeEditedBy: string | null;
   figures: ReturnType<typeof countByStatus>;
   reports: { owed: number; submitted: number; accepted: number };
-  indicators: { code: string; name: string; unit: string; latest: string; targets: string; verdict: Verdict; verdictLabel: string; demo: boolean }[];
+  indicators: {
+    code: string;
+    name: string;
+    unit: string;
+    latest: string;
+    targets: string;
+    verdict: Verdict;
+    verdictLabel: string;
+    demo: boolean;
+  }[];
   sections: { number: number; title: string; tasks: AnnualTask[]; problems: UnitText[]; nextSteps: UnitText[] }[];
   late: { unit: string; quarter: string; missing: number }[];
   reminders: { unit: string; quarter: string; level: string; message: string; at: string }[];
@@ -61,26 +71,32 @@ async function latestAcceptedOfYear(year: number): Promise<LatestReport[]> {
 
 /** Per unit and quarter of the year: reports owed that were not submitted by the window's close. */
 async function lateReports(year: number, windowDays: number) {
-  const quarters = [1, 2, 3, 4].map((quarter) => ({ year, quarter: quarter as 1 | 2 | 3 | 4 }));
-  const rows = await db.$queryRaw<{ shortName: string; qi: number; missing: bigint }[]>(Prisma.sql`
+  const quarters = ([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter }));
+  const closes = quarters.map(
+    (quarter) => Prisma.sql`(${quarter.quarter}::int, ${new Date(`${windowCloseDate(quarter, windowDays)}T23:59:59+08:00`)}::timestamp)`,
+  );
+  const rows = await db.$queryRaw<{ shortName: string; quarter: number; missing: bigint }[]>(Prisma.sql`
     WITH quarters AS (
-      SELECT q.qi, q.closes FROM (VALUES ${Prisma.join(quarters.map((quarter) => Prisma.sql`(${quarterIndex(quarter)}::int, ${new Date(`${windowCloseDate(quarter, windowDays)}T23:59:59+08:00`)}::timestamp)`))}) AS q(qi, closes)
+      SELECT q.quarter, q.closes FROM (VALUES ${Prisma.join(closes)}) AS q(quarter, closes)
     )
-    SELECT u."shortName", q.qi, count(*) AS missing
+    SELECT u."shortName", q.quarter, count(*) AS missing
     FROM "TaskUnit" tu
     JOIN "Task" t ON t.id = tu."taskId"
     JOIN "Unit" u ON u.id = tu."unitId"
-    JOIN quarters q ON q.qi <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
-                   AND q.qi >= 2024 * 4 + 2 AND q.closes <= now()
+    JOIN quarters q ON meili_owes_report(t."deadlineDate", ${year}, q.quarter) AND q.closes <= now()
     WHERE NOT EXISTS (
       SELECT 1 FROM "ProgressReport" r
-      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year * 4 + r.quarter - 1 = q.qi
+      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${year} AND r.quarter = q.quarter
         AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= q.closes
     )
-    GROUP BY u."shortName", u."sortOrder", q.qi
-    ORDER BY q.qi, u."sortOrder"
+    GROUP BY u."shortName", u."sortOrder", q.quarter
+    ORDER BY q.quarter, u."sortOrder"
   `);
-  return rows.map((row) => ({ unit: row.shortName, quarter: formatQuarter({ year: Math.floor(row.qi / 4), quarter: ((row.qi % 4) + 1) as 1 | 2 | 3 | 4 }), missing: Number(row.missing) }));
+  return rows.map((row) => ({
+    unit: row.shortName,
+    quarter: formatQuarter(quarterOfRow({ year, quarter: row.quarter })),
+    missing: Number(row.missing),
+  }));
 }
 
 /** Everything the annual report says, compiled from accepted data only. */
@@ -98,18 +114,21 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
     }),
     db.section.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
     db.taskUnit.groupBy({ by: ["taskId"], _count: { unitId: true } }),
-    db.annualReport.findUnique({ where: { year }, select: { narrative: true, version: true, updatedBy: { select: { displayName: true } } } }),
+    db.annualReport.findUnique({
+      where: { year },
+      select: { narrative: true, version: true, updatedBy: { select: { displayName: true } } },
+    }),
     db.$queryRaw<{ owed: bigint; submitted: bigint; accepted: bigint }[]>(Prisma.sql`
       SELECT
         (SELECT count(*) FROM "TaskUnit" tu JOIN "Task" t ON t.id = tu."taskId"
            CROSS JOIN generate_series(1, 4) AS q(quarter)
-           WHERE ${year} * 4 + q.quarter - 1 BETWEEN 2024 * 4 + 2 AND extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+           WHERE meili_owes_report(t."deadlineDate", ${year}, q.quarter)
         ) AS owed,
         (SELECT count(*) FILTER (WHERE r."submittedAt" IS NOT NULL) FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
-           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+           WHERE r.year = ${year} AND meili_owes_report(t."deadlineDate", r.year, r.quarter)
         ) AS submitted,
         (SELECT count(*) FILTER (WHERE r.status = 'ACCEPTED') FROM "ProgressReport" r JOIN "Task" t ON t.id = r."taskId"
-           WHERE r.year = ${year} AND r.year * 4 + r.quarter - 1 <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
+           WHERE r.year = ${year} AND meili_owes_report(t."deadlineDate", r.year, r.quarter)
         ) AS accepted
     `),
   ]);
@@ -121,8 +140,17 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
   const figures = countByStatus(tasks);
   const onCourse = indicators.filter((item) => item.assessment.verdict === "ON_COURSE" || item.assessment.verdict === "ACHIEVED").length;
   const atRisk = indicators.filter((item) => ["AT_RISK", "OFF_COURSE", "MISSED"].includes(item.assessment.verdict)).length;
-  const narrative = (stored?.narrative as Narrative | undefined) ??
-    defaultNarrative({ year, asOf: moment.today, taskCounts: figures, reports, indicators: indicators.length, indicatorsOnCourse: onCourse, indicatorsAtRisk: atRisk });
+  const narrative =
+    (stored?.narrative as Narrative | undefined) ??
+    defaultNarrative({
+      year,
+      asOf: moment.today,
+      taskCounts: figures,
+      reports,
+      indicators: indicators.length,
+      indicatorsOnCourse: onCourse,
+      indicatorsAtRisk: atRisk,
+    });
 
   return {
     year,
@@ -137,7 +165,9 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
       name: indicator.name,
       unit: indicator.measureUnit,
       latest: assessment.latest ? `${assessment.latest.value}（${assessment.latest.year}年）` : "暂无数据",
-      targets: indicator.targets.map((target) => `${target.year}年${COMPARATOR_SYMBOLS[target.comparator]}${Number(target.value)}`).join("；"),
+      targets: indicator.targets
+        .map((target) => `${target.year}年${COMPARATOR_SYMBOLS[target.comparator]}${Number(target.value)}`)
+        .join("；"),
       verdict: assessment.verdict,
       verdictLabel: VERDICT_LABELS[assessment.verdict],
       demo,
@@ -157,7 +187,9 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
             statusLabel: STATUS_LABELS[task.status],
             unitsTotal: unitsOfTask.get(task.taskId) ?? 0,
             unitsReported: taskReports.length,
-            averagePercent: taskReports.length ? Math.round(taskReports.reduce((sum, report) => sum + report.percent, 0) / taskReports.length) : 0,
+            averagePercent: taskReports.length
+              ? Math.round(taskReports.reduce((sum, report) => sum + report.percent, 0) / taskReports.length)
+              : 0,
             progress: taskReports.slice(0, 5).map((report) => ({ unit: report.shortName, text: excerpt(report.progress) })),
           };
         }),
@@ -179,17 +211,29 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
 /** Saves the reviewer's narrative as a new version; refuses an edit based on an older one. */
 export async function saveNarrative(year: number, narrative: Narrative, version: number, user: SessionUser): Promise<number> {
   return db.$transaction(async (tx) => {
-    const current = await tx.annualReport.findUnique({ where: { year }, select: { version: true, narrative: true, updatedAt: true, updatedBy: { select: { displayName: true } } } });
+    const current = await tx.annualReport.findUnique({
+      where: { year },
+      select: { version: true, narrative: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
+    });
     if ((current?.version ?? 0) !== version) {
-      throw new StaleWriteError(`保存未成功：${current?.updatedBy.displayName ?? "其他用户"} 已于 ${current ? formatChinaTime(current.updatedAt) : "刚才"} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`);
+      throw new StaleWriteError(
+        `保存未成功：${current?.updatedBy.displayName ?? "其他用户"} 已于 ${current ? formatChinaTime(current.updatedAt) : "刚才"} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`,
+      );
     }
     const next = version + 1;
     if (current) {
-      await tx.annualReport.update({ where: { year }, data: { narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id, updatedAt: new Date() } });
+      await tx.annualReport.update({
+        where: { year },
+        data: { narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id, updatedAt: new Date() },
+      });
     } else {
-      await tx.annualReport.create({ data: { year, narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id } });
+      await tx.annualReport.create({
+        data: { year, narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id },
+      });
     }
-    await tx.annualReportRevision.create({ data: { year, version: next, narrative: narrative as unknown as Prisma.InputJsonObject, actorId: user.id } });
+    await tx.annualReportRevision.create({
+      data: { year, version: next, narrative: narrative as unknown as Prisma.InputJsonObject, actorId: user.id },
+    });
     await recordAudit(tx, {
       actorId: user.id,
       action: "annualReport.edit",

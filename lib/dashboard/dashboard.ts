@@ -4,7 +4,7 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/core/dates";
 import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/status/status-rules";
-import { addDays, addQuarters, parseQuarter, type Quarter } from "@/lib/core/quarters";
+import { addDays, addQuarters, compareQuarters, parseQuarter, type Quarter } from "@/lib/core/quarters";
 import { reportingCounts } from "@/lib/reminders/reminders";
 import { currentSnapshot, momentFor, type Moment } from "@/lib/status/status-snapshot";
 import { listSections } from "@/lib/plan/tasks";
@@ -30,8 +30,17 @@ const snapshotOf = cache(async (quarterText?: string, asOfText?: string) => {
 
 /** The 60 tasks, once per request: titles and deadlines join the aggregates in memory. */
 const taskCatalogue = cache(async () => {
-  const tasks = await db.task.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } } });
-  return tasks.map((task) => ({ id: task.id, number: task.number, title: task.title, deadline: formatIsoDate(task.deadlineDate), section: task.section.number }));
+  const tasks = await db.task.findMany({
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, title: true, deadlineDate: true, section: { select: { number: true } } },
+  });
+  return tasks.map((task) => ({
+    id: task.id,
+    number: task.number,
+    title: task.title,
+    deadline: formatIsoDate(task.deadlineDate),
+    section: task.section.number,
+  }));
 });
 
 /** The SQL condition on a snapshot row's unit, given its code. */
@@ -67,7 +76,9 @@ interface TaskCount {
 async function taskCounts(snapshotId: number, unitCode: string | undefined, section: number | undefined): Promise<TaskCount[]> {
   const conditions = await pairConditions(unitCode, section);
   if (!unitCode) {
-    return db.$queryRaw<TaskCount[]>`SELECT "taskId", status, pairs, "percentSum" FROM "TaskTally" WHERE "snapshotId" = ${snapshotId} ${conditions}`;
+    return db.$queryRaw<
+      TaskCount[]
+    >`SELECT "taskId", status, pairs, "percentSum" FROM "TaskTally" WHERE "snapshotId" = ${snapshotId} ${conditions}`;
   }
   return db.$queryRaw<TaskCount[]>`
     SELECT "taskId", status, count(*)::int AS pairs, sum(percent)::int AS "percentSum" FROM "PairStatus"
@@ -83,7 +94,12 @@ async function reportingOf(snapshotId: number, moment: Moment, unitCode: string 
   const [row] = await db.$queryRaw<Record<string, number>[]>`
     SELECT ${Prisma.join(sums)} FROM "UnitTally"
     WHERE "snapshotId" = ${snapshotId} ${unitCode ? Prisma.sql`AND ${ofUnit(unitCode)}` : Prisma.empty} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}`;
-  const share = (quarter: Quarter, name: string): ReportingShare => ({ quarter, owed: row![`owed${name}`]!, submitted: row![`submitted${name}`]!, accepted: row![`accepted${name}`]! });
+  const share = (quarter: Quarter, name: string): ReportingShare => ({
+    quarter,
+    owed: row![`owed${name}`]!,
+    submitted: row![`submitted${name}`]!,
+    accepted: row![`accepted${name}`]!,
+  });
   return { lastClosed: share(moment.lastClosed, "LastClosed"), collecting: share(moment.collecting, "Collecting") };
 }
 
@@ -100,7 +116,18 @@ function rollUpTasks(counts: TaskCount[], tasks: Awaited<ReturnType<typeof taskC
     const counted = byTask.get(info.id);
     if (!counted) return [];
     const { id, number, title, section, deadline } = info;
-    return [{ taskId: id, number, title, section, deadline, status: rollUpTask(deadline, counted.statuses, today), pairs: counted.pairs, percentSum: counted.percentSum }];
+    return [
+      {
+        taskId: id,
+        number,
+        title,
+        section,
+        deadline,
+        status: rollUpTask(deadline, counted.statuses, today),
+        pairs: counted.pairs,
+        percentSum: counted.percentSum,
+      },
+    ];
   });
 }
 
@@ -116,11 +143,17 @@ export interface DashboardFigures {
  * moment's status snapshot: about (tasks × statuses) rows, whatever the number of reports.
  * Cached per request.
  */
-export const taskStatuses = cache(async (quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<DashboardFigures> => {
-  const { moment, snapshotId } = await snapshotOf(quarterText, asOfText);
-  const [counts, tasks, reporting] = await Promise.all([taskCounts(snapshotId, unitCode, section), taskCatalogue(), reportingOf(snapshotId, moment, unitCode, section)]);
-  return { moment, tasks: rollUpTasks(counts, tasks, moment.today), reporting };
-});
+export const taskStatuses = cache(
+  async (quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<DashboardFigures> => {
+    const { moment, snapshotId } = await snapshotOf(quarterText, asOfText);
+    const [counts, tasks, reporting] = await Promise.all([
+      taskCounts(snapshotId, unitCode, section),
+      taskCatalogue(),
+      reportingOf(snapshotId, moment, unitCode, section),
+    ]);
+    return { moment, tasks: rollUpTasks(counts, tasks, moment.today), reporting };
+  },
+);
 
 export interface UnitRank {
   place: number;
@@ -136,9 +169,10 @@ export interface UnitRank {
 type Ranking = { total: number; units: UnitRank[] };
 
 /** Both rankings (provincial units, cities) in one query; see rankUnits. Positional arguments: React's cache compares them by identity. */
-const rankings = cache(async (quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Record<UnitRank["kind"], Ranking>> => {
-  const { snapshotId } = await snapshotOf(quarterText, asOfText);
-  const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
+const rankings = cache(
+  async (quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Record<UnitRank["kind"], Ranking>> => {
+    const { snapshotId } = await snapshotOf(quarterText, asOfText);
+    const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
     WITH tallies AS (
       SELECT "unitId", sum(assignments) AS assignments, sum(lagging) AS lagging, sum("percentSum") AS "percentSum"
       FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}
@@ -157,19 +191,26 @@ const rankings = cache(async (quarterText?: string, asOfText?: string, section?:
     SELECT place, code, "shortName", kind, assignments, lagging, "onTimeShare", "averagePercent", total FROM ranked
     WHERE ${edge ?? null}::int IS NULL OR place <= ${edge ?? null}::int OR place > total - ${edge ?? null}::int
     ORDER BY kind, place`;
-  const ranking = (kind: UnitRank["kind"]): Ranking => {
-    const own = rows.filter((row) => row.kind === kind);
-    return { total: own[0]?.total ?? 0, units: own.map(({ total: _total, ...unit }) => unit) };
-  };
-  return { PROVINCIAL: ranking("PROVINCIAL"), CITY: ranking("CITY") };
-});
+    const ranking = (kind: UnitRank["kind"]): Ranking => {
+      const own = rows.filter((row) => row.kind === kind);
+      return { total: own[0]?.total ?? 0, units: own.map(({ total: _total, ...unit }) => unit) };
+    };
+    return { PROVINCIAL: ranking("PROVINCIAL"), CITY: ranking("CITY") };
+  },
+);
 
 /**
  * Units of one kind ranked over all tasks or one section's: by the share of their tasks not lagging,
  * then by average percent complete (both as shown, in whole percent), then in the official order.
  * `edge`: only the first and the last `edge` places (a long, national-scale ranking).
  */
-export async function rankUnits(kind: UnitRank["kind"], quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Ranking> {
+export async function rankUnits(
+  kind: UnitRank["kind"],
+  quarterText?: string,
+  asOfText?: string,
+  section?: number,
+  edge?: number,
+): Promise<Ranking> {
   return (await rankings(quarterText, asOfText, section, edge))[kind];
 }
 
@@ -181,7 +222,12 @@ export interface LaggingUnit {
 }
 
 /** Per task, the selected units that lag (behind or late with a report), for the drill-down. */
-export async function laggingUnits(quarterText?: string, asOfText?: string, unitCode?: string, section?: number): Promise<Map<number, LaggingUnit[]>> {
+export async function laggingUnits(
+  quarterText?: string,
+  asOfText?: string,
+  unitCode?: string,
+  section?: number,
+): Promise<Map<number, LaggingUnit[]>> {
   const { snapshotId } = await snapshotOf(quarterText, asOfText);
   const rows = await db.$queryRaw<(LaggingUnit & { taskId: number })[]>`
     SELECT p."taskId", u.code, u."shortName", p.status, p.reason
@@ -227,16 +273,25 @@ export async function sectionCompletion(tasks: TaskRollUp[]): Promise<SectionCom
 /** Tasks whose deadline falls within twelve months of the moment. */
 export function upcomingDeadlines(tasks: TaskRollUp[], moment: Moment): TaskRollUp[] {
   const horizon = addDays(moment.today, 365);
-  return tasks.filter((task) => task.deadline >= moment.today && task.deadline <= horizon).sort((a, b) => a.deadline.localeCompare(b.deadline) || a.number - b.number);
+  return tasks
+    .filter((task) => task.deadline >= moment.today && task.deadline <= horizon)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.number - b.number);
 }
 
 /** Units that reported in the quarter before the last closed one and not in the last closed one. */
 export async function unitsThatStoppedReporting(moment: Moment) {
   const before = addQuarters(moment.lastClosed, -1);
   const counts = await reportingCounts(before, moment.lastClosed);
-  const index = (quarter: Quarter) => quarter.year * 4 + quarter.quarter;
-  const reportedBefore = new Set(counts.filter((count) => index(count.quarter) === index(before) && count.submitted > 0).map((count) => count.unitId));
-  const stopped = counts.filter((count) => index(count.quarter) === index(moment.lastClosed) && count.submitted === 0 && reportedBefore.has(count.unitId));
-  const units = await db.unit.findMany({ where: { id: { in: stopped.map((count) => count.unitId) } }, orderBy: { sortOrder: "asc" }, select: { code: true, shortName: true } });
+  const reportedBefore = new Set(
+    counts.filter((count) => compareQuarters(count.quarter, before) === 0 && count.submitted > 0).map((count) => count.unitId),
+  );
+  const stopped = counts.filter(
+    (count) => compareQuarters(count.quarter, moment.lastClosed) === 0 && count.submitted === 0 && reportedBefore.has(count.unitId),
+  );
+  const units = await db.unit.findMany({
+    where: { id: { in: stopped.map((count) => count.unitId) } },
+    orderBy: { sortOrder: "asc" },
+    select: { code: true, shortName: true },
+  });
   return units;
 }

@@ -6,6 +6,7 @@ import { quarterFromIndex, quarterIndex, type Quarter } from "@/lib/core/quarter
 import type { ReminderInput } from "@/lib/reminders/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
+import { quarterOfRow } from "@/lib/reports/report-record";
 
 export interface ReportingCount {
   unitId: number;
@@ -18,35 +19,34 @@ export interface ReportingCount {
 
 /**
  * Owed, submitted and accepted reports per unit and quarter, counted in one SQL query whatever the
- * number of reports. A task is owed from 2024Q3 through its deadline's quarter.
+ * number of reports. A task is owed from 2024Q3 through its deadline's quarter (meili_owes_report).
  */
 export async function reportingCounts(from: Quarter, to: Quarter, unitId?: number): Promise<ReportingCount[]> {
-  const rows = await db.$queryRaw<{ unitId: number; qi: number; owed: bigint; submitted: bigint; accepted: bigint }[]>`
+  const rows = await db.$queryRaw<{ unitId: number; year: number; quarter: number; owed: bigint; submitted: bigint; accepted: bigint }[]>`
     WITH quarters AS (
-      SELECT generate_series(${quarterIndex(from)}::int, ${quarterIndex(to)}::int) AS qi
+      SELECT qi / 4 AS year, qi % 4 + 1 AS quarter FROM generate_series(${quarterIndex(from)}::int, ${quarterIndex(to)}::int) AS qi
     ), owed AS (
-      SELECT tu."unitId", q.qi, count(*) AS owed
+      SELECT tu."unitId", q.year, q.quarter, count(*) AS owed
       FROM "TaskUnit" tu
       JOIN "Task" t ON t.id = tu."taskId"
-      JOIN quarters q
-        ON q.qi <= extract(year FROM t."deadlineDate")::int * 4 + extract(quarter FROM t."deadlineDate")::int - 1
-      WHERE q.qi >= 2024 * 4 + 2 ${unitId === undefined ? Prisma.empty : Prisma.sql`AND tu."unitId" = ${unitId}`}
-      GROUP BY tu."unitId", q.qi
+      JOIN quarters q ON meili_owes_report(t."deadlineDate", q.year, q.quarter)
+      ${unitId === undefined ? Prisma.empty : Prisma.sql`WHERE tu."unitId" = ${unitId}`}
+      GROUP BY tu."unitId", q.year, q.quarter
     ), reported AS (
-      SELECT r."unitId", r.year * 4 + r.quarter - 1 AS qi,
+      SELECT r."unitId", r.year, r.quarter,
              count(*) FILTER (WHERE r.status <> 'DRAFT') AS submitted,
              count(*) FILTER (WHERE r.status = 'ACCEPTED') AS accepted
       FROM "ProgressReport" r
       WHERE (r.year, r.quarter) >= (${from.year}::int, ${from.quarter}::int) AND (r.year, r.quarter) <= (${to.year}::int, ${to.quarter}::int)
         ${unitId === undefined ? Prisma.empty : Prisma.sql`AND r."unitId" = ${unitId}`}
-      GROUP BY r."unitId", r.year * 4 + r.quarter - 1
+      GROUP BY r."unitId", r.year, r.quarter
     )
-    SELECT owed."unitId", owed.qi, owed.owed, coalesce(reported.submitted, 0) AS submitted, coalesce(reported.accepted, 0) AS accepted
-    FROM owed LEFT JOIN reported ON reported."unitId" = owed."unitId" AND reported.qi = owed.qi
+    SELECT owed."unitId", owed.year, owed.quarter, owed.owed, coalesce(reported.submitted, 0) AS submitted, coalesce(reported.accepted, 0) AS accepted
+    FROM owed LEFT JOIN reported ON reported."unitId" = owed."unitId" AND reported.year = owed.year AND reported.quarter = owed.quarter
   `;
   return rows.map((row) => ({
     unitId: row.unitId,
-    quarter: quarterFromIndex(row.qi),
+    quarter: quarterOfRow(row),
     owed: Number(row.owed),
     submitted: Number(row.submitted),
     accepted: Number(row.accepted),
@@ -108,8 +108,8 @@ export async function activeRemindersFor(unitId: number) {
     select: reminderFields,
   });
   if (reminders.length === 0) return [];
-  const indexes = reminders.map((reminder) => reminder.year * 4 + reminder.quarter - 1);
+  const indexes = reminders.map((reminder) => quarterIndex(quarterOfRow(reminder)));
   const counts = await reportingCounts(quarterFromIndex(Math.min(...indexes)), quarterFromIndex(Math.max(...indexes)), unitId);
   const missing = new Set(counts.filter((count) => count.submitted < count.owed).map((count) => quarterIndex(count.quarter)));
-  return reminders.filter((reminder) => missing.has(reminder.year * 4 + reminder.quarter - 1));
+  return reminders.filter((reminder) => missing.has(quarterIndex(quarterOfRow(reminder))));
 }
