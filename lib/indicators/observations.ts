@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/indicators/assessment";
 import type { Comparator } from "@/lib/indicators/comparators";
-import type { ObservationInput, ReviewObservationInput } from "@/lib/indicators/schemas";
+import type { ObservationInput } from "@/lib/indicators/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { indicatorTargets } from "./catalogue";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
@@ -16,7 +16,7 @@ export function periodText(observation: { year: number; quarter: number }): stri
   return observation.quarter ? `${observation.year}Q${observation.quarter}` : String(observation.year);
 }
 
-const observationFields = {
+export const observationFields = {
   id: true,
   area: true,
   year: true,
@@ -68,7 +68,11 @@ const indicatorFields = {
 export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorFields }>;
 
 export function targetsOf(indicator: Pick<IndicatorRow, "targets">) {
-  return indicator.targets.map((target) => ({ year: target.year, comparator: target.comparator as Comparator, value: Number(target.value) }));
+  return indicator.targets.map((target) => ({
+    year: target.year,
+    comparator: target.comparator as Comparator,
+    value: Number(target.value),
+  }));
 }
 
 export interface AreaAssessment {
@@ -89,11 +93,22 @@ export async function getIndicatorAssessment(code: string, currentYear: number) 
   const targets = targetsOf(indicator);
   const areaOf = (area: string, name: string): AreaAssessment => {
     const rows = observations.filter((row) => row.area === area);
-    return { area, name, points: rows.map((row) => ({ ...toPoint(row), demo: row.demo })), assessment: assessIndicator(targets, rows.map(toPoint), currentYear) };
+    return {
+      area,
+      name,
+      points: rows.map((row) => ({ ...toPoint(row), demo: row.demo })),
+      assessment: assessIndicator(targets, rows.map(toPoint), currentYear),
+    };
   };
   const province = areaOf(PROVINCE, "全省");
   const cityAreas = cities.map((city) => areaOf(city.code, city.shortName)).filter((area) => area.points.length > 0);
-  return { indicator, observations, province, cities: cityAreas, cityOptions: cities.map((city) => ({ code: city.code, name: city.shortName })) };
+  return {
+    indicator,
+    observations,
+    province,
+    cities: cityAreas,
+    cityOptions: cities.map((city) => ({ code: city.code, name: city.shortName })),
+  };
 }
 
 /** Every indicator's province-wide assessment, from two queries whatever the number of values. */
@@ -139,14 +154,33 @@ export async function writeObservation(tx: Tx, input: ObservationInput, user: Se
     if (city?.kind !== "CITY") throw new UserFacingError("地区无效", { area: ["请选择全省或设区市"] });
   }
   const key = { indicatorId: indicator.id, area: input.area, year: input.period.year, quarter: input.period.quarter };
-  const data = { value: new Prisma.Decimal(input.value), source: input.source, note: input.note, demo: false, status: "SUBMITTED" as const, enteredById: user.id, enteredAt: new Date(), reviewComment: null, reviewedAt: null, reviewedById: null };
-  const existing = await tx.indicatorObservation.findUnique({ where: { indicatorId_area_year_quarter: key }, select: { ...observationFields } });
+  const data = {
+    value: new Prisma.Decimal(input.value),
+    source: input.source,
+    note: input.note,
+    demo: false,
+    status: "SUBMITTED" as const,
+    enteredById: user.id,
+    enteredAt: new Date(),
+    reviewComment: null,
+    reviewedAt: null,
+    reviewedById: null,
+  };
+  const existing = await tx.indicatorObservation.findUnique({
+    where: { indicatorId_area_year_quarter: key },
+    select: { ...observationFields },
+  });
   if (existing) {
     if (!existing.demo && existing.status !== "RETURNED") {
       const label = existing.status === "ACCEPTED" ? "已审核通过" : "已提交待审核";
-      throw new UserFacingError(`“${indicator.name}”${periodText(existing)} 的数值${label}（${existing.enteredBy?.displayName ?? "系统"}，${formatChinaTime(existing.enteredAt)}），不能重复填报`);
+      throw new UserFacingError(
+        `“${indicator.name}”${periodText(existing)} 的数值${label}（${existing.enteredBy?.displayName ?? "系统"}，${formatChinaTime(existing.enteredAt)}），不能重复填报`,
+      );
     }
-    const updated = await tx.indicatorObservation.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.indicatorObservation.updateMany({
+      where: { id: existing.id, version: existing.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new StaleWriteError("保存未成功：该数值刚刚被他人修改，请刷新后再试。");
   } else {
     await tx.indicatorObservation.create({ data: { ...key, ...data } });
@@ -170,47 +204,6 @@ export async function submitObservation(input: ObservationInput, user: SessionUs
     }
     throw error;
   }
-}
-
-export async function reviewObservations(input: ReviewObservationInput, reviewer: SessionUser): Promise<number> {
-  if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以审核指标数据");
-  await db.$transaction(async (tx) => {
-    for (const ref of input.observations) {
-      const row = await tx.indicatorObservation.findUnique({ where: { id: ref.id }, select: { ...observationFields, indicator: { select: { code: true, name: true } } } });
-      if (!row) throw new UserFacingError(`数据 ${ref.id} 不存在`);
-      const name = `${row.indicator.name}（${periodText(row)}）`;
-      if (row.status !== "SUBMITTED") throw new UserFacingError(`${name}不是待审核状态`);
-      if (row.version !== ref.version) throw new StaleWriteError(`${name}已被修改，请刷新后再审核`);
-      await tx.indicatorObservation.update({
-        where: { id: row.id },
-        data: {
-          status: input.decision === "accept" ? "ACCEPTED" : "RETURNED",
-          reviewComment: input.comment || null,
-          reviewedById: reviewer.id,
-          reviewedAt: new Date(),
-          version: { increment: 1 },
-        },
-      });
-      await recordAudit(tx, {
-        actorId: reviewer.id,
-        action: input.decision === "accept" ? "observation.accept" : "observation.return",
-        entity: "IndicatorObservation",
-        entityId: `${row.indicator.code}/${row.area}/${periodText(row)}`,
-        before: { status: row.status, value: row.value.toString() },
-        after: { status: input.decision === "accept" ? "ACCEPTED" : "RETURNED", comment: input.comment || null },
-      });
-    }
-  });
-  return input.observations.length;
-}
-
-/** Submitted values awaiting review, oldest first. */
-export async function listObservationQueue() {
-  return db.indicatorObservation.findMany({
-    where: { status: "SUBMITTED" },
-    orderBy: { enteredAt: "asc" },
-    select: { ...observationFields, indicator: { select: { code: true, name: true, measureUnit: true } } },
-  });
 }
 
 /** The owning unit's own values that are not accepted yet (pending or returned). */

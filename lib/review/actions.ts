@@ -1,8 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
+import { reviewObservationSchema } from "@/lib/indicators/schemas";
 import { reviewSchema } from "./schemas";
 import { reviewReports } from "./review-reports";
+import { reviewObservations } from "./review-observations";
 
 export const reviewAction = validatedAction("report:review", reviewSchema, async (input, user) => {
   const count = await reviewReports(input, user);
@@ -12,4 +14,10 @@ export const reviewAction = validatedAction("report:review", reviewSchema, async
   // From a report's own page the review form disappears with the decision: go back to the page, saying so.
   if (input.returnTo) return { message, redirectTo: `${input.returnTo}?reviewed=${input.decision}` };
   return message;
+});
+
+export const reviewObservationAction = validatedAction("report:review", reviewObservationSchema, async (input, user) => {
+  const count = await reviewObservations(input, user);
+  revalidatePath("/review/observations");
+  return `已${input.decision === "accept" ? "审核通过" : "退回"} ${count} 条指标数据。`;
 });

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { BatchReviewForm } from "@/components/review/batch-review-form";
 import { TableHead } from "@/components/ui/table-head";
-import { reviewObservationAction } from "@/lib/indicators/actions";
+import { reviewObservationAction } from "@/lib/review/actions";
 import { requirePermission } from "@/lib/auth/session";
-import { listObservationQueue, periodText } from "@/lib/indicators/observations";
+import { periodText } from "@/lib/indicators/observations";
+import { listObservationQueue } from "@/lib/review/review-observations";
 import { formatChinaTime } from "@/lib/core/dates";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
@@ -26,7 +27,12 @@ export default async function ObservationReviewPage() {
             {queue.map((row) => (
               <tr key={row.id} className="border-t border-slate-200">
                 <td className="px-3 py-2">
-                  <input type="checkbox" name="observations" value={`${row.id}:${row.version}`} aria-label={`选择 ${row.indicator.name} ${periodText(row)}`} />
+                  <input
+                    type="checkbox"
+                    name="observations"
+                    value={`${row.id}:${row.version}`}
+                    aria-label={`选择 ${row.indicator.name} ${periodText(row)}`}
+                  />
                 </td>
                 <td className="px-3 py-2">
                   <Link href={`/indicators/${row.indicator.code}`} className="text-blue-800 hover:underline">
