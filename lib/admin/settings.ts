@@ -3,7 +3,7 @@ import { db } from "@/lib/core/db";
 import { DEFAULT_WINDOW_DAYS } from "@/lib/core/quarters";
 import type { WindowSettingInput } from "@/lib/admin/schemas";
 import { recordAudit } from "@/lib/audit/audit";
-import { StaleWriteError } from "@/lib/core/errors";
+import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 
 const WINDOW_KEY = "reportingWindowDays";
 
@@ -23,26 +23,23 @@ export async function getWindowSetting(): Promise<WindowSetting> {
 
 export async function setWindowDays(input: WindowSettingInput, actorId: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    const row = await tx.setting.findUnique({ where: { key: WINDOW_KEY } });
-    const current = row ? row.version : 0;
-    if (current !== input.version) {
-      throw new StaleWriteError("保存未成功：该设置已被其他管理员修改，请刷新后再试。");
-    }
-    const before = row ? row.value : DEFAULT_WINDOW_DAYS;
-    if (row) {
-      await tx.setting.update({
-        where: { key: WINDOW_KEY },
-        data: { value: input.windowDays, version: { increment: 1 }, updatedAt: new Date() },
-      });
-    } else {
-      await tx.setting.create({ data: { key: WINDOW_KEY, value: input.windowDays } });
-    }
+    const row = await tx.setting.findUnique({ where: { key: WINDOW_KEY }, select: { value: true } });
+    await updateVersioned(
+      tx,
+      "setting",
+      { where: { key: WINDOW_KEY }, version: input.version, create: { key: WINDOW_KEY, value: input.windowDays } },
+      { value: input.windowDays, updatedAt: new Date() },
+      {
+        lastChange: lastAudited("Setting", WINDOW_KEY),
+        message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该设置，请刷新后再试。`,
+      },
+    );
     await recordAudit(tx, {
       actorId,
       action: "setting.update",
       entity: "Setting",
       entityId: WINDOW_KEY,
-      before: { windowDays: before },
+      before: { windowDays: row ? row.value : DEFAULT_WINDOW_DAYS },
       after: { windowDays: input.windowDays },
     });
   });

@@ -10,7 +10,7 @@ import { formatQuarter, windowCloseDate } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { recordAudit } from "@/lib/audit/audit";
 import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
-import { StaleWriteError } from "@/lib/core/errors";
+import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { assessAllIndicators } from "@/lib/indicators/observations";
 import { formatChinaTime } from "@/lib/core/dates";
 import { getWindowSetting } from "@/lib/admin/settings";
@@ -210,37 +210,27 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
 
 /** Saves the reviewer's narrative as a new version; refuses an edit based on an older one. */
 export async function saveNarrative(year: number, narrative: Narrative, version: number, user: SessionUser): Promise<number> {
+  const stored = narrative as unknown as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
-    const current = await tx.annualReport.findUnique({
-      where: { year },
-      select: { version: true, narrative: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
-    });
-    if ((current?.version ?? 0) !== version) {
-      throw new StaleWriteError(
-        `保存未成功：${current?.updatedBy.displayName ?? "其他用户"} 已于 ${current ? formatChinaTime(current.updatedAt) : "刚才"} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`,
-      );
-    }
-    const next = version + 1;
-    if (current) {
-      await tx.annualReport.update({
-        where: { year },
-        data: { narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id, updatedAt: new Date() },
-      });
-    } else {
-      await tx.annualReport.create({
-        data: { year, narrative: narrative as unknown as Prisma.InputJsonObject, version: next, updatedById: user.id },
-      });
-    }
-    await tx.annualReportRevision.create({
-      data: { year, version: next, narrative: narrative as unknown as Prisma.InputJsonObject, actorId: user.id },
-    });
+    const current = await tx.annualReport.findUnique({ where: { year }, select: { narrative: true } });
+    const next = await updateVersioned(
+      tx,
+      "annualReport",
+      { where: { year }, version, create: { year, narrative: stored, updatedById: user.id } },
+      { narrative: stored, updatedById: user.id, updatedAt: new Date() },
+      {
+        lastChange: lastAudited("AnnualReport", String(year)),
+        message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`,
+      },
+    );
+    await tx.annualReportRevision.create({ data: { year, version: next, narrative: stored, actorId: user.id } });
     await recordAudit(tx, {
       actorId: user.id,
       action: "annualReport.edit",
       entity: "AnnualReport",
       entityId: String(year),
-      before: (current?.narrative as Prisma.InputJsonObject | undefined) ?? null,
-      after: narrative as unknown as Prisma.InputJsonObject,
+      before: current?.narrative ?? null,
+      after: stored,
     });
     return next;
   });

@@ -52,9 +52,9 @@ export async function listAuditEntries(page: number) {
   return { total, rows: rows.map((row) => ({ ...row, id: row.id.toString() })) };
 }
 
-/** Who last changed an entity and when: named in optimistic-concurrency refusals. */
-export async function lastChangeOf(entity: string, entityId: string) {
-  return db.auditLog.findFirst({
+/** Who last changed an entity and when: named in optimistic-concurrency refusals (read in the refused write's transaction). */
+export async function lastChangeOf(entity: string, entityId: string, reader?: AuditWriter) {
+  return (reader ?? db).auditLog.findFirst({
     where: { entity, entityId },
     orderBy: { id: "desc" },
     select: { at: true, actor: { select: { displayName: true, username: true } } },
@@ -72,8 +72,20 @@ export async function checkAuditChain(): Promise<{ total: number; brokenAt: stri
 export async function exportAuditEntries(actorId: number) {
   const rows = await db.auditLog.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, hash: true, actor: { select: { username: true, displayName: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      before: true,
+      after: true,
+      hash: true,
+      actor: { select: { username: true, displayName: true } },
+    },
   });
-  await db.$transaction((tx) => recordAudit(tx, { actorId, action: "audit.export", entity: "AuditLog", entityId: null, after: { rows: rows.length } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId, action: "audit.export", entity: "AuditLog", entityId: null, after: { rows: rows.length } }),
+  );
   return rows.map((row) => ({ ...row, id: row.id.toString() }));
 }

@@ -1,19 +1,18 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { formatChinaTime } from "@/lib/core/dates";
-import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
-import { lastChangeOf, recordAudit } from "@/lib/audit/audit";
+import { UserFacingError } from "@/lib/core/errors";
+import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
+import { recordAudit } from "@/lib/audit/audit";
 import type { SetLeadUnitInput } from "./schemas";
 
 /** Marks (or clears, with an empty code) a task's 牵头单位; refuses a stale version. */
 export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number): Promise<void> {
   const entityId = String(input.taskNumber);
-  const stale = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({
       where: { number: input.taskNumber },
       select: {
         id: true,
-        version: true,
         leadUnit: { select: { code: true, shortName: true } },
         units: { select: { unit: { select: { id: true, code: true, shortName: true } } } },
       },
@@ -26,25 +25,23 @@ export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number):
         throw new UserFacingError("牵头单位必须是该任务的责任单位之一", { unitCode: ["请选择该任务的责任单位"] });
       }
     }
-    const updated = await tx.task.updateMany({
-      where: { id: task.id, version: input.version },
-      data: { leadUnitId: leadUnit?.id ?? null, version: { increment: 1 } },
-    });
-    if (updated.count === 0) return true;
+    await updateVersioned(
+      tx,
+      "task",
+      { where: { id: task.id }, version: input.version },
+      { leadUnitId: leadUnit?.id ?? null },
+      {
+        lastChange: lastAudited("Task", entityId),
+        message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该任务，请刷新后再试。`,
+      },
+    );
     await recordAudit(tx, {
       actorId,
       action: "task.setLeadUnit",
       entity: "Task",
       entityId,
-      before: { leadUnit: task.leadUnit?.shortName ?? null, version: task.version },
-      after: { leadUnit: leadUnit?.shortName ?? null, version: task.version + 1 },
+      before: { leadUnit: task.leadUnit?.shortName ?? null, version: input.version },
+      after: { leadUnit: leadUnit?.shortName ?? null, version: input.version + 1 },
     });
-    return false;
   });
-  if (stale) {
-    const change = await lastChangeOf("Task", entityId);
-    const who = change?.actor?.displayName ?? "其他用户";
-    const when = change ? formatChinaTime(change.at) : "刚才";
-    throw new StaleWriteError(`保存未成功：${who} 已于 ${when} 修改了该任务，请刷新后再试。`);
-  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Quarter } from "@/lib/core/quarters";
+import type { StaleWrite } from "@/lib/core/versioned-update";
 
 /** The shape of a stored report shared by every read and write: selections, snapshot, revision SQL. */
 export type Tx = Prisma.TransactionClient;
@@ -81,6 +82,17 @@ export async function loadReport(tx: ReportReader, where: Prisma.ProgressReportW
   return tx.progressReport.findUnique({ where, select: reportFields });
 }
 
+/** Who last wrote a report and when, as the report names it: the one a stale write is told about. */
+export function lastReportWriter(reportId: number): StaleWrite["lastChange"] {
+  return async (tx) => {
+    const report = await tx.progressReport.findUnique({
+      where: { id: reportId },
+      select: { updatedAt: true, updatedBy: { select: { displayName: true } } },
+    });
+    return report ? { who: report.updatedBy.displayName, at: report.updatedAt } : null;
+  };
+}
+
 /**
  * The revision and the audit row of a report write, as statements that follow a `report` CTE
  * returning the written row's id, version and status (nothing is recorded when it returns none).
@@ -88,7 +100,14 @@ export async function loadReport(tx: ReportReader, where: Prisma.ProgressReportW
  * version). Times are the app's, in UTC like every timestamp Prisma writes, never the database
  * session's time zone.
  */
-export function revisionAndAudit(action: string, actorId: number, at: Date, before: ReportSnapshot | null, after: ReportSnapshot, requestId?: string) {
+export function revisionAndAudit(
+  action: string,
+  actorId: number,
+  at: Date,
+  before: ReportSnapshot | null,
+  after: ReportSnapshot,
+  requestId?: string,
+) {
   const snapshot = Prisma.sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
     SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
     FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL))`;

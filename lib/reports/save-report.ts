@@ -3,16 +3,32 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { canEditReport } from "@/lib/auth/roles";
-import { chinaToday, compareQuarters, formatQuarter, quarterOfDate, quartersOfTask, taskSpansQuarter, type Quarter } from "@/lib/core/quarters";
-import { formatChinaTime, formatIsoDate } from "@/lib/core/dates";
+import {
+  chinaToday,
+  compareQuarters,
+  formatQuarter,
+  quarterOfDate,
+  quartersOfTask,
+  taskSpansQuarter,
+  type Quarter,
+} from "@/lib/core/quarters";
+import { formatIsoDate } from "@/lib/core/dates";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import type { SaveReportInput } from "./schemas";
-import { loadReport, reportFields, revisionAndAudit, snapshotOf, type ReportRow, type ReportSnapshot, type Tx } from "./report-record";
+import {
+  lastReportWriter,
+  reportFields,
+  revisionAndAudit,
+  snapshotOf,
+  type ReportRow,
+  type ReportSnapshot,
+  type Tx,
+} from "./report-record";
 
-function staleMessage(who: string, at: Date): string {
-  return `保存未成功：${who} 已于 ${formatChinaTime(at)} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
-}
+const staleMessage: StaleWrite["message"] = ({ who, when }) =>
+  `保存未成功：${who} 已于 ${when} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
 
 /** Task, unit and quarter of a report the user wants to write, checked; throws in Chinese otherwise. */
 export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: number, quarter: Quarter, today: string) {
@@ -49,7 +65,13 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
  * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
  * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
  */
-export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionUser, today: string, options: { keepFigures?: boolean } = {}) {
+export async function writeReport(
+  tx: Tx,
+  input: SaveReportInput,
+  user: SessionUser,
+  today: string,
+  options: { keepFigures?: boolean } = {},
+) {
   if (input.requestId) {
     // A retry of a request already applied (its answer was lost on the way): answer it again.
     const done = await tx.reportRevision.findUnique({
@@ -78,7 +100,6 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   }
   const submit = input.intent === "submit";
   if (existing) {
-    if (existing.version !== input.version) throw new StaleWriteError(staleMessage(existing.updatedBy.displayName, existing.updatedAt));
     if (!canEditReport(user, existing)) {
       throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
     }
@@ -89,7 +110,11 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   const figures = options.keepFigures
     ? null
     : input.figures
-        .map((figure) => ({ ...figure, indicator: indicatorByCode.get(figure.indicatorCode)!, value: new Prisma.Decimal(figure.value).toDecimalPlaces(4) }))
+        .map((figure) => ({
+          ...figure,
+          indicator: indicatorByCode.get(figure.indicatorCode)!,
+          value: new Prisma.Decimal(figure.value).toDecimalPlaces(4),
+        }))
         .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder);
   const before = existing ? snapshotOf(existing) : null;
   const after: ReportSnapshot = {
@@ -100,20 +125,32 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     progress: input.progress,
     problems: input.problems,
     nextSteps: input.nextSteps,
-    ...(figures ? { figures: figures.map((figure) => ({ indicator: figure.indicatorCode, value: figure.value.toString(), period: figure.period, note: figure.note })) } : {}),
+    ...(figures
+      ? {
+          figures: figures.map((figure) => ({
+            indicator: figure.indicatorCode,
+            value: figure.value.toString(),
+            period: figure.period,
+            note: figure.note,
+          })),
+        }
+      : {}),
   };
   const now = new Date();
   const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${user.id}, ${now}`;
+  const returning = Prisma.sql`id, version, status`;
   const report = existing
-    ? Prisma.sql`
-        UPDATE "ProgressReport" SET ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt") = (${content}),
-               version = version + 1 ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}
-        WHERE id = ${existing.id} AND version = ${input.version}
-        RETURNING id, version, status`
+    ? versionedUpdateSql(
+        "ProgressReport",
+        { id: existing.id, version: input.version },
+        Prisma.sql`("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt") = (${content})
+                   ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}`,
+        { returning },
+      )
     : Prisma.sql`
         INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
         VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
-        RETURNING id, version, status`;
+        RETURNING ${returning}`;
   const indicatorIds = figures?.map((figure) => figure.indicator.id);
   const figureWrites = figures
     ? Prisma.sql`,
@@ -132,11 +169,8 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
     WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, input.requestId)}
     SELECT id, version, status FROM report`;
-  if (!saved) {
-    const latest = await loadReport(tx, { id: existing!.id });
-    throw new StaleWriteError(staleMessage(latest?.updatedBy.displayName ?? "其他用户", latest?.updatedAt ?? now));
-  }
-  return saved;
+  // Only the update can return nothing (an insert either returns its row or hits the unique key).
+  return writtenOrStale(tx, saved, { lastChange: existing ? lastReportWriter(existing.id) : async () => null, message: staleMessage });
 }
 
 /** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */

@@ -4,10 +4,13 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { ReviewObservationInput } from "@/lib/indicators/schemas";
 import { observationFields, periodText } from "@/lib/indicators/observations";
 import { recordAudit } from "@/lib/audit/audit";
-import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { UserFacingError } from "@/lib/core/errors";
+import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 
+/** Accept or return submitted indicator values, all or none; a value changed since it was shown is refused. */
 export async function reviewObservations(input: ReviewObservationInput, reviewer: SessionUser): Promise<number> {
   if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以审核指标数据");
+  const status = input.decision === "accept" ? "ACCEPTED" : "RETURNED";
   await db.$transaction(async (tx) => {
     for (const ref of input.observations) {
       const row = await tx.indicatorObservation.findUnique({
@@ -16,25 +19,25 @@ export async function reviewObservations(input: ReviewObservationInput, reviewer
       });
       if (!row) throw new UserFacingError(`数据 ${ref.id} 不存在`);
       const name = `${row.indicator.name}（${periodText(row)}）`;
+      const entityId = `${row.indicator.code}/${row.area}/${periodText(row)}`;
       if (row.status !== "SUBMITTED") throw new UserFacingError(`${name}不是待审核状态`);
-      if (row.version !== ref.version) throw new StaleWriteError(`${name}已被修改，请刷新后再审核`);
-      await tx.indicatorObservation.update({
-        where: { id: row.id },
-        data: {
-          status: input.decision === "accept" ? "ACCEPTED" : "RETURNED",
-          reviewComment: input.comment || null,
-          reviewedById: reviewer.id,
-          reviewedAt: new Date(),
-          version: { increment: 1 },
+      await updateVersioned(
+        tx,
+        "indicatorObservation",
+        { where: { id: row.id }, version: ref.version },
+        { status, reviewComment: input.comment || null, reviewedById: reviewer.id, reviewedAt: new Date() },
+        {
+          lastChange: lastAudited("IndicatorObservation", entityId),
+          message: ({ who, when }) => `${name}已于 ${when} 被 ${who} 修改，请刷新后再审核`,
         },
-      });
+      );
       await recordAudit(tx, {
         actorId: reviewer.id,
         action: input.decision === "accept" ? "observation.accept" : "observation.return",
         entity: "IndicatorObservation",
-        entityId: `${row.indicator.code}/${row.area}/${periodText(row)}`,
+        entityId,
         before: { status: row.status, value: row.value.toString() },
-        after: { status: input.decision === "accept" ? "ACCEPTED" : "RETURNED", comment: input.comment || null },
+        after: { status, comment: input.comment || null },
       });
     }
   });

@@ -2,10 +2,18 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatQuarter } from "@/lib/core/quarters";
-import { formatChinaTime } from "@/lib/core/dates";
-import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
+import { UserFacingError } from "@/lib/core/errors";
+import { versionedUpdateSql, writtenOrStale } from "@/lib/core/versioned-update";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
-import { quarterOfRow, reportFields, revisionAndAudit, snapshotOf, type ReportSnapshot } from "@/lib/reports/report-record";
+import {
+  lastReportWriter,
+  quarterOfRow,
+  reportFields,
+  revisionAndAudit,
+  snapshotOf,
+  type ReportSnapshot,
+} from "@/lib/reports/report-record";
 import type { ReviewInput } from "./schemas";
 
 /** Accept or return one or several submitted reports, all or none. */
@@ -20,25 +28,26 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
       });
       if (!report) throw new UserFacingError(`报告 ${ref.id} 不存在`);
       const name = `任务 ${report.task.number}（${report.unit.shortName}，${formatQuarter(quarterOfRow(report))}）`;
-      if (report.version !== ref.version) {
-        throw new StaleWriteError(`${name}的报告已于 ${formatChinaTime(report.updatedAt)} 被 ${report.updatedBy.displayName} 修改，请刷新后再审核。`);
-      }
       if (report.status !== "SUBMITTED") {
         throw new UserFacingError(`${name}的报告${REPORT_STATUS_LABELS[report.status]}，只能审核待审核的报告`);
       }
       const status = input.decision === "accept" ? "ACCEPTED" : "RETURNED";
       const before = snapshotOf(report);
       const after: ReportSnapshot = { ...before, status, reviewComment: input.comment || null };
+      const write = versionedUpdateSql(
+        "ProgressReport",
+        { id: report.id, version: ref.version },
+        Prisma.sql`status = ${status}::"ReportStatus", "reviewComment" = ${after.reviewComment}, "reviewedById" = ${reviewer.id}, "reviewedAt" = ${now},
+                   "updatedById" = ${reviewer.id}, "updatedAt" = ${now}`,
+        { returning: Prisma.sql`id, version, status`, condition: Prisma.sql`status = 'SUBMITTED'` },
+      );
       const [updated] = await tx.$queryRaw<{ id: number }[]>`
-        WITH report AS (
-          UPDATE "ProgressReport"
-          SET status = ${status}::"ReportStatus", "reviewComment" = ${after.reviewComment}, "reviewedById" = ${reviewer.id}, "reviewedAt" = ${now},
-              "updatedById" = ${reviewer.id}, "updatedAt" = ${now}, version = version + 1
-          WHERE id = ${report.id} AND version = ${ref.version} AND status = 'SUBMITTED'
-          RETURNING id, version, status
-        ), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
+        WITH report AS (${write}), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
         SELECT id FROM report`;
-      if (!updated) throw new StaleWriteError(`${name}的报告刚刚被他人处理，请刷新后再审核。`);
+      await writtenOrStale(tx, updated, {
+        lastChange: lastReportWriter(report.id),
+        message: ({ who, when }) => `${name}的报告已于 ${when} 被 ${who} 修改，请刷新后再审核。`,
+      });
     }
   });
   return input.reports.length;
