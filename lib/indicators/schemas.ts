@@ -1,7 +1,6 @@
-/** Indicator values entered by owning units, and the reviewer's decision on them. */
+/** Indicator values entered by owning units. */
 import { z } from "@/lib/core/zod";
-import { DECIMAL, indicatorCodeSchema, periodSchema, recordRefsSchema, unitCodeSchema } from "@/lib/core/schemas";
-import { decisionFields, requireReturnComment } from "@/lib/review/schemas";
+import { DECIMAL, indicatorCodeSchema, periodSchema, unitCodeSchema } from "@/lib/core/schemas";
 
 export const observationSchema = z.object({
   indicatorCode: indicatorCodeSchema(),
@@ -12,8 +11,3 @@ export const observationSchema = z.object({
   note: z.string().trim().max(500, "说明不能超过 500 字").optional().default(""),
 });
 export type ObservationInput = z.output<typeof observationSchema>;
-
-export const reviewObservationSchema = z
-  .object({ observations: recordRefsSchema("请至少选择一条数据"), ...decisionFields })
-  .superRefine(requireReturnComment);
-export type ReviewObservationInput = z.output<typeof reviewObservationSchema>;

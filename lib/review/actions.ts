@@ -1,8 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
-import { reviewObservationSchema } from "@/lib/indicators/schemas";
-import { reviewSchema } from "./schemas";
+import { reviewObservationSchema, reviewSchema } from "./schemas";
 import { reviewReports } from "./review-reports";
 import { reviewObservations } from "./review-observations";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
-import type { ReviewObservationInput } from "@/lib/indicators/schemas";
+import type { ReviewObservationInput } from "./schemas";
 import { observationFields, periodText } from "@/lib/indicators/observations";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";

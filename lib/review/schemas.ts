@@ -1,4 +1,4 @@
-/** The reviewer's decision on one report or a ticked batch. */
+/** The reviewer's decision on one report or indicator value, or a ticked batch of them. */
 import { z } from "@/lib/core/zod";
 import { recordRefsSchema } from "@/lib/core/schemas";
 
@@ -26,3 +26,8 @@ export const reviewSchema = z
   })
   .superRefine(requireReturnComment);
 export type ReviewInput = z.output<typeof reviewSchema>;
+
+export const reviewObservationSchema = z
+  .object({ observations: recordRefsSchema("请至少选择一条数据"), ...decisionFields })
+  .superRefine(requireReturnComment);
+export type ReviewObservationInput = z.output<typeof reviewObservationSchema>;
