@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Evidence files (佐证材料) up to 20 MB are uploaded through a server action.
     serverActions: { bodySizeLimit: "21mb" },
+    // forbidden() and app/forbidden.tsx: /forbidden, where refused pages lead, answers 403.
+    authInterrupts: true,
   },
   async headers() {
     return [

@@ -1,15 +1,17 @@
-import Link from "next/link";
+import { connection } from "next/server";
+import { PageNotice } from "@/components/ui/page-notice";
 
-export default function NotFound() {
+export const metadata = { title: "页面不存在" };
+
+/**
+ * An unknown address. Rendered per request, never prerendered, so its scripts carry the nonce of the
+ * request's Content-Security-Policy.
+ */
+export default async function NotFound() {
+  await connection();
   return (
-    <main className="mx-auto max-w-xl p-10 text-center">
-      <h1 className="text-2xl font-semibold">页面不存在</h1>
-      <p className="mt-4 text-slate-700">您要找的内容不存在或已被移除。</p>
-      <p className="mt-6">
-        <Link className="text-blue-700 underline" href="/">
-          返回首页
-        </Link>
-      </p>
+    <main className="px-4">
+      <PageNotice title="页面不存在">您要找的内容不存在或已被移除，请检查地址是否正确。</PageNotice>
     </main>
   );
 }
