@@ -43,21 +43,35 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: the user holding `permission`, else the 403 page. */
-export async function requirePermission(permission: Permission): Promise<SessionUser> {
+/**
+ * For pages and segment layouts: the user holding `permission`, else the 403 page (/forbidden,
+ * outside the signed-in layout, so it lists no entry the role may not use). Cached per request, so
+ * a layout and its page checking the same permission audit one denial.
+ */
+export const requirePermission = cache(async (permission: Permission): Promise<SessionUser> => {
   const user = await requireUser();
   if (!can(user.role, permission)) {
     await recordDenial(user, permission);
     redirect("/forbidden");
   }
   return user;
-}
+});
 
 /** A refused request by a signed-in user is audited (等保: permission denials are logged). */
 async function recordDenial(user: SessionUser, permission: Permission): Promise<void> {
-  await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: "access.denied", entity: "Permission", entityId: permission, after: { role: user.role } })).catch((error) => {
-    console.error("could not audit a denial", error);
-  });
+  await db
+    .$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "access.denied",
+        entity: "Permission",
+        entityId: permission,
+        after: { role: user.role },
+      }),
+    )
+    .catch((error) => {
+      console.error("could not audit a denial", error);
+    });
 }
 
 /** For route handlers and actions: throws AuthorizationError (401/403) instead of redirecting. */

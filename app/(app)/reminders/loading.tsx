@@ -1,0 +1,17 @@
+import { HeadingSkeleton, LoadingPage, Skeleton, TableSkeleton } from "@/components/ui/skeleton";
+
+/** 催办: the sending form, then every unit (47) against the last quarters. */
+export default function Loading() {
+  return (
+    <LoadingPage label="催办" className="space-y-6">
+      <div className="space-y-1">
+        <HeadingSkeleton width="w-24" action />
+        <Skeleton className="h-6 w-[32rem] max-w-full" />
+      </div>
+      <div className="space-y-3">
+        <div aria-hidden="true" className="h-[172px] rounded border border-slate-200 bg-white" />
+        <TableSkeleton rows={47} columns={6} compact />
+      </div>
+    </LoadingPage>
+  );
+}
