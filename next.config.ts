@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Evidence files (佐证材料) up to 20 MB are uploaded through a server action.
     serverActions: { bodySizeLimit: "21mb" },
+    // proxy.ts runs on every page request, and Next buffers the body for it up to this size (10 MB
+    // by default), cutting off the rest: an upload between 10 and 20 MB reached the action truncated.
+    proxyClientMaxBodySize: "21mb",
     // forbidden() and app/forbidden.tsx: /forbidden, where refused pages lead, answers 403.
     authInterrupts: true,
   },
