@@ -1,5 +1,6 @@
 /** The public API's shapes of an indicator's values and assessment, typed by the contract's schemas. */
-import { periodText, type getIndicatorAssessment, type ObservationRow } from "@/lib/indicators/observations";
+import { type getIndicatorAssessment, type ObservationRow } from "@/lib/indicators/observations";
+import { periodText } from "@/lib/indicators/observation-keys";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import type { AssessmentJson, ObservationJson } from "./indicators.contract";
 

@@ -7,7 +7,7 @@ import { z } from "@/lib/core/zod";
 import { indicatorCodeSchema, unitCodeSchema } from "@/lib/core/schemas";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import type { Verdict } from "@/lib/indicators/assessment";
-import { PROVINCE } from "@/lib/indicators/observations";
+import { PROVINCE } from "@/lib/indicators/observation-keys";
 import { dataOf, errorResponse, internalErrorResponse, jsonResponse } from "./contract";
 
 export const TargetSchema = z

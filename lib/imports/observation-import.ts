@@ -6,7 +6,8 @@ import { observationSchema } from "@/lib/indicators/schemas";
 import { chinaToday } from "@/lib/core/quarters";
 import { UserFacingError } from "@/lib/core/errors";
 import { applyBatch, keepBatch } from "./import-batches";
-import { periodText, PROVINCE, writeObservation } from "@/lib/indicators/observations";
+import { writeObservation } from "@/lib/indicators/observations";
+import { periodText, PROVINCE } from "@/lib/indicators/observation-keys";
 import type { ImportPreview, PreviewRow } from "./progress-import";
 
 const KIND = "meili-observations";

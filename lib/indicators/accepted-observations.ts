@@ -3,7 +3,8 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import type { ObservationExportRow } from "@/lib/exports/sheets";
-import { listAcceptedObservations, periodText, PROVINCE } from "./observations";
+import { listAcceptedObservations } from "./observations";
+import { periodText, PROVINCE } from "./observation-keys";
 
 /**
  * Accepted values of an indicator for the province, one city (its code) or every area ("all");

@@ -3,18 +3,13 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/indicators/assessment";
-import type { Comparator } from "@/lib/indicators/comparators";
 import type { ObservationInput } from "@/lib/indicators/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { indicatorTargets } from "./catalogue";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { formatChinaTime } from "@/lib/core/dates";
-
-export const PROVINCE = "province";
-
-export function periodText(observation: { year: number; quarter: number }): string {
-  return observation.quarter ? `${observation.year}Q${observation.quarter}` : String(observation.year);
-}
+import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
+import { periodText, PROVINCE } from "./observation-keys";
 
 export const observationFields = {
   id: true,
@@ -70,7 +65,7 @@ export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicator
 export function targetsOf(indicator: Pick<IndicatorRow, "targets">) {
   return indicator.targets.map((target) => ({
     year: target.year,
-    comparator: target.comparator as Comparator,
+    comparator: target.comparator,
     value: Number(target.value),
   }));
 }
@@ -177,11 +172,11 @@ export async function writeObservation(tx: Tx, input: ObservationInput, user: Se
         `“${indicator.name}”${periodText(existing)} 的数值${label}（${existing.enteredBy?.displayName ?? "系统"}，${formatChinaTime(existing.enteredAt)}），不能重复填报`,
       );
     }
-    const updated = await tx.indicatorObservation.updateMany({
-      where: { id: existing.id, version: existing.version },
-      data: { ...data, version: { increment: 1 } },
+    // A demo or returned value is replaced only as read: someone else's write in between wins.
+    await updateVersioned(tx, "indicatorObservation", { where: { id: existing.id }, version: existing.version }, data, {
+      lastChange: lastAudited("IndicatorObservation", `${input.indicatorCode}/${input.area}/${periodText(input.period)}`),
+      message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该数值，请刷新后再试。`,
     });
-    if (updated.count === 0) throw new StaleWriteError("保存未成功：该数值刚刚被他人修改，请刷新后再试。");
   } else {
     await tx.indicatorObservation.create({ data: { ...key, ...data } });
   }

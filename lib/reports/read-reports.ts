@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { canEditReport, reportReadScope, scopeAllows, type ReportScope } from "@/lib/auth/roles";
 import { addQuarters, chinaToday, type Quarter } from "@/lib/core/quarters";
 import { UserFacingError } from "@/lib/core/errors";
-import type { ProgressQuery } from "./schemas";
+import { REPORT_LIST_LIMIT, type ProgressQuery } from "./schemas";
 import { loadReport, quarterOfRow, reportContentFields, reportFields } from "./report-record";
 import { reportingContext } from "./save-report";
 import { taskHeadingSelect } from "@/lib/plan/tasks";
@@ -34,7 +34,6 @@ const listFields = {
 } satisfies Prisma.ProgressReportSelect;
 export type ReportListItem = Prisma.ProgressReportGetPayload<{ select: typeof listFields }>;
 
-export const REPORT_LIST_LIMIT = 1000;
 
 /** Reports a reader may see, filtered; the one query behind the queue, the task history and the API. */
 export async function listReports(

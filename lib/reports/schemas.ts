@@ -14,6 +14,8 @@ import {
 export const PROGRESS_STATES = ["NOT_STARTED", "ON_TRACK", "BEHIND", "COMPLETED"] as const;
 export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 export const TEXT_LIMIT = 5000;
+/** The most reports one list (queue, history, API answer) returns. */
+export const REPORT_LIST_LIMIT = 1000;
 
 const optionalText = (label: string) =>
   z

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { errorOf } from "./json";
 import { storageStateOf } from "./accounts";
 
 test("the reviewer edits the annual report's narrative, previews it and downloads it as Word", async ({ browser }) => {
@@ -36,7 +37,7 @@ test("the Word file has a stable address for reviewers and leaders only", async 
   const staff = await browser.newContext({ storageState: storageStateOf("cityStaff") });
   const refused = await staff.request.get("/api/v1/reports/annual/2026.docx");
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).error.message).toBe("当前账号无权执行此操作");
+  expect((await errorOf(refused)).message).toBe("当前账号无权执行此操作");
   await staff.close();
   expect((await request.get("/api/v1/reports/annual/2026.docx")).status()).toBe(401);
 

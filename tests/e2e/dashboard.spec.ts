@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { AssessmentBodySchema, ObservationListBodySchema } from "@/lib/api/indicators.contract";
+import { bodyOf } from "./json";
 import { storageStateOf } from "./accounts";
 
 test("the leader sees PM2.5 against 28 (2027) and 25 (2035), drills into a lagging section and prints the brief", async ({ browser }) => {
@@ -62,13 +64,13 @@ test("staff see no dashboard, and the province-wide assessment is public", async
 
   const response = await request.get("/api/v1/indicators/PM25/assessment");
   expect(response.status()).toBe(200);
-  const { data } = await response.json();
-  expect(data.targets.map((target: { year: number; comparator: string; value: number }) => [target.year, target.comparator, target.value])).toEqual([
+  const { data } = await bodyOf(response, AssessmentBodySchema);
+  expect(data.targets.map((target) => [target.year, target.comparator, target.value])).toEqual([
     [2027, "≤", 28],
     [2035, "≤", 25],
   ]);
   expect(data.latest).toEqual({ value: 27.4, period: "2025" });
-  const values = await (await request.get("/api/v1/indicators/PM25/observations?area=nanchang")).json();
+  const values = await bodyOf(await request.get("/api/v1/indicators/PM25/observations?area=nanchang"), ObservationListBodySchema);
   expect(values.data).toEqual([expect.objectContaining({ area: "nanchang", period: "2024", value: 32, demo: true })]);
   expect((await request.get("/api/v1/indicators/NOPE/assessment")).status()).toBe(404);
 });

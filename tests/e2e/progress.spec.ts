@@ -1,5 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { ProgressListBodySchema } from "@/lib/api/progress.contract";
+import { bodyOf, errorOf } from "./json";
 import { storageStateOf } from "./accounts";
 
 /**
@@ -90,7 +92,7 @@ test.describe.serial("quarterly report cycle", () => {
     await expect(history.getByRole("row").filter({ hasText: "南昌市" })).toContainText("已通过县级验收");
     const api = await leaderPage.request.get("/api/v1/progress?task=24&unit=nanchang&quarter=2026Q4");
     expect(api.status()).toBe(200);
-    const { data } = await api.json();
+    const { data } = await bodyOf(api, ProgressListBodySchema);
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({
       quarter: "2026Q4",
@@ -103,7 +105,7 @@ test.describe.serial("quarterly report cycle", () => {
 
     const anonymous = await request.get("/api/v1/progress?task=24");
     expect(anonymous.status()).toBe(401);
-    expect((await anonymous.json()).error.message).toContain("未登录");
+    expect((await errorOf(anonymous)).message).toContain("未登录");
     const admin = await browser.newContext({ storageState: storageStateOf("admin") });
     const forbidden = await admin.request.get("/api/v1/progress");
     expect(forbidden.status()).toBe(403);

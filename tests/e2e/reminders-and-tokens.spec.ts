@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { ProgressListBodySchema } from "@/lib/api/progress.contract";
+import { bodyOf } from "./json";
 import { storageStateOf } from "./accounts";
 
 test("the reviewer sends a 催办 and the unit sees it on its to-do list", async ({ browser }) => {
@@ -34,8 +36,8 @@ test("an admin issues an API token that reads accepted reports only, then revoke
 
   const response = await request.get("/api/v1/progress", { headers: { Authorization: `Bearer ${token}` } });
   expect(response.status()).toBe(200);
-  const { data } = await response.json();
-  expect(data.every((report: { status: string }) => report.status === "ACCEPTED")).toBe(true);
+  const { data } = await bodyOf(response, ProgressListBodySchema);
+  expect(data.every((report) => report.status === "ACCEPTED")).toBe(true);
 
   await page.reload();
   await page.getByRole("button", { name: "吊销 省大数据平台" }).click();

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { rankUnits, taskStatuses } from "@/lib/dashboard/dashboard";
-import { listAcceptedObservations, periodText } from "@/lib/indicators/observations";
+import { listAcceptedObservations } from "@/lib/indicators/observations";
+import { periodText } from "@/lib/indicators/observation-keys";
 import { reportingCounts } from "@/lib/reminders/reminders";
 import { listUnitOptions } from "@/lib/plan/units";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";

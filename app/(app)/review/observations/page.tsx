@@ -3,7 +3,7 @@ import { BatchReviewForm } from "@/components/review/batch-review-form";
 import { TableHead } from "@/components/ui/table-head";
 import { reviewObservationAction } from "@/lib/review/actions";
 import { requirePermission } from "@/lib/auth/session";
-import { periodText } from "@/lib/indicators/observations";
+import { periodText } from "@/lib/indicators/observation-keys";
 import { listObservationQueue } from "@/lib/review/review-observations";
 import { formatChinaTime } from "@/lib/core/dates";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
