@@ -11,6 +11,15 @@ import { sheet, type Sheet } from "./workbook";
 const exportedAt = () => `导出时间：${formatChinaTime(new Date())}`;
 const calendarDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** The preface line naming the filters a list was exported with, as they stand in its address. */
+export function filterText(search: URLSearchParams): string {
+  const filters = [...search]
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${value}`)
+    .join("，");
+  return `筛选条件：${filters || "全部"}`;
+}
+
 export function tasksSheet(tasks: TaskListItem[], filterText: string): Sheet {
   return sheet({
     name: "重点任务",
@@ -45,7 +54,14 @@ export function reportsSheet(reports: ReportListItem[], filterText: string): She
       { header: "工作进展", width: 60, value: (report) => report.progress },
       { header: "存在问题", width: 40, value: (report) => report.problems },
       { header: "下步计划", width: 40, value: (report) => report.nextSteps },
-      { header: "指标数值", width: 40, value: (report) => report.figures.map((figure) => `${figure.indicator.name}：${figure.value.toString()}${figure.indicator.measureUnit}（${figure.period}）`).join("；") },
+      {
+        header: "指标数值",
+        width: 40,
+        value: (report) =>
+          report.figures
+            .map((figure) => `${figure.indicator.name}：${figure.value.toString()}${figure.indicator.measureUnit}（${figure.period}）`)
+            .join("；"),
+      },
       { header: "提交时间", type: "datetime", width: 17, value: (report) => report.submittedAt },
       { header: "审核时间", type: "datetime", width: 17, value: (report) => report.reviewedAt },
       { header: "审核意见", width: 30, value: (report) => report.reviewComment ?? "" },
@@ -66,7 +82,11 @@ export function indicatorsSheet(indicators: IndicatorCatalogEntry[]): Sheet {
       { header: "2026年目标", type: "number", value: (indicator) => indicator.targets.find((target) => target.year === 2026)?.value },
       { header: "2027年目标", type: "number", value: (indicator) => indicator.targets.find((target) => target.year === 2027)?.value },
       { header: "2035年目标", type: "number", value: (indicator) => indicator.targets.find((target) => target.year === 2035)?.value },
-      { header: "目标原文", width: 40, value: (indicator) => indicator.targets.map((target) => `${target.year}年${target.text}`).join("；") },
+      {
+        header: "目标原文",
+        width: 40,
+        value: (indicator) => indicator.targets.map((target) => `${target.year}年${target.text}`).join("；"),
+      },
       { header: "基准值", type: "number", value: (indicator) => indicator.baseline?.value },
       { header: "基准年份", type: "integer", value: (indicator) => indicator.baseline?.year },
       { header: "基准来源", width: 40, value: (indicator) => indicator.baseline?.source ?? "" },
@@ -105,7 +125,8 @@ export function observationsSheet(rows: ObservationExportRow[]): Sheet {
 
 /** The 催办 matrix: one row per unit, per quarter the reports submitted and owed. */
 export function reminderMatrixSheet(units: { id: number; shortName: string }[], quarters: Quarter[], counts: ReportingCount[]): Sheet {
-  const countOf = (unitId: number, quarter: Quarter) => counts.find((count) => count.unitId === unitId && quarterIndex(count.quarter) === quarterIndex(quarter));
+  const countOf = (unitId: number, quarter: Quarter) =>
+    counts.find((count) => count.unitId === unitId && quarterIndex(count.quarter) === quarterIndex(quarter));
   return sheet({
     name: "报送情况",
     preface: ["各单位季度报告报送情况（已提交 / 应报送）", exportedAt()],
@@ -113,8 +134,18 @@ export function reminderMatrixSheet(units: { id: number; shortName: string }[], 
     columns: [
       { header: "单位", width: 24, value: (unit) => unit.shortName },
       ...quarters.flatMap((quarter) => [
-        { header: `${formatQuarter(quarter)}已提交`, type: "integer" as const, width: 12, value: (unit: { id: number }) => countOf(unit.id, quarter)?.submitted ?? 0 },
-        { header: `${formatQuarter(quarter)}应报送`, type: "integer" as const, width: 12, value: (unit: { id: number }) => countOf(unit.id, quarter)?.owed ?? 0 },
+        {
+          header: `${formatQuarter(quarter)}已提交`,
+          type: "integer" as const,
+          width: 12,
+          value: (unit: { id: number }) => countOf(unit.id, quarter)?.submitted ?? 0,
+        },
+        {
+          header: `${formatQuarter(quarter)}应报送`,
+          type: "integer" as const,
+          width: 12,
+          value: (unit: { id: number }) => countOf(unit.id, quarter)?.owed ?? 0,
+        },
       ]),
     ],
   });

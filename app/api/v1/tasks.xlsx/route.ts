@@ -1,6 +1,6 @@
 import { route } from "@/lib/core/route";
 import { listTasks } from "@/lib/plan/tasks";
-import { tasksSheet } from "@/lib/exports/sheets";
+import { filterText, tasksSheet } from "@/lib/exports/sheets";
 import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
 import { TaskQuerySchema } from "@/lib/api/tasks.contract";
 
@@ -9,10 +9,6 @@ export const dynamic = "force-dynamic";
 /** The task list as Excel, with the same filter parameters as GET /api/v1/tasks and the task page. */
 export const GET = route({ auth: "public", query: TaskQuerySchema }, async ({ request, query }) => {
   const tasks = await listTasks(query);
-  const filters = [...new URL(request.url).searchParams]
-    .filter(([, value]) => value)
-    .map(([key, value]) => `${key}=${value}`)
-    .join("，");
-  const buffer = await buildWorkbook([tasksSheet(tasks, filters ? `筛选条件：${filters}` : "筛选条件：全部")]);
+  const buffer = await buildWorkbook([tasksSheet(tasks, filterText(new URL(request.url).searchParams))]);
   return xlsxResponse(buffer, "美丽江西重点任务.xlsx");
 });
