@@ -43,12 +43,22 @@ export function BreadcrumbSkeleton() {
   return <Skeleton className="h-5 w-40" />;
 }
 
+const ROW_HEIGHTS = { normal: "h-9", compact: "h-8", dense: "h-6" } as const;
+
 /**
- * A white table of `rows` rows as the pages draw them: text-sm cells with py-2 (36 px and a border
- * line), or py-1.5 when `compact` (32 px).
+ * A white table of `rows` rows as the pages draw them: text-sm cells with py-2 (36 px with the
+ * border line), py-1.5 when `compact` (32 px) or py-0.5 when `dense` (24 px).
  */
-export function TableSkeleton({ rows, columns, compact = false }: { rows: number; columns: number; compact?: boolean }) {
-  const height = compact ? "h-8" : "h-9";
+export function TableSkeleton({
+  rows,
+  columns,
+  density = "normal",
+}: {
+  rows: number;
+  columns: number;
+  density?: keyof typeof ROW_HEIGHTS;
+}) {
+  const height = ROW_HEIGHTS[density];
   return (
     <div aria-hidden="true" className="overflow-hidden rounded border border-slate-200 bg-white">
       <div className={`${height} bg-slate-100`} />
@@ -70,7 +80,7 @@ export function FilterBarSkeleton({ fields = 4 }: { fields?: number }) {
       {Array.from({ length: fields }, (_, field) => (
         <div key={field} className="space-y-1">
           <div className="h-5 w-12 animate-pulse rounded bg-slate-200" />
-          <div className={`h-[38px] ${field === 0 ? "w-72" : "w-32"} animate-pulse rounded bg-slate-100`} />
+          <div className={`h-[38px] ${field === 0 ? "w-48" : "w-36"} animate-pulse rounded bg-slate-100`} />
         </div>
       ))}
       <div className="h-9 w-16 animate-pulse rounded bg-slate-200" />

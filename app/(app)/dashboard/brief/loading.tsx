@@ -14,7 +14,7 @@ export default function Loading() {
       </div>
       <div className="space-y-1">
         <Skeleton className="h-6 w-32" />
-        <TableSkeleton rows={6} columns={3} compact />
+        <TableSkeleton rows={6} columns={3} density="dense" />
       </div>
       {["w-64", "w-48", "w-56", "w-72"].map((width) => (
         <div key={width} className="space-y-1">
