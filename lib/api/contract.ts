@@ -36,17 +36,3 @@ export const errorResponse = (description: string) => jsonResponse(description, 
 
 /** Every route may fail unexpectedly; it then answers 500 with the error body (logged, no details). */
 export const internalErrorResponse = errorResponse("服务器内部错误");
-
-const DIGITS = /^\d{1,10}$/;
-
-/**
- * A path segment naming a record by number: decimal digits only — "1e1", "0x1" or "1.5" name no
- * record (404) — then the shared rule for the number (`taskNumberSchema`, `idSchema`, …), which
- * is also what the document shows.
- */
-export const pathNumber = <Schema extends z.ZodType<number>>(schema: Schema, message: string) =>
-  z.preprocess((segment, ctx) => {
-    if (typeof segment === "string" && DIGITS.test(segment)) return segment;
-    ctx.addIssue({ code: "custom", message, input: segment });
-    return z.NEVER;
-  }, schema);

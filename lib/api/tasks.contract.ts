@@ -1,10 +1,10 @@
 /** Contract of the plan's tasks: GET /api/v1/tasks, /api/v1/tasks/{number} and /api/v1/tasks.xlsx. */
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "@/lib/core/zod";
-import { taskNumberSchema } from "@/lib/core/schemas";
+import { pathNumber, taskNumberSchema } from "@/lib/core/schemas";
 import { taskFiltersSchema } from "@/lib/plan/task-filters";
 import { TargetSchema } from "./indicators.contract";
-import { dataOf, errorResponse, fileResponse, internalErrorResponse, jsonResponse, pathNumber } from "./contract";
+import { dataOf, errorResponse, fileResponse, internalErrorResponse, jsonResponse } from "./contract";
 import { XLSX_MEDIA_TYPE } from "@/lib/exports/workbook";
 
 /** The task list's filters (the page's, the API's and the export's), with their documentation. */

@@ -48,10 +48,31 @@ export const unitCodeSchema = (message = "单位代码无效") => z.string().tri
 
 export const indicatorCodeSchema = (message = "指标代码无效") => z.string().trim().regex(INDICATOR_CODE, message);
 
-export const percentSchema = (message = "完成百分比须为 0–100 的整数") => z.coerce.number({ message }).int(message).min(0, message).max(100, message);
+export const percentSchema = (message = "完成百分比须为 0–100 的整数") =>
+  z.coerce.number({ message }).int(message).min(0, message).max(100, message);
 
 /** A database id sent by a form or in a path. */
 export const idSchema = (message: string) => z.coerce.number({ message }).int(message).min(1, message).max(2_147_483_647, message);
+
+const DIGITS = /^\d{1,10}$/;
+
+/**
+ * A path segment naming a record by number: decimal digits only — "1e1", "0x1" or "1.5" name no
+ * record (404) — then the shared rule for the number (`taskNumberSchema`, `idSchema`, …), which
+ * is also what the document shows.
+ */
+export const pathNumber = <Schema extends z.ZodType<number>>(schema: Schema, message: string) =>
+  z.preprocess((segment, ctx) => {
+    if (typeof segment === "string" && DIGITS.test(segment)) return segment;
+    ctx.addIssue({ code: "custom", message, input: segment });
+    return z.NEVER;
+  }, schema);
+
+/** The record number a path segment or a spreadsheet cell names (digits only), or null when it names none. */
+export function parseRecordNumber(schema: z.ZodType<number>, segment: string): number | null {
+  const parsed = pathNumber(schema, "").safeParse(segment);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The version a form was loaded with (optimistic concurrency). */
 export const versionSchema = z.coerce.number({ message: "版本号无效" }).int("版本号无效").min(0, "版本号无效");

@@ -9,6 +9,7 @@ import { saveReportSchema } from "@/lib/reports/schemas";
 import { applyBatch, keepBatch } from "./import-batches";
 import { UserFacingError } from "@/lib/core/errors";
 import { sameReportCreatedTwice, writeReport } from "@/lib/reports/save-report";
+import { parseRecordNumber, taskNumberSchema } from "@/lib/core/schemas";
 
 const KIND = "meili-progress";
 const STATE_LABELS = Object.values(PROGRESS_STATE_LABELS);
@@ -57,12 +58,15 @@ async function owedTasks(user: SessionUser, quarter: Quarter, today: string) {
 
 /** The unit's template for a quarter: one row per task it owes and may still change. */
 export async function progressTemplate(user: SessionUser, quarter: Quarter, today = chinaToday()): Promise<Buffer> {
-  const tasks = (await owedTasks(user, quarter, today)).filter((task) => !task.report || task.report.status === "DRAFT" || task.report.status === "RETURNED");
+  const tasks = (await owedTasks(user, quarter, today)).filter(
+    (task) => !task.report || task.report.status === "DRAFT" || task.report.status === "RETURNED",
+  );
   return buildTemplate({
     identity: { kind: KIND, unit: user.unitCode ?? "", period: formatQuarter(quarter) },
     sheetName: "进展填报",
     title: `${user.unitName ?? ""} ${formatQuarter(quarter)} 重点任务进展填报`,
-    instructions: "灰色列由系统填写，请勿修改；不填写的任务留空即可。填好后在“我的待办 → Excel 导入”上传，系统检查无误并经您确认后才会保存为草稿。",
+    instructions:
+      "灰色列由系统填写，请勿修改；不填写的任务留空即可。填好后在“我的待办 → Excel 导入”上传，系统检查无误并经您确认后才会保存为草稿。",
     columns: PROGRESS_COLUMNS,
     rows: tasks.map((task) => ({
       taskNumber: task.number,
@@ -121,12 +125,19 @@ export async function previewProgressImport(file: File, user: SessionUser, today
 
   for (const line of read.rows) {
     const cells = line.cells;
-    const errors: PreviewRow["errors"] = line.formulas.map((key) => ({ column: HEADER_OF.get(key)!, message: "不接受公式，请直接填写内容" }));
-    const number = /^\d{1,3}$/.test(cells.taskNumber ?? "") ? Number(cells.taskNumber) : null;
+    const errors: PreviewRow["errors"] = line.formulas.map((key) => ({
+      column: HEADER_OF.get(key)!,
+      message: "不接受公式，请直接填写内容",
+    }));
+    const number = parseRecordNumber(taskNumberSchema, cells.taskNumber ?? "");
     const task = number === null ? undefined : byNumber.get(number);
     const base = { row: line.row, taskNumber: number, title: task?.title ?? cells.title ?? "" };
     if (!task) {
-      rows.push({ ...base, action: "skip", errors: [{ column: "任务序号", message: "不是本单位本季度应报送的任务（请勿修改任务序号）" }, ...errors] });
+      rows.push({
+        ...base,
+        action: "skip",
+        errors: [{ column: "任务序号", message: "不是本单位本季度应报送的任务（请勿修改任务序号）" }, ...errors],
+      });
       continue;
     }
     if (seen.has(task.number)) {
@@ -159,7 +170,8 @@ export async function previewProgressImport(file: File, user: SessionUser, today
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = HEADER_OF.get(String(issue.path[0])) ?? "—";
-        if (!errors.some((error) => error.column === column && error.message === issue.message)) errors.push({ column, message: issue.message });
+        if (!errors.some((error) => error.column === column && error.message === issue.message))
+          errors.push({ column, message: issue.message });
       }
     }
     rows.push({ ...base, action: task.report ? "update" : "create", errors });
@@ -185,7 +197,13 @@ export async function previewProgressImport(file: File, user: SessionUser, today
 export async function applyProgressImport(batchId: number, user: SessionUser, today = chinaToday()): Promise<number> {
   try {
     return await applyBatch<BatchRow>(batchId, KIND, user, (tx, row) => {
-      const input = saveReportSchema.parse({ ...row, taskNumber: String(row.taskNumber), version: String(row.version), percent: String(row.percent), intent: "save" });
+      const input = saveReportSchema.parse({
+        ...row,
+        taskNumber: String(row.taskNumber),
+        version: String(row.version),
+        percent: String(row.percent),
+        intent: "save",
+      });
       return writeReport(tx, input, user, today, { keepFigures: true });
     });
   } catch (error) {

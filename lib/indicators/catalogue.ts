@@ -3,6 +3,7 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { targetFromRow, type TargetView } from "./indicator-view";
 import type { Direction } from "@/lib/indicators/comparators";
+import { INDICATOR_CODE } from "@/lib/core/schemas";
 
 export interface IndicatorCatalogEntry {
   code: string;
@@ -62,4 +63,10 @@ export async function listIndicators(): Promise<IndicatorCatalogEntry[]> {
     targets: row.targets.map(targetFromRow),
     tasks: row.tasks.map(({ task }) => task.number),
   }));
+}
+
+/** Whether an indicator with this code exists (pages answer 404 before they stream otherwise). */
+export async function indicatorExists(code: string): Promise<boolean> {
+  if (!INDICATOR_CODE.test(code)) return false;
+  return (await db.indicator.count({ where: { code } })) > 0;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { yearSchema } from "@/lib/core/schemas";
 import { AnnualReportView } from "@/components/annual/annual-report-view";
 import { DownloadDocxButton } from "@/components/annual/download-button";
 import { NarrativeForm } from "@/components/annual/narrative-form";
@@ -14,12 +15,19 @@ export async function generateMetadata({ params }: { params: Promise<{ year: str
   return { title: `${(await params).year}年度报告` };
 }
 
-export default async function AnnualReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function AnnualReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requirePermission("annual:read");
   const { year: rawYear } = await params;
-  const year = /^\d{4}$/.test(rawYear) ? Number(rawYear) : NaN;
+  const parsed = yearSchema().safeParse(rawYear);
+  if (!parsed.success) notFound();
+  const year = parsed.data;
   const currentYear = Number(chinaToday().slice(0, 4));
-  if (!(year >= 2024 && year <= 2035)) notFound();
   const [report, revisions] = await Promise.all([compileAnnualReport(year), listNarrativeRevisions(year)]);
   const saved = (await searchParams).saved;
   const years = Array.from({ length: Math.min(currentYear, 2035) - 2024 + 1 }, (_, index) => 2024 + index);
@@ -30,7 +38,12 @@ export default async function AnnualReportPage({ params, searchParams }: { param
         <h1 className="text-2xl font-semibold">{year}年度报告</h1>
         <nav aria-label="选择年度" className="flex flex-wrap gap-2 text-sm">
           {years.map((candidate) => (
-            <Link key={candidate} href={`/annual/${candidate}`} aria-current={candidate === year ? "page" : undefined} className={`rounded border px-2 py-1 ${candidate === year ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300"}`}>
+            <Link
+              key={candidate}
+              href={`/annual/${candidate}`}
+              aria-current={candidate === year ? "page" : undefined}
+              className={`rounded border px-2 py-1 ${candidate === year ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300"}`}
+            >
               {candidate}年
             </Link>
           ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { INDICATOR_CODE } from "@/lib/core/schemas";
 import { CitySparkline, IndicatorChart } from "@/components/indicators/indicator-chart-lazy";
 import { ObservationForm } from "@/components/indicators/observation-form";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
@@ -24,7 +25,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   const user = await requirePermission("plan:read");
   const { code } = await params;
   const currentYear = Number(chinaToday().slice(0, 4));
-  const data = /^[A-Z0-9_]{2,64}$/.test(code) ? await getIndicatorAssessment(code, currentYear) : null;
+  const data = INDICATOR_CODE.test(code) ? await getIndicatorAssessment(code, currentYear) : null;
   if (!data) notFound();
   const { indicator, observations, province, cities, cityOptions } = data;
   const unit = indicator.measureUnit;
@@ -62,8 +63,9 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           目标与进度判断
         </h2>
         <p className="mt-1 text-sm text-slate-700">
-          最新值：{province.assessment.latest ? `${province.assessment.latest.value} ${unit}（${periodText(province.assessment.latest)}）` : "暂无"}；
-          近年变化速度：{province.assessment.pacePerYear === null ? "数据不足" : `${fmt(province.assessment.pacePerYear)} ${unit}/年`}
+          最新值：
+          {province.assessment.latest ? `${province.assessment.latest.value} ${unit}（${periodText(province.assessment.latest)}）` : "暂无"}
+          ； 近年变化速度：{province.assessment.pacePerYear === null ? "数据不足" : `${fmt(province.assessment.pacePerYear)} ${unit}/年`}
         </p>
         <table className="mt-3 w-full text-sm">
           <TableHead columns={["目标年份", "目标", "是否已达到", "每年还需变化", "按当前速度届时约为", "预计达到年份", "判断"]} />
@@ -133,7 +135,8 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
                 {ranking.map((city, index) => (
                   <li key={city.area} className="rounded border border-slate-200 p-2">
                     <p className="text-sm font-medium">
-                      第 {index + 1} 名 · {city.name}：{city.assessment.latest!.value} {unit} <VerdictBadge verdict={city.assessment.verdict} />
+                      第 {index + 1} 名 · {city.name}：{city.assessment.latest!.value} {unit}{" "}
+                      <VerdictBadge verdict={city.assessment.verdict} />
                     </p>
                     <CitySparkline data={indicatorChartData(city.points, city.assessment, COMPARATOR_SYMBOLS)} name={city.name} />
                   </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { idSchema, parseRecordNumber } from "@/lib/core/schemas";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportBody } from "@/components/reports/report-body";
 import { ReviewForm } from "@/components/review/review-form";
@@ -32,7 +33,8 @@ export default async function ReportPage({
 }) {
   const user = await requirePermission("report:read");
   const { id } = await params;
-  const detail = /^\d{1,9}$/.test(id) ? await getReportDetail(Number(id), user) : null;
+  const reportId = parseRecordNumber(idSchema(""), id);
+  const detail = reportId === null ? null : await getReportDetail(reportId, user);
   if (!detail) notFound();
   const { report, previous, editable } = detail;
   const quarter = quarterOfRow(report);
@@ -67,13 +69,18 @@ export default async function ReportPage({
           </p>
         )}
         {report.reviewComment && (
-          <p className={`rounded border p-3 ${report.status === "RETURNED" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-slate-50"}`}>
+          <p
+            className={`rounded border p-3 ${report.status === "RETURNED" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-slate-50"}`}
+          >
             <strong>审核意见（{report.reviewedBy?.displayName}）：</strong>
             {report.reviewComment}
           </p>
         )}
         {editable && (
-          <Link href={`/progress/${report.task.number}/${formatQuarter(quarter)}`} className="no-print inline-block rounded bg-brand-700 px-3 py-1.5 text-white">
+          <Link
+            href={`/progress/${report.task.number}/${formatQuarter(quarter)}`}
+            className="no-print inline-block rounded bg-brand-700 px-3 py-1.5 text-white"
+          >
             修改报告
           </Link>
         )}
@@ -113,11 +120,15 @@ export default async function ReportPage({
         <ol className="mt-3 space-y-3">
           {revisions.map((revision, index) => {
             const older = revisions[index + 1];
-            const changes = diffSnapshots((older?.snapshot as SnapshotLike | undefined) ?? null, revision.snapshot as unknown as SnapshotLike);
+            const changes = diffSnapshots(
+              (older?.snapshot as SnapshotLike | undefined) ?? null,
+              revision.snapshot as unknown as SnapshotLike,
+            );
             return (
               <li key={revision.version} className="border-l-4 border-slate-300 pl-3">
                 <p>
-                  第 {revision.version} 版 · {ACTION_LABELS[revision.action] ?? revision.action} · {revision.actor.displayName} · {formatChinaTime(revision.at)}
+                  第 {revision.version} 版 · {ACTION_LABELS[revision.action] ?? revision.action} · {revision.actor.displayName} ·{" "}
+                  {formatChinaTime(revision.at)}
                 </p>
                 {changes.length > 0 && (
                   <details className="mt-1">
@@ -127,9 +138,15 @@ export default async function ReportPage({
                       <tbody>
                         {changes.map((change) => (
                           <tr key={change.field} className="border-t border-slate-200 align-top">
-                            <th scope="row" className="px-2 py-1 text-left font-normal">{change.field}</th>
-                            <td className="whitespace-pre-wrap px-2 py-1"><del className="text-red-800">{change.before || "—"}</del></td>
-                            <td className="whitespace-pre-wrap px-2 py-1"><ins className="text-green-800 no-underline">{change.after || "—"}</ins></td>
+                            <th scope="row" className="px-2 py-1 text-left font-normal">
+                              {change.field}
+                            </th>
+                            <td className="whitespace-pre-wrap px-2 py-1">
+                              <del className="text-red-800">{change.before || "—"}</del>
+                            </td>
+                            <td className="whitespace-pre-wrap px-2 py-1">
+                              <ins className="text-green-800 no-underline">{change.after || "—"}</ins>
+                            </td>
                           </tr>
                         ))}
                       </tbody>

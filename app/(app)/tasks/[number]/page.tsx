@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { parseRecordNumber, taskNumberSchema } from "@/lib/core/schemas";
 import { LeadUnitForm } from "@/components/admin/lead-unit-form";
 import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
@@ -16,10 +17,6 @@ import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
-function parseTaskNumber(raw: string): number | null {
-  return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   return { title: `任务 ${number}` };
@@ -27,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 
 export default async function TaskPage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requirePermission("plan:read");
-  const number = parseTaskNumber((await params).number);
+  const number = parseRecordNumber(taskNumberSchema, (await params).number);
   const task = number === null ? null : await getTaskByNumber(number);
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
@@ -170,7 +167,9 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
                     <td className="px-3 py-2">
                       {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
                     </td>
-                    <td className="max-w-md px-3 py-2">{report.progress.length > 120 ? `${report.progress.slice(0, 120)}…` : report.progress}</td>
+                    <td className="max-w-md px-3 py-2">
+                      {report.progress.length > 120 ? `${report.progress.slice(0, 120)}…` : report.progress}
+                    </td>
                     <td className="px-3 py-2">
                       <ReportStatusBadge status={report.status} />
                     </td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { UNIT_CODE } from "@/lib/core/schemas";
 import { requirePermission } from "@/lib/auth/session";
 import { getUnitWithWork } from "@/lib/plan/units";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -7,7 +8,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   await requirePermission("plan:read");
   const { code } = await params;
-  const unit = /^[a-z0-9_-]{1,32}$/.test(code) ? await getUnitWithWork(code) : null;
+  const unit = UNIT_CODE.test(code) ? await getUnitWithWork(code) : null;
   if (!unit) notFound();
   return (
     <article className="space-y-6">
@@ -27,11 +28,21 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
         <table className="mt-3 w-full text-sm">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">序号</th>
-              <th scope="col" className="px-3 py-2 text-left">重点任务</th>
-              <th scope="col" className="px-3 py-2 text-left">篇章</th>
-              <th scope="col" className="px-3 py-2 text-left">完成时限</th>
-              <th scope="col" className="px-3 py-2 text-left">角色</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                序号
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                重点任务
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                篇章
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                完成时限
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                角色
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,8 +1,7 @@
 import { route } from "@/lib/core/route";
 import { AppError } from "@/lib/core/errors";
 import { z } from "@/lib/core/zod";
-import { idSchema } from "@/lib/core/schemas";
-import { pathNumber } from "@/lib/api/contract";
+import { idSchema, pathNumber } from "@/lib/core/schemas";
 import { evidenceForDownload } from "@/lib/evidence/evidence";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { parseRecordNumber, taskNumberSchema } from "@/lib/core/schemas";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportForm, type ReportFormValues } from "@/components/reports/report-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
@@ -37,10 +38,11 @@ export default async function FillReportPage({
   const user = await requirePermission("report:write");
   const { task: rawTask, quarter: rawQuarter } = await params;
   const quarter = parseQuarter(rawQuarter);
-  if (!/^\d{1,3}$/.test(rawTask) || !quarter) notFound();
+  const taskNumber = parseRecordNumber(taskNumberSchema, rawTask);
+  if (taskNumber === null || !quarter) notFound();
   let data: ReportFormData;
   try {
-    data = await getReportForm(user, Number(rawTask), quarter);
+    data = await getReportForm(user, taskNumber, quarter);
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     return (
