@@ -126,9 +126,7 @@ export async function seedDemoAccounts(db: AppPrismaClient): Promise<SeedReport[
       unitId: unit.id,
     })),
   ];
-  const data = await Promise.all(
-    accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })),
-  );
+  const data = await Promise.all(accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })));
   await db.user.createMany({ data });
   return "seeded";
 }

@@ -28,7 +28,10 @@ try {
   try {
     execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", outDir, docxPath], { stdio: "pipe", timeout: 180_000 });
   } catch (error) {
-    console.error("LibreOffice (soffice) is needed for the PDF: apt-get install -y libreoffice-writer-nogui", error instanceof Error ? error.message : error);
+    console.error(
+      "LibreOffice (soffice) is needed for the PDF: apt-get install -y libreoffice-writer-nogui",
+      error instanceof Error ? error.message : error,
+    );
     process.exit(1);
   }
   const pdfPath = docxPath.replace(/\.docx$/, ".pdf");

@@ -16,7 +16,9 @@ for (const name of names) {
   if (name === "national") {
     const result = await benchDashboard(15, 31);
     console.log(`\n[bench] leaders' dashboard at national scale: ${result.reports} reports (31 provinces' worth), 15 requests each`);
-    console.log(`  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`);
+    console.log(
+      `  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`,
+    );
     console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 3×)`);
     continue;
   }
@@ -30,7 +32,9 @@ for (const name of names) {
   if (name === "dashboard") {
     const result = await benchDashboard();
     console.log(`\n[bench] leaders' dashboard on ${result.reports} reports, ${result.samples} requests each, time to last byte`);
-    console.log(`  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`);
+    console.log(
+      `  /dashboard median ${result.dashboardMedianMs.toFixed(0)} ms; trivial signed-in page /help median ${result.trivialMedianMs.toFixed(0)} ms`,
+    );
     console.log(`  ratio ${result.ratio.toFixed(1)}× (target ≤ 2×)`);
     console.log(`  annual report 2026 (.docx over all ${result.reports} reports) median ${result.annualReportMs.toFixed(0)} ms`);
     console.log(`  app server peak resident memory ${result.peakRssMb.toFixed(0)} MB (target ≤ 1024 MB)`);
@@ -38,7 +42,9 @@ for (const name of names) {
     for (const [route, kb] of Object.entries(result.firstLoadKb)) console.log(`    ${route.padEnd(18)} ${kb} kB`);
     console.log(`  Lighthouse (desktop, Debian Chromium, offline; target ≥ 95 each):`);
     for (const [route, score] of Object.entries(result.lighthouse)) {
-      console.log(`    ${route.padEnd(18)} performance ${score.performance}, accessibility ${score.accessibility}${score.failing.length ? `; below 90: ${score.failing.join(", ")}` : ""}`);
+      console.log(
+        `    ${route.padEnd(18)} performance ${score.performance}, accessibility ${score.accessibility}${score.failing.length ? `; below 90: ${score.failing.join(", ")}` : ""}`,
+      );
     }
   }
 }

@@ -29,7 +29,6 @@ const users = Number(process.argv[process.argv.indexOf("--users") + 1] || 300) |
 const fault = process.argv.includes("--fault");
 const QUARTER = { year: 2026, quarter: 4 };
 
-
 interface LoadDatabase {
   url: string;
   stop: () => Promise<void>;
@@ -106,13 +105,30 @@ function actionId(name: string): string {
 }
 
 /** Posts the report form to the server action exactly as React's client does. */
-async function submit(baseUrl: string, cookie: string, action: string, task: number, requestId: string): Promise<{ ok: boolean; detail: string }> {
+async function submit(
+  baseUrl: string,
+  cookie: string,
+  action: string,
+  task: number,
+  requestId: string,
+): Promise<{ ok: boolean; detail: string }> {
   const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
     encodeReply: (value: unknown) => Promise<FormData | string>;
   };
   const form = new FormData();
   const quarter = `${QUARTER.year}Q${QUARTER.quarter}`;
-  for (const [key, value] of Object.entries({ taskNumber: String(task), quarter, version: "0", intent: "submit", requestId, progressState: "ON_TRACK", percent: "30", progress: "压测：本季度按计划推进。", problems: "", nextSteps: "" })) {
+  for (const [key, value] of Object.entries({
+    taskNumber: String(task),
+    quarter,
+    version: "0",
+    intent: "submit",
+    requestId,
+    progressState: "ON_TRACK",
+    percent: "30",
+    progress: "压测：本季度按计划推进。",
+    problems: "",
+    nextSteps: "",
+  })) {
     form.append(key, value);
   }
   const body = await encodeReply([{ ok: false, message: "", fieldErrors: {}, values: {} }, form]);
@@ -124,7 +140,10 @@ async function submit(baseUrl: string, cookie: string, action: string, task: num
   });
   const text = await response.text();
   const redirected = response.headers.get("x-action-redirect") ?? "";
-  return { ok: response.status < 400 && redirected.includes("/reports/"), detail: `${response.status} ${redirected || text.slice(0, 120)}` };
+  return {
+    ok: response.status < 400 && redirected.includes("/reports/"),
+    detail: `${response.status} ${redirected || text.slice(0, 120)}`,
+  };
 }
 
 function peakRssMb(pid: number): number {
@@ -184,7 +203,11 @@ try {
       const requestId = randomUUID();
       try {
         let clock = performance.now();
-        const cookie = await retry(() => signIn(baseUrl, username), () => true, () => "");
+        const cookie = await retry(
+          () => signIn(baseUrl, username),
+          () => true,
+          () => "",
+        );
         signInTimes.push(performance.now() - clock);
         clock = performance.now();
         await retry(
@@ -202,21 +225,34 @@ try {
   const wall = performance.now() - started;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const stored = await countRows(client, `SELECT count(*) FROM "ProgressReport" WHERE year = $1 AND quarter = $2 AND status = 'SUBMITTED'`, [QUARTER.year, QUARTER.quarter]);
+  const stored = await countRows(
+    client,
+    `SELECT count(*) FROM "ProgressReport" WHERE year = $1 AND quarter = $2 AND status = 'SUBMITTED'`,
+    [QUARTER.year, QUARTER.quarter],
+  );
   const audited = await countRows(client, `SELECT count(*) FROM "AuditLog" WHERE action = 'report.submit'`);
   const revisions = await countRows(client, `SELECT count(*) FROM "ReportRevision" WHERE action = 'report.submit'`);
-  const duplicates = await countRows(client, `SELECT count(*) FROM (SELECT 1 FROM "ProgressReport" GROUP BY "taskId", "unitId", year, quarter HAVING count(*) > 1) d`);
+  const duplicates = await countRows(
+    client,
+    `SELECT count(*) FROM (SELECT 1 FROM "ProgressReport" GROUP BY "taskId", "unitId", year, quarter HAVING count(*) > 1) d`,
+  );
   await client.end();
   console.log(`\n[load] ${users} staff signing in and submitting at once, in ${(wall / 1000).toFixed(1)} s`);
-  console.log(`  sign-in  p50 ${percentile(signInTimes, 50).toFixed(0)} ms, p95 ${percentile(signInTimes, 95).toFixed(0)} ms, p99 ${percentile(signInTimes, 99).toFixed(0)} ms`);
-  console.log(`  submit   p50 ${percentile(submitTimes, 50).toFixed(0)} ms, p95 ${percentile(submitTimes, 95).toFixed(0)} ms, p99 ${percentile(submitTimes, 99).toFixed(0)} ms`);
+  console.log(
+    `  sign-in  p50 ${percentile(signInTimes, 50).toFixed(0)} ms, p95 ${percentile(signInTimes, 95).toFixed(0)} ms, p99 ${percentile(signInTimes, 99).toFixed(0)} ms`,
+  );
+  console.log(
+    `  submit   p50 ${percentile(submitTimes, 50).toFixed(0)} ms, p95 ${percentile(submitTimes, 95).toFixed(0)} ms, p99 ${percentile(submitTimes, 99).toFixed(0)} ms`,
+  );
   console.log(`  acknowledged ${acknowledged}, errors ${errors.length}${errors.length ? ` (first: ${errors[0]})` : ""}`);
   if (fault) {
     console.log(`  requests retried after a failure while PostgreSQL was down: ${retried}`);
     for (const [answer, count] of outageAnswers) console.log(`    ${count} × ${answer}`);
   }
   console.log(`  in the database: ${stored} submitted reports, ${revisions} revisions, ${audited} audit rows, ${duplicates} duplicates`);
-  console.log(`  exactly once: ${stored === acknowledged && revisions === acknowledged && audited === acknowledged && duplicates === 0 ? "yes" : "NO"}`);
+  console.log(
+    `  exactly once: ${stored === acknowledged && revisions === acknowledged && audited === acknowledged && duplicates === 0 ? "yes" : "NO"}`,
+  );
   console.log(`  app server peak resident memory: ${peakRssMb(app.pid!).toFixed(0)} MB (target ≤ 1024 MB)`);
 } finally {
   await local.stop();

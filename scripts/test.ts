@@ -105,4 +105,3 @@ try {
 }
 // The schema engine keeps a timer alive for a while after its work; nothing else is pending.
 process.exit(0);
-

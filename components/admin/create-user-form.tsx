@@ -18,36 +18,50 @@ export function CreateUserForm({ units }: { units: { code: string; shortName: st
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="新建账号">
       <div>
-        <label htmlFor="user-username" className="block text-sm font-medium">用户名</label>
+        <label htmlFor="user-username" className="block text-sm font-medium">
+          用户名
+        </label>
         <input {...field("username")} defaultValue={state.ok ? "" : state.values.username} autoComplete="off" />
         <FieldError id="user-username-error" errors={state.fieldErrors.username} />
       </div>
       <div>
-        <label htmlFor="user-displayName" className="block text-sm font-medium">姓名</label>
+        <label htmlFor="user-displayName" className="block text-sm font-medium">
+          姓名
+        </label>
         <input {...field("displayName")} defaultValue={state.ok ? "" : state.values.displayName} />
         <FieldError id="user-displayName-error" errors={state.fieldErrors.displayName} />
       </div>
       <div>
-        <label htmlFor="user-role" className="block text-sm font-medium">角色</label>
+        <label htmlFor="user-role" className="block text-sm font-medium">
+          角色
+        </label>
         <select {...field("role")} defaultValue={state.values.role ?? "STAFF"}>
           {ROLES.map((role) => (
-            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
           ))}
         </select>
         <FieldError id="user-role-error" errors={state.fieldErrors.role} />
       </div>
       <div>
-        <label htmlFor="user-unitCode" className="block text-sm font-medium">所属单位（填报人必填）</label>
+        <label htmlFor="user-unitCode" className="block text-sm font-medium">
+          所属单位（填报人必填）
+        </label>
         <select {...field("unitCode")} defaultValue={state.values.unitCode ?? ""}>
           <option value="">（无）</option>
           {units.map((unit) => (
-            <option key={unit.code} value={unit.code}>{unit.shortName}</option>
+            <option key={unit.code} value={unit.code}>
+              {unit.shortName}
+            </option>
           ))}
         </select>
         <FieldError id="user-unitCode-error" errors={state.fieldErrors.unitCode} />
       </div>
       <div>
-        <label htmlFor="user-password" className="block text-sm font-medium">初始密码</label>
+        <label htmlFor="user-password" className="block text-sm font-medium">
+          初始密码
+        </label>
         <input {...field("password")} type="password" autoComplete="new-password" />
         <FieldError id="user-password-error" errors={state.fieldErrors.password} />
       </div>

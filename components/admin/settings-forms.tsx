@@ -74,7 +74,11 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
       <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`吊销 ${name}`}>
         吊销
       </button>
-      {!state.ok && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{state.message}</span>}
+      {!state.ok && state.message && (
+        <span role="alert" className="ml-2 text-sm text-red-800">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -14,7 +14,11 @@ export function UserActiveToggle({ username, active }: { username: string; activ
         {active ? "停用" : "启用"}
         <span className="sr-only"> {username}</span>
       </button>
-      {state.message && !state.ok && <span role="alert" className="text-xs text-red-700">{state.message}</span>}
+      {state.message && !state.ok && (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -12,7 +12,8 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
       <h2 className="py-4 text-center text-2xl font-bold">美丽江西建设{report.year}年度工作情况报告</h2>
       <p className="leading-8">省委、省政府：</p>
       <p className={p}>
-        根据《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）要求，现将{report.year}年度美丽江西建设重点任务推进情况报告如下（数据截至{report.asOf}，仅计审核通过的报告和数值）。
+        根据《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）要求，现将{report.year}
+        年度美丽江西建设重点任务推进情况报告如下（数据截至{report.asOf}，仅计审核通过的报告和数值）。
       </p>
       <h3 className="indent-8 font-bold">一、总体情况</h3>
       <p className={`${p} whitespace-pre-wrap`}>{report.narrative.intro}</p>
@@ -57,10 +58,22 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
       ))}
       <h3 className="indent-8 font-bold">四、存在的问题</h3>
       <p className={`${p} whitespace-pre-wrap`}>{report.narrative.problems}</p>
-      {report.sections.flatMap((section) => section.problems.map((item) => <p key={`${section.number}-${item.text}`} className={p}>{item.text}（{item.unit}）</p>))}
+      {report.sections.flatMap((section) =>
+        section.problems.map((item) => (
+          <p key={`${section.number}-${item.text}`} className={p}>
+            {item.text}（{item.unit}）
+          </p>
+        )),
+      )}
       <h3 className="indent-8 font-bold">五、下一步工作安排</h3>
       <p className={`${p} whitespace-pre-wrap`}>{report.narrative.nextSteps}</p>
-      {report.sections.flatMap((section) => section.nextSteps.map((item) => <p key={`${section.number}-${item.text}`} className={p}>{item.text}（{item.unit}）</p>))}
+      {report.sections.flatMap((section) =>
+        section.nextSteps.map((item) => (
+          <p key={`${section.number}-${item.text}`} className={p}>
+            {item.text}（{item.unit}）
+          </p>
+        )),
+      )}
       <h3 className="break-before-page pt-4 font-bold">附件1 未按时报送季度进展报告的单位</h3>
       {report.late.length === 0 ? (
         <p>本年度各单位均按时报送。</p>

@@ -4,7 +4,10 @@ import { useEffect, useState } from "react";
 
 /** Downloads the Word file, showing that it is being built and for how long. */
 export function DownloadDocxButton({ year }: { year: number }) {
-  const [state, setState] = useState<{ phase: "idle" | "building" | "error"; seconds: number; message?: string }>({ phase: "idle", seconds: 0 });
+  const [state, setState] = useState<{ phase: "idle" | "building" | "error"; seconds: number; message?: string }>({
+    phase: "idle",
+    seconds: 0,
+  });
   useEffect(() => {
     if (state.phase !== "building") return;
     const timer = setInterval(() => setState((current) => ({ ...current, seconds: current.seconds + 1 })), 1000);
@@ -34,7 +37,12 @@ export function DownloadDocxButton({ year }: { year: number }) {
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={download} disabled={state.phase === "building"} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+      <button
+        type="button"
+        onClick={download}
+        disabled={state.phase === "building"}
+        className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+      >
         {state.phase === "building" ? "正在生成…" : "下载 Word（.docx）"}
       </button>
       {state.phase === "building" && (

@@ -32,7 +32,9 @@ export function ChangePasswordForm() {
           <FieldError id={`pw-${name}-error`} errors={state.fieldErrors[name]} />
         </div>
       ))}
-      <p className="text-sm text-slate-600">至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，且不能与最近 5 次的密码相同。修改后所有设备上的登录都将退出。</p>
+      <p className="text-sm text-slate-600">
+        至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，且不能与最近 5 次的密码相同。修改后所有设备上的登录都将退出。
+      </p>
       <FormMessage ok={state.ok} message={state.message} />
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
         {pending ? "保存中…" : "修改密码"}

@@ -2,14 +2,7 @@ import Link from "next/link";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
-import {
-  countByStatus,
-  rankUnits,
-  sectionCompletion,
-  TASK_STATUS_ORDER,
-  taskStatuses,
-  upcomingDeadlines,
-} from "@/lib/dashboard/dashboard";
+import { countByStatus, rankUnits, sectionCompletion, TASK_STATUS_ORDER, taskStatuses, upcomingDeadlines } from "@/lib/dashboard/dashboard";
 import { assessAllIndicators } from "@/lib/indicators/observations";
 import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/indicators/assessment";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
@@ -25,7 +18,10 @@ const filteredTasks = (query: DashboardQuery) => taskStatuses(quarterKey(query),
 
 export function Widget({ id, title, children, wide = false }: { id: string; title: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <section aria-labelledby={id} className={`min-h-[360px] rounded-lg border border-slate-200 bg-white p-4 ${wide ? "lg:col-span-2" : ""}`}>
+    <section
+      aria-labelledby={id}
+      className={`min-h-[360px] rounded-lg border border-slate-200 bg-white p-4 ${wide ? "lg:col-span-2" : ""}`}
+    >
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
@@ -36,7 +32,11 @@ export function Widget({ id, title, children, wide = false }: { id: string; titl
 
 export function WidgetSkeleton({ title, wide = false }: { title: string; wide?: boolean }) {
   return (
-    <div className={`${wide ? "lg:col-span-2 " : ""}min-h-[360px] animate-pulse rounded-lg border border-slate-200 bg-white p-4`} aria-busy="true" aria-label={`${title}加载中`}>
+    <div
+      className={`${wide ? "lg:col-span-2 " : ""}min-h-[360px] animate-pulse rounded-lg border border-slate-200 bg-white p-4`}
+      aria-busy="true"
+      aria-label={`${title}加载中`}
+    >
       <div className="h-5 w-40 rounded bg-slate-200" />
       <div className="mt-4 h-72 rounded bg-slate-100" />
     </div>
@@ -51,11 +51,13 @@ export async function IndicatorVerdicts({ currentYear }: { currentYear: number }
   return (
     <Widget id="w-indicators" title="目标指标进度" wide>
       <p className="mb-2 flex flex-wrap gap-3 text-sm">
-        {[...counts.entries()].sort((a, b) => VERDICT_SEVERITY[b[0]] - VERDICT_SEVERITY[a[0]]).map(([verdict, count]) => (
-          <span key={verdict}>
-            <VerdictBadge verdict={verdict} /> {count} 项
-          </span>
-        ))}
+        {[...counts.entries()]
+          .sort((a, b) => VERDICT_SEVERITY[b[0]] - VERDICT_SEVERITY[a[0]])
+          .map(([verdict, count]) => (
+            <span key={verdict}>
+              <VerdictBadge verdict={verdict} /> {count} 项
+            </span>
+          ))}
       </p>
       <div className="max-h-96 overflow-y-auto">
         <table className="w-full text-sm">
@@ -89,7 +91,9 @@ export async function IndicatorVerdicts({ currentYear }: { currentYear: number }
           </tbody>
         </table>
       </div>
-      <p className="mt-2 text-xs text-slate-600">判断依据：{Object.values(VERDICT_LABELS).join("、")}；按最近五个审核通过的数值的趋势推算。</p>
+      <p className="mt-2 text-xs text-slate-600">
+        判断依据：{Object.values(VERDICT_LABELS).join("、")}；按最近五个审核通过的数值的趋势推算。
+      </p>
     </Widget>
   );
 }
@@ -102,7 +106,10 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
       <ul className="grid grid-cols-2 gap-2">
         {TASK_STATUS_ORDER.map((status) => (
           <li key={status}>
-            <Link href={dashboardHref("/dashboard/tasks", query, { status })} className="flex items-center justify-between rounded border border-slate-200 px-3 py-2 hover:bg-slate-50">
+            <Link
+              href={dashboardHref("/dashboard/tasks", query, { status })}
+              className="flex items-center justify-between rounded border border-slate-200 px-3 py-2 hover:bg-slate-50"
+            >
               <StatusBadge status={status} />
               <span className="text-xl font-semibold tabular-nums" aria-label={`${STATUS_LABELS[status]} ${counts[status]} 项`}>
                 {counts[status]}
@@ -161,7 +168,10 @@ export async function SectionProgress({ query }: { query: DashboardQuery }) {
           {sections.map((section) => (
             <tr key={section.section} className="border-t border-slate-200">
               <td className="px-2 py-1">
-                <Link href={dashboardHref("/dashboard/tasks", query, { section: section.section, status: "LAGGING" })} className="text-blue-800 hover:underline">
+                <Link
+                  href={dashboardHref("/dashboard/tasks", query, { section: section.section, status: "LAGGING" })}
+                  className="text-blue-800 hover:underline"
+                >
                   {section.section}. {section.title}
                 </Link>
               </td>
@@ -195,7 +205,14 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
               <tr key={unit.code} className="border-t border-slate-200">
                 <td className="px-2 py-1 tabular-nums">{unit.place}</td>
                 <td className="px-2 py-1">
-                  <Link href={dashboardHref("/dashboard/tasks", { ...query, [kind === "CITY" ? "city" : "unit"]: unit.code }, { status: "LAGGING" })} className="text-blue-800 hover:underline">
+                  <Link
+                    href={dashboardHref(
+                      "/dashboard/tasks",
+                      { ...query, [kind === "CITY" ? "city" : "unit"]: unit.code },
+                      { status: "LAGGING" },
+                    )}
+                    className="text-blue-800 hover:underline"
+                  >
                     {unit.shortName}
                   </Link>
                 </td>

@@ -24,7 +24,11 @@ function RemoveButton({ file }: { file: EvidenceItem }) {
       <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`删除 ${file.fileName}`}>
         删除
       </button>
-      {!state.ok && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{state.message}</span>}
+      {!state.ok && state.message && (
+        <span role="alert" className="ml-2 text-sm text-red-800">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }
@@ -67,7 +71,11 @@ export function EvidencePanel({ reportId, files, editable }: { reportId: number;
               aria-invalid={state.fieldErrors.file ? true : undefined}
               aria-describedby={state.fieldErrors.file ? "evidence-file-error" : undefined}
             />
-            <button type="submit" disabled={pending} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded border border-brand-700 px-3 py-1.5 text-brand-700 disabled:opacity-60"
+            >
               {pending ? "上传中…" : "上传"}
             </button>
           </div>

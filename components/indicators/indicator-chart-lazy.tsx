@@ -8,5 +8,11 @@ const placeholder = (height: number) =>
   };
 
 /** Charts load their library after the page is usable; their data is in the table beside them. */
-export const IndicatorChart = dynamic(() => import("./indicator-chart").then((module) => module.IndicatorChart), { ssr: false, loading: placeholder(320) });
-export const CitySparkline = dynamic(() => import("./indicator-chart").then((module) => module.CitySparkline), { ssr: false, loading: placeholder(120) });
+export const IndicatorChart = dynamic(() => import("./indicator-chart").then((module) => module.IndicatorChart), {
+  ssr: false,
+  loading: placeholder(320),
+});
+export const CitySparkline = dynamic(() => import("./indicator-chart").then((module) => module.CitySparkline), {
+  ssr: false,
+  loading: placeholder(120),
+});

@@ -9,7 +9,10 @@ export function TargetList({ targets, measureUnit }: { targets: TargetView[]; me
         <li key={target.year}>
           <span className="font-medium tabular-nums">{target.year}年</span> {target.symbol} {target.value}
           {measureUnit === "%" ? "%" : ` ${measureUnit}`}
-          <span className="text-slate-600">（{target.text}{target.note ? `，${target.note}` : ""}）</span>
+          <span className="text-slate-600">
+            （{target.text}
+            {target.note ? `，${target.note}` : ""}）
+          </span>
         </li>
       ))}
     </ul>

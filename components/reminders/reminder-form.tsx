@@ -6,7 +6,15 @@ import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 
 /** Wraps the matrix: tick units, pick 催办 or 通报 and the quarter, write the message. */
-export function ReminderForm({ children, quarters, defaultQuarter }: { children: React.ReactNode; quarters: string[]; defaultQuarter: string }) {
+export function ReminderForm({
+  children,
+  quarters,
+  defaultQuarter,
+}: {
+  children: React.ReactNode;
+  quarters: string[];
+  defaultQuarter: string;
+}) {
   const [state, formAction, pending] = useActionState(reminderAction, initialFormState);
   const errors = state.fieldErrors;
   return (
@@ -15,7 +23,11 @@ export function ReminderForm({ children, quarters, defaultQuarter }: { children:
       <div className="no-print grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[auto_auto_1fr]">
         <label className="text-sm">
           季度
-          <select name="quarter" defaultValue={state.values.quarter ?? defaultQuarter} className="mt-1 block rounded border border-slate-300 px-2 py-1.5">
+          <select
+            name="quarter"
+            defaultValue={state.values.quarter ?? defaultQuarter}
+            className="mt-1 block rounded border border-slate-300 px-2 py-1.5"
+          >
             {quarters.map((quarter) => (
               <option key={quarter}>{quarter}</option>
             ))}

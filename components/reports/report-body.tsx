@@ -6,7 +6,12 @@ export interface ReportBodyData {
   progress: string;
   problems: string;
   nextSteps: string;
-  figures: { value: { toString(): string }; period: string; note: string; indicator: { code: string; name: string; measureUnit: string } }[];
+  figures: {
+    value: { toString(): string };
+    period: string;
+    note: string;
+    indicator: { code: string; name: string; measureUnit: string };
+  }[];
 }
 
 /** The content of one report, as read by reviewers and leaders (and printed). */

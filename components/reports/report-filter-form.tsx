@@ -30,7 +30,12 @@ function UnitSelect({ name, label, value, units }: { name: string; label: string
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function ReportFilterForm({ action, values, sections, units, statuses }: Props) {
   return (
-    <form method="get" action={action} aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action={action}
+      aria-label="筛选"
+      className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+    >
       <label className="text-sm">
         篇章
         <select name="section" defaultValue={values.section ?? ""} className={SELECT}>

@@ -93,7 +93,11 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
 
       {previous && (
         <div className="no-print flex items-center gap-3">
-          <button type="button" onClick={copyFromPrevious} className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={copyFromPrevious}
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+          >
             复制上季度内容
           </button>
           {copied && (
@@ -219,10 +223,22 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
 
       <FormMessage ok={state.ok} message={state.message} />
       <div className="flex gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={pending}
+          className="rounded border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60"
+        >
           {pending ? "处理中…" : "保存草稿"}
         </button>
-        <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+        >
           提交审核
         </button>
       </div>

@@ -29,6 +29,11 @@ const REPORT_TONES: Record<ReportStatus, string> = {
 };
 
 export function ReportStatusBadge({ status }: { status: ReportStatus | null }) {
-  if (!status) return <span className="inline-block rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs text-slate-700">未填写</span>;
-  return <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${REPORT_TONES[status]}`}>{REPORT_STATUS_LABELS[status]}</span>;
+  if (!status)
+    return <span className="inline-block rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs text-slate-700">未填写</span>;
+  return (
+    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${REPORT_TONES[status]}`}>
+      {REPORT_STATUS_LABELS[status]}
+    </span>
+  );
 }

@@ -37,10 +37,22 @@ export function BatchReviewForm({ children, empty, action, noun, field }: Props)
           />
           <FieldError id="batch-comment-error" errors={state.fieldErrors.comment} />
           <div className="flex gap-3">
-            <button type="submit" name="decision" value="accept" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+            <button
+              type="submit"
+              name="decision"
+              value="accept"
+              disabled={pending}
+              className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+            >
               所选{noun}审核通过
             </button>
-            <button type="submit" name="decision" value="return" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60">
+            <button
+              type="submit"
+              name="decision"
+              value="return"
+              disabled={pending}
+              className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60"
+            >
               所选{noun}退回
             </button>
           </div>

@@ -28,10 +28,22 @@ export function ReviewForm({ reportId, version }: { reportId: number; version: n
       <FieldError id="review-comment-error" errors={errors} />
       <FormMessage ok={state.ok} message={state.message} />
       <div className="flex gap-3">
-        <button type="submit" name="decision" value="accept" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="accept"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+        >
           审核通过
         </button>
-        <button type="submit" name="decision" value="return" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="return"
+          disabled={pending}
+          className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60"
+        >
           退回修改
         </button>
       </div>

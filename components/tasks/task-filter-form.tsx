@@ -13,7 +13,19 @@ export interface TaskFilterOptions {
   years: Option[];
 }
 
-function Select({ name, label, options, value, allLabel }: { name: string; label: string; options: Option[]; value?: string; allLabel: string }) {
+function Select({
+  name,
+  label,
+  options,
+  value,
+  allLabel,
+}: {
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string;
+  allLabel: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">
@@ -39,7 +51,13 @@ function Select({ name, label, options, value, allLabel }: { name: string; label
 /** A plain GET form: filters live in the URL, so a view can be bookmarked, shared and printed. */
 export function TaskFilterForm({ filters, options }: { filters: Partial<TaskFilters>; options: TaskFilterOptions }) {
   return (
-    <form method="get" action="/tasks" role="search" aria-label="筛选任务" className="no-print grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/tasks"
+      role="search"
+      aria-label="筛选任务"
+      className="no-print grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+    >
       <div className="lg:col-span-2">
         <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
           关键词

@@ -12,7 +12,12 @@ const COLUMNS: { key: TaskSortKey | null; label: string; className?: string }[] 
 ];
 
 function SortHeader({ column, filters }: { column: (typeof COLUMNS)[number]; filters: Partial<TaskFilters> }) {
-  if (!column.key) return <th scope="col" className={`px-3 py-2 text-left ${column.className ?? ""}`}>{column.label}</th>;
+  if (!column.key)
+    return (
+      <th scope="col" className={`px-3 py-2 text-left ${column.className ?? ""}`}>
+        {column.label}
+      </th>
+    );
   const active = (filters.sort ?? "number") === column.key;
   const dir = active ? (filters.dir ?? "asc") : undefined;
   const nextDir = active && dir === "asc" ? "desc" : "asc";
@@ -79,7 +84,9 @@ export function TaskTable({ tasks, filters }: { tasks: TaskListItem[]; filters: 
                   ))}
                 </ul>
               </td>
-              <td className="px-3 py-2 text-slate-700">{task.cities.length === 11 ? "各设区市" : task.cities.map((city) => city.shortName).join("、")}</td>
+              <td className="px-3 py-2 text-slate-700">
+                {task.cities.length === 11 ? "各设区市" : task.cities.map((city) => city.shortName).join("、")}
+              </td>
             </tr>
           ))}
         </tbody>

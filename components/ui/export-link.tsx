@@ -1,7 +1,11 @@
 /** A download link for the Excel version of the list on screen (same filters). */
 export function ExportLink({ href, label = "导出 Excel" }: { href: string; label?: string }) {
   return (
-    <a href={href} download className="no-print inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+    <a
+      href={href}
+      download
+      className="no-print inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+    >
       <span aria-hidden="true">⤓</span>
       {label}
     </a>

@@ -44,10 +44,18 @@ export function ImportForm({ previewAction: preview_, confirmAction: confirm_, l
           <caption className="text-left font-medium">检查结果（共 {data.rows.length} 行）</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">行号</th>
-              <th scope="col" className="px-3 py-2 text-left">任务</th>
-              <th scope="col" className="px-3 py-2 text-left">处理</th>
-              <th scope="col" className="px-3 py-2 text-left">问题</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                行号
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                任务
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                处理
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                问题
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,13 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
-import {
-  apiTokenSchema,
-  createUserSchema,
-  revokeTokenSchema,
-  setUserActiveSchema,
-  windowSettingSchema,
-} from "./schemas";
+import { apiTokenSchema, createUserSchema, revokeTokenSchema, setUserActiveSchema, windowSettingSchema } from "./schemas";
 import { createUser, setUserActive } from "./users";
 import { setWindowDays } from "./settings";
 import { issueApiToken, revokeApiToken } from "./api-tokens";

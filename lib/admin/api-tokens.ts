@@ -28,14 +28,28 @@ export async function revokeApiToken(id: number, adminId: number): Promise<void>
     const token = await tx.apiToken.findUnique({ where: { id }, select: { name: true, revokedAt: true } });
     if (!token || token.revokedAt) throw new UserFacingError("令牌不存在或已吊销");
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actorId: adminId, action: "apiToken.revoke", entity: "ApiToken", entityId: String(id), before: { name: token.name } });
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: "apiToken.revoke",
+      entity: "ApiToken",
+      entityId: String(id),
+      before: { name: token.name },
+    });
   });
 }
 
 export async function listApiTokens() {
   return db.apiToken.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { displayName: true } },
+    },
   });
 }
 

@@ -21,9 +21,7 @@ export async function listUsers() {
 }
 
 export async function createUser(input: CreateUserInput, actorId: number | null): Promise<void> {
-  const unit = input.unitCode
-    ? await db.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, shortName: true } })
-    : null;
+  const unit = input.unitCode ? await db.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, shortName: true } }) : null;
   if (input.unitCode && !unit) throw new UserFacingError("单位不存在", { unitCode: ["请选择有效的单位"] });
   if (input.role !== "STAFF" && input.role !== "REVIEWER" && unit) {
     throw new UserFacingError(`${ROLE_LABELS[input.role]}不绑定单位`, { unitCode: ["该角色不绑定单位"] });

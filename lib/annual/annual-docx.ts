@@ -55,7 +55,12 @@ function body(text: string, indent = true): Paragraph {
 
 function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const style = level === 1 ? { font: FONT.heading1 } : level === 2 ? { font: FONT.heading2 } : { font: FONT.body, bold: true };
-  return new Paragraph({ children: [run(text, style)], indent: { firstLine: INDENT }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, keepNext: true });
+  return new Paragraph({
+    children: [run(text, style)],
+    indent: { firstLine: INDENT },
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    keepNext: true,
+  });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -65,7 +70,13 @@ function table(headers: string[], rows: string[][], widths: number[]): Table {
     new TableCell({
       width: { size: width, type: WidthType.PERCENTAGE },
       verticalAlign: VerticalAlign.CENTER,
-      children: [new Paragraph({ children: [run(text, { size: SIZE.table, bold })], alignment: AlignmentType.CENTER, spacing: { line: 360, lineRule: LineRuleType.AUTO } })],
+      children: [
+        new Paragraph({
+          children: [run(text, { size: SIZE.table, bold })],
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 360, lineRule: LineRuleType.AUTO },
+        }),
+      ],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -103,7 +114,9 @@ export function annualReportDocument(report: AnnualReportData): Document {
     }),
     blank(),
     body("省委、省政府："),
-    body(`根据《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）要求，现将${report.year}年度美丽江西建设重点任务推进情况报告如下（数据截至${report.asOf}，仅计审核通过的报告和数值）。`),
+    body(
+      `根据《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号）要求，现将${report.year}年度美丽江西建设重点任务推进情况报告如下（数据截至${report.asOf}，仅计审核通过的报告和数值）。`,
+    ),
   );
 
   children.push(heading("一、总体情况", 1), body(report.narrative.intro));
@@ -112,7 +125,13 @@ export function annualReportDocument(report: AnnualReportData): Document {
   children.push(
     table(
       ["指标", "单位", "最新值", "目标", "判断"],
-      report.indicators.map((indicator) => [indicator.name + (indicator.demo ? "（示例数据）" : ""), indicator.unit, indicator.latest, indicator.targets, indicator.verdictLabel]),
+      report.indicators.map((indicator) => [
+        indicator.name + (indicator.demo ? "（示例数据）" : ""),
+        indicator.unit,
+        indicator.latest,
+        indicator.targets,
+        indicator.verdictLabel,
+      ]),
       [34, 12, 18, 22, 14],
     ),
   );
@@ -147,18 +166,28 @@ export function annualReportDocument(report: AnnualReportData): Document {
 
   children.push(blank(), body("附件：1. 未按时报送季度进展报告的单位", true), body("2. 催办与通报情况", true));
   children.push(new Paragraph({ pageBreakBefore: true, children: [run("附件1", { font: FONT.heading1 })] }));
-  children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run("未按时报送季度进展报告的单位", { font: FONT.title, size: 36 })] }));
+  children.push(
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run("未按时报送季度进展报告的单位", { font: FONT.title, size: 36 })] }),
+  );
   children.push(
     report.late.length === 0
       ? body("本年度各单位均按时报送。")
-      : table(["季度", "单位", "未按时报送（份）"], report.late.map((row) => [row.quarter, row.unit, String(row.missing)]), [25, 50, 25]),
+      : table(
+          ["季度", "单位", "未按时报送（份）"],
+          report.late.map((row) => [row.quarter, row.unit, String(row.missing)]),
+          [25, 50, 25],
+        ),
   );
   children.push(new Paragraph({ pageBreakBefore: true, children: [run("附件2", { font: FONT.heading1 })] }));
   children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run("催办与通报情况", { font: FONT.title, size: 36 })] }));
   children.push(
     report.reminders.length === 0
       ? body("本年度未发出催办或通报。")
-      : table(["时间", "单位", "季度", "方式", "内容"], report.reminders.map((row) => [row.at, row.unit, row.quarter, row.level, row.message]), [20, 18, 12, 10, 40]),
+      : table(
+          ["时间", "单位", "季度", "方式", "内容"],
+          report.reminders.map((row) => [row.at, row.unit, row.quarter, row.level, row.message]),
+          [20, 18, 12, 10, 40],
+        ),
   );
 
   return new Document({

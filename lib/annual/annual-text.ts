@@ -37,8 +37,10 @@ export function defaultNarrative(figures: YearFigures): Narrative {
       `扎实推进60项重点任务。截至${formatChineseDate(figures.asOf)}，${statusText || "各项任务均在推进中"}。` +
       `全年应报送季度进展报告${figures.reports.owed}份，已报送${figures.reports.submitted}份（${percent(figures.reports.submitted, figures.reports.owed)}%），` +
       `审核通过${figures.reports.accepted}份。${figures.indicators}项目标指标中，${figures.indicatorsOnCourse}项按期可达，${figures.indicatorsAtRisk}项存在风险或难以达标。`,
-    problems: "一是部分任务推进进度滞后于时序要求；二是部分单位未按时报送季度进展；三是部分指标监测数据尚不完整。各责任单位报告的主要问题见下文。",
-    nextSteps: "下一步，将对照年度目标和2027年、2035年目标要求，逐项压实责任，加强调度和督导，对滞后任务和未按时报送的单位加大督促力度。各责任单位的下步计划见下文。",
+    problems:
+      "一是部分任务推进进度滞后于时序要求；二是部分单位未按时报送季度进展；三是部分指标监测数据尚不完整。各责任单位报告的主要问题见下文。",
+    nextSteps:
+      "下一步，将对照年度目标和2027年、2035年目标要求，逐项压实责任，加强调度和督导，对滞后任务和未按时报送的单位加大督促力度。各责任单位的下步计划见下文。",
   };
 }
 

@@ -67,12 +67,21 @@ export async function signIn(username: string, password: string, address: string
   const [byAccount, byAddress, row] = await Promise.all([
     db.signInAttempt.count({ where: { username, at: { gte: since } } }),
     db.signInAttempt.count({ where: { address, at: { gte: since } } }),
-    db.user.findUnique({ where: { username }, select: { ...sessionUserSelect, passwordHash: true, failedSignIns: true, lockedUntil: true } }),
+    db.user.findUnique({
+      where: { username },
+      select: { ...sessionUserSelect, passwordHash: true, failedSignIns: true, lockedUntil: true },
+    }),
   ]);
   const record = async (success: boolean, action: string, after: Record<string, unknown>) =>
     db.$transaction(async (tx) => {
       await tx.signInAttempt.create({ data: { username: username.slice(0, 64), address, success, at: now } });
-      await recordAudit(tx, { actorId: row?.id ?? null, action, entity: "User", entityId: username.slice(0, 64), after: { address, ...after } });
+      await recordAudit(tx, {
+        actorId: row?.id ?? null,
+        action,
+        entity: "User",
+        entityId: username.slice(0, 64),
+        after: { address, ...after },
+      });
     });
 
   if (rateLimited({ byAccount, byAddress })) {
@@ -115,20 +124,31 @@ export async function verifyCredentials(username: string, password: string, addr
 export async function changePassword(userId: number, current: string, next: string): Promise<void> {
   const row = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { passwordHash: true, passwordHistory: { orderBy: { createdAt: "desc" }, take: PASSWORD_HISTORY - 1, select: { id: true, passwordHash: true } } },
+    select: {
+      passwordHash: true,
+      passwordHistory: { orderBy: { createdAt: "desc" }, take: PASSWORD_HISTORY - 1, select: { id: true, passwordHash: true } },
+    },
   });
   if (!(await verifyPassword(row.passwordHash, current))) throw new UserFacingError("当前密码不正确", { current: ["当前密码不正确"] });
   const previous = [row.passwordHash, ...row.passwordHistory.map((entry) => entry.passwordHash)];
   for (const hash of previous) {
     if (await verifyPassword(hash, next)) {
-      throw new UserFacingError(`新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, { password: [`不能与最近 ${PASSWORD_HISTORY} 次的密码相同`] });
+      throw new UserFacingError(`新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, {
+        password: [`不能与最近 ${PASSWORD_HISTORY} 次的密码相同`],
+      });
     }
   }
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     await tx.passwordHistory.create({ data: { userId, passwordHash: row.passwordHash } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: userId, action: "auth.password_change", entity: "User", entityId: String(userId), after: { signedOutEverywhere: true } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "auth.password_change",
+      entity: "User",
+      entityId: String(userId),
+      after: { signedOutEverywhere: true },
+    });
   });
 }
 

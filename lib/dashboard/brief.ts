@@ -24,13 +24,23 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
   const verdictBefore = new Map(indicatorsBefore.map((item) => [item.indicator.code, item.assessment.verdict]));
   const verdictChanges = indicatorsNow
     .filter((item) => verdictBefore.get(item.indicator.code) !== item.assessment.verdict)
-    .map((item) => ({ code: item.indicator.code, name: item.indicator.name, before: verdictBefore.get(item.indicator.code) ?? "NO_DATA", now: item.assessment.verdict }));
+    .map((item) => ({
+      code: item.indicator.code,
+      name: item.indicator.name,
+      before: verdictBefore.get(item.indicator.code) ?? "NO_DATA",
+      now: item.assessment.verdict,
+    }));
   return {
     now: now.moment,
     before: before.moment,
     countsNow: countByStatus(now.tasks),
     countsBefore: countByStatus(before.tasks),
-    turnedLagging: turnedLagging.map((task) => ({ number: task.number, title: task.title, before: previous.get(task.number)!, now: task.status })),
+    turnedLagging: turnedLagging.map((task) => ({
+      number: task.number,
+      title: task.title,
+      before: previous.get(task.number)!,
+      now: task.status,
+    })),
     completed: completed.map((task) => ({ number: task.number, title: task.title })),
     verdictChanges,
     stopped,

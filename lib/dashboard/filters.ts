@@ -4,7 +4,9 @@ import { issuesText, parseSearchParams, quarterSchema, sectionSchema, unitCodeSc
 
 export const dashboardFilterSchema = z.object({
   // Nothing was reported before the plan's first quarter (each past quarter viewed is a snapshot).
-  quarter: quarterSchema.refine((quarter) => compareQuarters(quarter, PLAN_FIRST_QUARTER) >= 0, "季度不能早于 2024Q3（实施意见印发后的第一个季度）").optional(),
+  quarter: quarterSchema
+    .refine((quarter) => compareQuarters(quarter, PLAN_FIRST_QUARTER) >= 0, "季度不能早于 2024Q3（实施意见印发后的第一个季度）")
+    .optional(),
   section: sectionSchema().optional(),
   unit: unitCodeSchema().optional(),
   city: unitCodeSchema("设区市代码无效").optional(),

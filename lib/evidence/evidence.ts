@@ -38,7 +38,10 @@ async function readBytes(sha256: string): Promise<Buffer> {
 /** The file name as shown and downloaded: no path, no control characters, at most 120 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").trim().slice(-120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
+    .trim()
+    .slice(-120);
   return cleaned || "佐证材料";
 }
 
@@ -56,7 +59,9 @@ export async function addEvidence(reportId: number, file: File, user: SessionUse
   const report = await editableReport(reportId, user);
   if (report._count.evidence >= EVIDENCE_MAX_FILES) throw new UserFacingError(`每份报告最多 ${EVIDENCE_MAX_FILES} 个佐证材料`);
   if (file.size > EVIDENCE_MAX_BYTES) {
-    throw new UserFacingError(`文件过大：${(file.size / 1024 / 1024).toFixed(1)} MB，单个文件不能超过 20 MB`, { file: ["文件不能超过 20 MB"] });
+    throw new UserFacingError(`文件过大：${(file.size / 1024 / 1024).toFixed(1)} MB，单个文件不能超过 20 MB`, {
+      file: ["文件不能超过 20 MB"],
+    });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);
@@ -84,7 +89,10 @@ export async function addEvidence(reportId: number, file: File, user: SessionUse
 }
 
 export async function removeEvidence(fileId: number, user: SessionUser) {
-  const file = await db.evidenceFile.findUnique({ where: { id: fileId }, select: { id: true, reportId: true, fileName: true, removedAt: true } });
+  const file = await db.evidenceFile.findUnique({
+    where: { id: fileId },
+    select: { id: true, reportId: true, fileName: true, removedAt: true },
+  });
   if (!file || file.removedAt) throw new UserFacingError("文件不存在或已删除");
   await editableReport(file.reportId, user);
   await db.$transaction(async (tx) => {

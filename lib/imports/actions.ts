@@ -15,7 +15,10 @@ function previewOutcome(preview: ImportPreview, willWrite: (count: number) => st
 
 /** Checks an uploaded template and shows every row's result; writes nothing. */
 export const previewProgressImportAction = validatedAction("report:write", importUploadSchema, async (input, user) => {
-  return previewOutcome(await previewProgressImport(input.file, user), (count) => `检查通过：${count} 项任务将保存为草稿。请核对后确认导入。`);
+  return previewOutcome(
+    await previewProgressImport(input.file, user),
+    (count) => `检查通过：${count} 项任务将保存为草稿。请核对后确认导入。`,
+  );
 });
 
 export const confirmProgressImportAction = validatedAction("report:write", importConfirmSchema, async (input, user) => {

@@ -131,7 +131,8 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
 /** Reads an uploaded template; any sign that it is not ours, or was reshaped, is an error in Chinese. */
 export async function readTemplate(bytes: Buffer, kind: string, columns: readonly TemplateColumn[]): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, error: "文件是空的" };
-  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, error: `文件过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，导入文件不能超过 5 MB` };
+  if (bytes.length > IMPORT_MAX_BYTES)
+    return { ok: false, error: `文件过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，导入文件不能超过 5 MB` };
   const type = await fileTypeFromBuffer(bytes);
   if (type?.ext !== "xlsx") return { ok: false, error: "不是 Excel 文件（.xlsx）：请上传从本系统下载的模板" };
   const workbook = new ExcelJS.Workbook();

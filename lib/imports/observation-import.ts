@@ -44,7 +44,16 @@ export async function observationTemplate(user: SessionUser, today = chinaToday(
     instructions: "每行一个数值：地区填“全省”或设区市名称（如“南昌市”），期间填年份或季度。可复制行填报多个期间或地区；不填写的行留空。",
     columns: OBSERVATION_COLUMNS,
     protect: false,
-    rows: indicators.map((indicator) => ({ code: indicator.code, name: indicator.name, unit: indicator.measureUnit, area: "全省", period: String(Number(today.slice(0, 4)) - 1), value: null, source: null, note: null })),
+    rows: indicators.map((indicator) => ({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.measureUnit,
+      area: "全省",
+      period: String(Number(today.slice(0, 4)) - 1),
+      value: null,
+      source: null,
+      note: null,
+    })),
   });
 }
 
@@ -60,12 +69,20 @@ interface BatchRow {
 export async function previewObservationImport(file: File, user: SessionUser): Promise<ImportPreview> {
   const read = await readTemplate(Buffer.from(await file.arrayBuffer()), KIND, OBSERVATION_COLUMNS);
   if (!read.ok) return { batchId: null, fileError: read.error, rows: [] };
-  if (read.identity.unit !== user.unitCode) return { batchId: null, fileError: `该模板属于其他单位（${read.identity.unit}），请下载本单位的模板`, rows: [] };
-  const [indicators, cities] = await Promise.all([ownedIndicators(user), db.unit.findMany({ where: { kind: "CITY" }, select: { code: true, shortName: true } })]);
+  if (read.identity.unit !== user.unitCode)
+    return { batchId: null, fileError: `该模板属于其他单位（${read.identity.unit}），请下载本单位的模板`, rows: [] };
+  const [indicators, cities] = await Promise.all([
+    ownedIndicators(user),
+    db.unit.findMany({ where: { kind: "CITY" }, select: { code: true, shortName: true } }),
+  ]);
   const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
   const cityByName = new Map(cities.map((city) => [city.shortName, city.code]));
   const existing = await db.indicatorObservation.findMany({
-    where: { indicator: { code: { in: indicators.map((indicator) => indicator.code) } }, status: { in: ["SUBMITTED", "ACCEPTED"] }, demo: false },
+    where: {
+      indicator: { code: { in: indicators.map((indicator) => indicator.code) } },
+      status: { in: ["SUBMITTED", "ACCEPTED"] },
+      demo: false,
+    },
     select: { area: true, year: true, quarter: true, status: true, indicator: { select: { code: true } } },
   });
   const taken = new Map(existing.map((row) => [`${row.indicator.code}/${row.area}/${periodText(row)}`, row.status]));
@@ -74,7 +91,10 @@ export async function previewObservationImport(file: File, user: SessionUser): P
   const valid: BatchRow[] = [];
   for (const line of read.rows) {
     const cells = line.cells;
-    const errors: PreviewRow["errors"] = line.formulas.map((key) => ({ column: HEADER_OF.get(key)!, message: "不接受公式，请直接填写内容" }));
+    const errors: PreviewRow["errors"] = line.formulas.map((key) => ({
+      column: HEADER_OF.get(key)!,
+      message: "不接受公式，请直接填写内容",
+    }));
     const indicator = byCode.get(cells.code ?? "");
     const base = { row: line.row, taskNumber: null, title: indicator?.name ?? cells.name ?? "" };
     if (!cells.value && !cells.source && errors.length === 0) {
@@ -82,13 +102,25 @@ export async function previewObservationImport(file: File, user: SessionUser): P
       continue;
     }
     if (!indicator) {
-      rows.push({ ...base, action: "skip", errors: [{ column: "指标代码", message: "不是本单位负责的指标（请勿修改指标代码）" }, ...errors] });
+      rows.push({
+        ...base,
+        action: "skip",
+        errors: [{ column: "指标代码", message: "不是本单位负责的指标（请勿修改指标代码）" }, ...errors],
+      });
       continue;
     }
-    const area = cells.area === "全省" || cells.area === "" ? PROVINCE : cityByName.get(cells.area ?? "") ?? cityByName.get(`${cells.area}市`);
+    const area =
+      cells.area === "全省" || cells.area === "" ? PROVINCE : (cityByName.get(cells.area ?? "") ?? cityByName.get(`${cells.area}市`));
     if (!area) errors.push({ column: "地区（全省或设区市）", message: "地区应为“全省”或设区市名称，如“南昌市”" });
     else if (area !== PROVINCE && !indicator.cityLevel) errors.push({ column: "地区（全省或设区市）", message: "该指标只统计全省数值" });
-    const candidate = { indicatorCode: indicator.code, area: area ?? PROVINCE, period: cells.period ?? "", value: cells.value ?? "", source: cells.source ?? "", note: cells.note ?? "" };
+    const candidate = {
+      indicatorCode: indicator.code,
+      area: area ?? PROVINCE,
+      period: cells.period ?? "",
+      value: cells.value ?? "",
+      source: cells.source ?? "",
+      note: cells.note ?? "",
+    };
     const parsed = observationSchema.safeParse(candidate);
     if (!parsed.success) {
       const columnOf: Record<string, string> = { period: "期间（如2026或2026Q3）", value: "数值", source: "数据来源", note: "说明" };
@@ -98,10 +130,22 @@ export async function previewObservationImport(file: File, user: SessionUser): P
       if (seen.has(key)) errors.push({ column: "期间（如2026或2026Q3）", message: "同一指标、地区和期间在文件中出现了多次" });
       seen.add(key);
       const status = taken.get(key);
-      if (status) errors.push({ column: "期间（如2026或2026Q3）", message: `该期间的数值${status === "ACCEPTED" ? "已审核通过" : "已提交待审核"}，不能重复填报` });
+      if (status)
+        errors.push({
+          column: "期间（如2026或2026Q3）",
+          message: `该期间的数值${status === "ACCEPTED" ? "已审核通过" : "已提交待审核"}，不能重复填报`,
+        });
     }
     rows.push({ ...base, action: "create", errors });
-    if (errors.length === 0 && parsed.success) valid.push({ indicatorCode: candidate.indicatorCode, area: candidate.area, period: candidate.period, value: candidate.value, source: candidate.source, note: candidate.note });
+    if (errors.length === 0 && parsed.success)
+      valid.push({
+        indicatorCode: candidate.indicatorCode,
+        area: candidate.area,
+        period: candidate.period,
+        value: candidate.value,
+        source: candidate.source,
+        note: candidate.note,
+      });
   }
   if (rows.some((row) => row.errors.length > 0)) return { batchId: null, fileError: null, rows };
   if (valid.length === 0) return { batchId: null, fileError: "文件中没有填写任何数值", rows };

@@ -3,9 +3,7 @@ import { z } from "@/lib/core/zod";
 import { idSchema } from "@/lib/core/schemas";
 
 export const importUploadSchema = z.object({
-  file: z
-    .instanceof(File, { message: "请选择要上传的 Excel 文件" })
-    .refine((file) => file.size > 0, "请选择要上传的 Excel 文件"),
+  file: z.instanceof(File, { message: "请选择要上传的 Excel 文件" }).refine((file) => file.size > 0, "请选择要上传的 Excel 文件"),
 });
 
 export const importConfirmSchema = z.object({ batchId: idSchema("导入记录无效") });

@@ -115,12 +115,21 @@ function movesTowards(value: number, slope: number, target: TargetInput): boolea
   }
 }
 
-function assessTarget(target: TargetInput, points: readonly Point[], latest: IndicatorAssessment["latest"], slope: number | null, currentYear: number): TargetAssessment {
+function assessTarget(
+  target: TargetInput,
+  points: readonly Point[],
+  latest: IndicatorAssessment["latest"],
+  slope: number | null,
+  currentYear: number,
+): TargetAssessment {
   const none = { met: null, requiredYearlyChange: null, forecast: null, crossingYear: null };
   if (!latest) return { target, ...none, verdict: "NO_DATA" };
 
   if (target.year < currentYear) {
-    const atDeadline = points.filter((point) => timeOf(point) <= target.year).sort((a, b) => timeOf(a) - timeOf(b)).at(-1);
+    const atDeadline = points
+      .filter((point) => timeOf(point) <= target.year)
+      .sort((a, b) => timeOf(a) - timeOf(b))
+      .at(-1);
     if (!atDeadline) return { target, ...none, verdict: "NO_DATA" };
     const met = satisfies(atDeadline.value, target);
     return { target, ...none, met, verdict: met ? "ACHIEVED" : "MISSED" };

@@ -20,16 +20,35 @@ export interface IndicatorChartData {
 
 const round = (value: number) => Math.round(value * 10000) / 10000;
 
-export function indicatorChartData(points: readonly (Point & { demo?: boolean })[], assessment: IndicatorAssessment, symbols: Record<string, string>): IndicatorChartData {
+export function indicatorChartData(
+  points: readonly (Point & { demo?: boolean })[],
+  assessment: IndicatorAssessment,
+  symbols: Record<string, string>,
+): IndicatorChartData {
   const observed = [...points]
     .sort((a, b) => timeOf(a) - timeOf(b))
-    .map((point) => ({ x: timeOf(point), y: point.value, label: point.quarter ? `${point.year}Q${point.quarter}` : String(point.year), demo: Boolean(point.demo) }));
-  const targets = assessment.targets.map(({ target }) => ({ x: target.year, y: target.value, label: `${target.year}年目标 ${symbols[target.comparator] ?? ""}${target.value}` }));
+    .map((point) => ({
+      x: timeOf(point),
+      y: point.value,
+      label: point.quarter ? `${point.year}Q${point.quarter}` : String(point.year),
+      demo: Boolean(point.demo),
+    }));
+  const targets = assessment.targets.map(({ target }) => ({
+    x: target.year,
+    y: target.value,
+    label: `${target.year}年目标 ${symbols[target.comparator] ?? ""}${target.value}`,
+  }));
   const latest = assessment.latest;
   const required = latest
     ? assessment.targets
         .filter((item) => item.requiredYearlyChange !== null)
-        .map((item) => ({ year: item.target.year, points: [{ x: latest.time, y: latest.value }, { x: item.target.year, y: item.target.value }] }))
+        .map((item) => ({
+          year: item.target.year,
+          points: [
+            { x: latest.time, y: latest.value },
+            { x: item.target.year, y: item.target.value },
+          ],
+        }))
     : [];
   const lastYear = Math.max(2035, ...targets.map((target) => target.x));
   const forecast =

@@ -72,10 +72,7 @@ function whereFor(filters: Partial<TaskFilters>): Prisma.TaskWhereInput {
   }
   if (filters.q) {
     and.push({
-      OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { content: { contains: filters.q, mode: "insensitive" } },
-      ],
+      OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { content: { contains: filters.q, mode: "insensitive" } }],
     });
   }
   return { AND: and };

@@ -34,7 +34,6 @@ const listFields = {
 } satisfies Prisma.ProgressReportSelect;
 export type ReportListItem = Prisma.ProgressReportGetPayload<{ select: typeof listFields }>;
 
-
 /** Reports a reader may see, filtered; the one query behind the queue, the task history and the API. */
 export async function listReports(
   scope: ReportScope,
@@ -77,7 +76,10 @@ export async function getReportDetail(id: number, user: SessionUser) {
   const previousQuarter = addQuarters(quarterOfRow(report), -1);
   const previous = await db.progressReport.findFirst({
     where: {
-      AND: [scopeWhere(scope!), { taskId: report.taskId, unitId: report.unitId, year: previousQuarter.year, quarter: previousQuarter.quarter }],
+      AND: [
+        scopeWhere(scope!),
+        { taskId: report.taskId, unitId: report.unitId, year: previousQuarter.year, quarter: previousQuarter.quarter },
+      ],
     },
     select: reportFields,
   });
@@ -99,7 +101,12 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
           orderBy: { indicator: { sortOrder: "asc" } },
           select: {
             indicator: {
-              select: { code: true, name: true, measureUnit: true, targets: { orderBy: { year: "asc" }, select: { year: true, text: true } } },
+              select: {
+                code: true,
+                name: true,
+                measureUnit: true,
+                targets: { orderBy: { year: "asc" }, select: { year: true, text: true } },
+              },
             },
           },
         },

@@ -20,7 +20,9 @@ export interface FieldChange {
 }
 
 const figuresText = (snapshot: SnapshotLike) =>
-  snapshot.figures.map((figure) => `${figure.indicator}=${figure.value}（${figure.period}${figure.note ? `，${figure.note}` : ""}）`).join("；");
+  snapshot.figures
+    .map((figure) => `${figure.indicator}=${figure.value}（${figure.period}${figure.note ? `，${figure.note}` : ""}）`)
+    .join("；");
 
 const FIELDS: [string, (snapshot: SnapshotLike) => string][] = [
   ["状态", (snapshot) => REPORT_STATUS_LABELS[snapshot.status]],

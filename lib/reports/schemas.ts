@@ -17,13 +17,7 @@ export const TEXT_LIMIT = 5000;
 /** The most reports one list (queue, history, API answer) returns. */
 export const REPORT_LIST_LIMIT = 1000;
 
-const optionalText = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(TEXT_LIMIT, `${label}不能超过 ${TEXT_LIMIT} 字`)
-    .optional()
-    .default("");
+const optionalText = (label: string) => z.string().trim().max(TEXT_LIMIT, `${label}不能超过 ${TEXT_LIMIT} 字`).optional().default("");
 
 /** A figure for one indicator: empty value means "not reported this time". */
 const FIGURE_KEY = /^figure\.([A-Z0-9_]+)\.(value|period|note)$/;
@@ -45,11 +39,7 @@ export const saveReportSchema = z
     requestId: z.string().uuid("请求标识无效").optional(),
     progressState: z.enum(PROGRESS_STATES, { message: "请选择进展状态" }),
     percent: percentSchema(),
-    progress: z
-      .string({ message: "请填写工作进展" })
-      .trim()
-      .min(1, "请填写工作进展")
-      .max(TEXT_LIMIT, `工作进展不能超过 ${TEXT_LIMIT} 字`),
+    progress: z.string({ message: "请填写工作进展" }).trim().min(1, "请填写工作进展").max(TEXT_LIMIT, `工作进展不能超过 ${TEXT_LIMIT} 字`),
     problems: optionalText("存在问题"),
     nextSteps: optionalText("下步计划"),
   })
@@ -85,14 +75,12 @@ export const saveReportSchema = z
     nextSteps: value.nextSteps,
     figures: figureCodes(value)
       .filter((code) => figureField(value, code, "value") !== "")
-      .map(
-        (code): FigureInput => ({
-          indicatorCode: code,
-          value: Number(figureField(value, code, "value")),
-          period: figureField(value, code, "period"),
-          note: figureField(value, code, "note"),
-        }),
-      ),
+      .map((code): FigureInput => ({
+        indicatorCode: code,
+        value: Number(figureField(value, code, "value")),
+        period: figureField(value, code, "period"),
+        note: figureField(value, code, "note"),
+      })),
   }));
 export type SaveReportInput = z.output<typeof saveReportSchema>;
 

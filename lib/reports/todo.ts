@@ -65,7 +65,8 @@ export async function getUnitTodo(user: SessionUser, today = chinaToday()) {
       daysLeft: daysBetween(today, windowCloseDate(quarter, windowDays)),
       assessment,
     });
-    for (const report of own.filter((candidate) => candidate.status === "RETURNED")) items.push(item("RETURNED", quarterOfRow(report), report));
+    for (const report of own.filter((candidate) => candidate.status === "RETURNED"))
+      items.push(item("RETURNED", quarterOfRow(report), report));
     const closed = reportFor(lastClosed);
     if (taskSpansQuarter(deadline, lastClosed) && (!closed || closed.status === "DRAFT")) items.push(item("OVERDUE", lastClosed, closed));
     const current = reportFor(collecting);

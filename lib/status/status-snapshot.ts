@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/core/dates";
-import { assessUnitTask, LAGGING_STATUSES, type ProgressState, type ReportFact, type ReportStatus, type UnitTaskStatus } from "@/lib/status/status-rules";
+import {
+  assessUnitTask,
+  LAGGING_STATUSES,
+  type ProgressState,
+  type ReportFact,
+  type ReportStatus,
+  type UnitTaskStatus,
+} from "@/lib/status/status-rules";
 import { addDays, addQuarters, chinaToday, reportingQuarter, taskSpansQuarter, windowCloseDate, type Quarter } from "@/lib/core/quarters";
 import { getWindowSetting } from "@/lib/admin/settings";
 
@@ -112,7 +119,13 @@ async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pa
 function factsOf(row: PairFacts, moment: Moment, asOf: Date): ReportFact[] {
   const facts: ReportFact[] = [];
   if (row.progressState !== null) {
-    facts.push({ year: row.acceptedYear!, quarter: row.acceptedQuarter!, status: "ACCEPTED", progressState: row.progressState, percent: row.percent! });
+    facts.push({
+      year: row.acceptedYear!,
+      quarter: row.acceptedQuarter!,
+      status: "ACCEPTED",
+      progressState: row.progressState,
+      percent: row.percent!,
+    });
   }
   const submitted = (quarter: Quarter, at: Date | null) => {
     if (at !== null && at <= asOf) facts.push({ ...quarter, status: "SUBMITTED", progressState: "ON_TRACK", percent: 0 });
@@ -164,7 +177,9 @@ async function writeTallies(tx: Tx, snapshotId: number, only?: { taskIds: number
   const ofUnits = only ? Prisma.sql`AND "unitId" = ANY(${only.unitIds}::int[])` : Prisma.empty;
   // Reports owed for a quarter (the task's period includes it), submitted (anything but a draft), accepted.
   const reportCounts = (owes: string, report: string) =>
-    Prisma.raw(`count(*) FILTER (WHERE "${owes}"), count(*) FILTER (WHERE "${owes}" AND "${report}" <> 'DRAFT'), count(*) FILTER (WHERE "${owes}" AND "${report}" = 'ACCEPTED')`);
+    Prisma.raw(
+      `count(*) FILTER (WHERE "${owes}"), count(*) FILTER (WHERE "${owes}" AND "${report}" <> 'DRAFT'), count(*) FILTER (WHERE "${owes}" AND "${report}" = 'ACCEPTED')`,
+    );
   if (only) {
     await tx.$executeRaw`DELETE FROM "TaskTally" WHERE "snapshotId" = ${snapshotId} ${ofTasks}`;
     await tx.$executeRaw`DELETE FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${ofUnits}`;
@@ -200,7 +215,10 @@ async function build(moment: Moment, day: Date): Promise<number> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('StatusSnapshot build'))`;
-      const existing = await tx.statusSnapshot.findUnique({ where: { today_windowDays: { today: day, windowDays: moment.windowDays } }, select: { id: true } });
+      const existing = await tx.statusSnapshot.findUnique({
+        where: { today_windowDays: { today: day, windowDays: moment.windowDays } },
+        select: { id: true },
+      });
       if (existing) return existing.id;
       await tx.$executeRaw`LOCK TABLE "ProgressReport", "TaskUnit", "Task" IN SHARE MODE`;
       await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - SNAPSHOT_LIFETIME_MS) } } });
@@ -239,14 +257,18 @@ async function refreshPass(snapshotId: number, moment: Moment, pair?: Pair): Pro
                "owesCollecting" = v."owesCollecting", "collectingReport" = v."collectingReport"
         FROM ${pairValues(rows)}
         WHERE p."snapshotId" = ${snapshotId} AND p."taskId" = v."taskId" AND p."unitId" = v."unitId"`;
-      await writeTallies(tx, snapshotId, { taskIds: [...new Set(stale.map((one) => one.taskId))], unitIds: [...new Set(stale.map((one) => one.unitId))] });
+      await writeTallies(tx, snapshotId, {
+        taskIds: [...new Set(stale.map((one) => one.taskId))],
+        unitIds: [...new Set(stale.map((one) => one.unitId))],
+      });
       return true;
     },
     { timeout: BUILD_TIMEOUT_MS },
   );
 }
 
-const stalePairs = (snapshotId: number) => db.$queryRaw<Pair[]>`SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale`;
+const stalePairs = (snapshotId: number) =>
+  db.$queryRaw<Pair[]>`SELECT "taskId", "unitId" FROM "PairStatus" WHERE "snapshotId" = ${snapshotId} AND stale`;
 
 /**
  * Brings the snapshot up to date with every committed report: one pass over the pairs nobody

@@ -32,5 +32,12 @@ export async function getTaskStatus(taskNumber: number, deadlineDate: string, to
       { today, windowDays },
     ),
   }));
-  return { status: rollUpTask(deadlineDate, units.map((unit) => unit.assessment.status), today), units };
+  return {
+    status: rollUpTask(
+      deadlineDate,
+      units.map((unit) => unit.assessment.status),
+      today,
+    ),
+    units,
+  };
 }

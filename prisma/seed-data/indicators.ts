@@ -158,9 +158,7 @@ export const INDICATORS: readonly IndicatorSeed[] = [
     clauseRef: "正文（九）；附件第33项",
     clause: "确保全省生态保护红线面积不低于4.12万平方千米、耕地保有量不低于4004.59万亩",
     taskNumbers: [33],
-    targets: [
-      { year: 2035, comparator: "GTE", value: 4.12, text: "不低于4.12万平方千米", note: "全期底线，任务期限2035年底前。" },
-    ],
+    targets: [{ year: 2035, comparator: "GTE", value: 4.12, text: "不低于4.12万平方千米", note: "全期底线，任务期限2035年底前。" }],
     baseline: null,
     cityLevel: false,
   },
@@ -173,9 +171,7 @@ export const INDICATORS: readonly IndicatorSeed[] = [
     clauseRef: "正文（九）；附件第33项",
     clause: "确保全省生态保护红线面积不低于4.12万平方千米、耕地保有量不低于4004.59万亩",
     taskNumbers: [33],
-    targets: [
-      { year: 2035, comparator: "GTE", value: 4004.59, text: "不低于4004.59万亩", note: "全期底线，任务期限2035年底前。" },
-    ],
+    targets: [{ year: 2035, comparator: "GTE", value: 4004.59, text: "不低于4004.59万亩", note: "全期底线，任务期限2035年底前。" }],
     baseline: { value: 4082.43, year: 2019, source: "公开数据：第三次全国国土调查江西省主要数据公报（示例数据，待责任单位确认）" },
     cityLevel: false,
   },

@@ -33,19 +33,40 @@ async function lighthouseScores(baseUrl: string, routes: string[], cookie: strin
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const scores: DashboardBenchResult["lighthouse"] = {};
   try {
     for (const route of routes) {
       const result = await lighthouse(
         `${baseUrl}${route}`,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: route === "/login" ? {} : { Cookie: cookie } },
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          extraHeaders: route === "/login" ? {} : { Cookie: cookie },
+        },
         desktop,
       );
       const lhr = result!.lhr;
       const failing = Object.values(lhr.audits)
-        .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "notApplicable")
+        .filter(
+          (audit) =>
+            audit.score !== null &&
+            audit.score < 0.9 &&
+            audit.scoreDisplayMode !== "informative" &&
+            audit.scoreDisplayMode !== "notApplicable",
+        )
         .map((audit) => audit.id);
       scores[route] = {
         performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -104,7 +125,8 @@ export async function benchDashboard(samples = 15, provinces = 1): Promise<Dashb
     // The rest is measured on the Jiangxi data only.
     const full = provinces === 1;
     const annualTimes: number[] = [];
-    if (full) for (let sample = 0; sample < 3; sample += 1) annualTimes.push(await timed(`${baseUrl}/api/v1/reports/annual/2026.docx`, cookie));
+    if (full)
+      for (let sample = 0; sample < 3; sample += 1) annualTimes.push(await timed(`${baseUrl}/api/v1/reports/annual/2026.docx`, cookie));
     const firstLoadKb: Record<string, number> = {};
     if (full) {
       for (const route of ["/login", "/tasks", "/dashboard", "/indicators/PM25", "/annual/2026"]) {
@@ -114,7 +136,17 @@ export async function benchDashboard(samples = 15, provinces = 1): Promise<Dashb
     const lighthouse = full ? await lighthouseScores(baseUrl, ["/login", "/tasks", "/dashboard"], cookie) : {};
     const status = readFileSync(`/proc/${app.pid}/status`, "utf8");
     const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    return { reports: bench.reports, dashboardMedianMs, trivialMedianMs, ratio: dashboardMedianMs / trivialMedianMs, samples, annualReportMs: annualTimes.length ? median(annualTimes) : NaN, peakRssMb, firstLoadKb, lighthouse };
+    return {
+      reports: bench.reports,
+      dashboardMedianMs,
+      trivialMedianMs,
+      ratio: dashboardMedianMs / trivialMedianMs,
+      samples,
+      annualReportMs: annualTimes.length ? median(annualTimes) : NaN,
+      peakRssMb,
+      firstLoadKb,
+      lighthouse,
+    };
   } finally {
     await local.stop();
     await bench.stop();

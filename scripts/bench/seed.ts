@@ -16,7 +16,10 @@ export const BENCH_QUARTERS = 44;
  * `provinces`: 1 for Jiangxi (124,080 reports in `meili_bench`); 31 for national scale
  * (`meili_bench_national`: 30 more synthetic copies of the 47 units, about 3.8 million reports).
  */
-export async function seedBenchDatabase(log: (line: string) => void = console.log, provinces = 1): Promise<{ url: string; reports: number; stop: () => Promise<void> }> {
+export async function seedBenchDatabase(
+  log: (line: string) => void = console.log,
+  provinces = 1,
+): Promise<{ url: string; reports: number; stop: () => Promise<void> }> {
   const server = await openBenchDatabase(provinces === 1 ? "meili_bench" : "meili_bench_national");
   await migrateDatabase(server.url);
   await seedDatabase(server.url, { demo: true });

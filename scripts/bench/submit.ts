@@ -18,7 +18,6 @@ export interface SubmitBenchResult {
   ratio: number;
 }
 
-
 export async function benchSubmit(samples = 300): Promise<SubmitBenchResult> {
   const server = await openTestDatabaseServer();
   const url = await server.createDatabase("bench_submit");

@@ -82,21 +82,28 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
   };
   if ((await next()) !== FORMAT) throw new Error(`${file} is not a backup of this application`);
   const migrationsLine = (await next()) ?? "";
-  const migrations = migrationsLine.replace(/^migrations /, "").split(",").filter(Boolean);
+  const migrations = migrationsLine
+    .replace(/^migrations /, "")
+    .split(",")
+    .filter(Boolean);
   const known = new Set(readMigrations(MIGRATIONS_DIR).map((migration) => migration.name));
   const unknown = migrations.filter((name) => !known.has(name));
-  if (unknown.length) throw new Error(`the backup comes from a newer version of the application (migrations ${unknown.join(", ")}); update the code first`);
+  if (unknown.length)
+    throw new Error(`the backup comes from a newer version of the application (migrations ${unknown.join(", ")}); update the code first`);
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const existing = await applicationTables(client);
     for (const table of existing) {
-      if (await countRows(client, `SELECT count(*) FROM ${quote(table)}`) > 0) {
+      if ((await countRows(client, `SELECT count(*) FROM ${quote(table)}`)) > 0) {
         throw new Error(`the target database is not empty (table ${table} has rows): restore only into a new, empty database`);
       }
     }
-    await applyMigrations(url, readMigrations(MIGRATIONS_DIR).filter((migration) => migrations.includes(migration.name)));
+    await applyMigrations(
+      url,
+      readMigrations(MIGRATIONS_DIR).filter((migration) => migrations.includes(migration.name)),
+    );
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
     let tables = 0;

@@ -23,6 +23,7 @@ export async function signIn(baseUrl: string, username: string): Promise<string>
     body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }),
   });
   cookiesFrom(response, jar);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in as ${username} failed (${response.status})`);
+  if (![...jar.keys()].some((name) => name.includes("session-token")))
+    throw new Error(`sign-in as ${username} failed (${response.status})`);
   return cookieHeader(jar);
 }

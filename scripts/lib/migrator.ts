@@ -80,11 +80,7 @@ export async function applyMigrations(
   }
 }
 
-async function applyUnderLock(
-  client: pg.Client,
-  migrations: MigrationFile[],
-  log: (line: string) => void,
-): Promise<MigrateResult> {
+async function applyUnderLock(client: pg.Client, migrations: MigrationFile[], log: (line: string) => void): Promise<MigrateResult> {
   await client.query(CREATE_MIGRATIONS_TABLE);
   const { rows } = await client.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at, logs
@@ -132,10 +128,7 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query("BEGIN");
     // One multi-statement query: the file runs exactly as written, `$$` bodies included.
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

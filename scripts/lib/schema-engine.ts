@@ -37,8 +37,7 @@ let bindings: Promise<EngineBindings> | undefined;
  */
 function loadEngine(): Promise<EngineBindings> {
   bindings ??= (async () => {
-    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineBindings &
-      WebAssembly.ModuleImports;
+    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineBindings & WebAssembly.ModuleImports;
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
@@ -165,10 +164,7 @@ function readFileOrNull(file: string): string | null {
  * SQL that takes a database built from the migrations folder to schema.prisma: EMPTY_MIGRATION when
  * they agree. The engine replays the migrations in a temporary shadow database on `url`'s server.
  */
-export async function diffMigrationsToSchema(
-  url: string,
-  options: { migrationsDir?: string; schemaPath?: string } = {},
-): Promise<string> {
+export async function diffMigrationsToSchema(url: string, options: { migrationsDir?: string; schemaPath?: string } = {}): Promise<string> {
   readCatalogTypesAsText();
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
   const schema = readFileSync(schemaPath, "utf8");

@@ -62,7 +62,10 @@ test("GET /api/v1/units and /api/v1/indicators", async ({ request }) => {
 });
 
 test("the OpenAPI document lists every public path", async ({ request }) => {
-  const spec = await bodyOf(await request.get("/api/v1/openapi.json"), z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }));
+  const spec = await bodyOf(
+    await request.get("/api/v1/openapi.json"),
+    z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+  );
   expect(spec.openapi).toMatch(/^3\./);
   expect(Object.keys(spec.paths)).toEqual(
     expect.arrayContaining([

@@ -20,7 +20,9 @@ test("the reviewer sends a 催办 and the unit sees it on its to-do list", async
   const staff = await browser.newContext({ storageState: storageStateOf("provincialStaff") });
   const staffPage = await staff.newPage();
   await staffPage.goto("/my");
-  await expect(staffPage.getByRole("region", { name: "催办通知" })).toContainText("【催办】2026年第3季度：请于本周内报送第三季度进展（水利厅）。");
+  await expect(staffPage.getByRole("region", { name: "催办通知" })).toContainText(
+    "【催办】2026年第3季度：请于本周内报送第三季度进展（水利厅）。",
+  );
   await staff.close();
 });
 

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
 import { PASSWORD, storageStateOf } from "./accounts";
 
-test("pages carry a strict Content-Security-Policy with a nonce and no other origin; the app still works under it", async ({ page, request }) => {
+test("pages carry a strict Content-Security-Policy with a nonce and no other origin; the app still works under it", async ({
+  page,
+  request,
+}) => {
   const response = await request.get("/login");
   const policy = response.headers()["content-security-policy"] ?? "";
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
@@ -86,7 +89,11 @@ test("a user created by the admin must change the initial password before anythi
 test("a server action posted from another origin is refused", async ({ browser }) => {
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const response = await admin.request.post("/admin/users", {
-    headers: { "Next-Action": "0000000000000000000000000000000000000000", Origin: "http://evil.example", "Content-Type": "text/plain;charset=UTF-8" },
+    headers: {
+      "Next-Action": "0000000000000000000000000000000000000000",
+      Origin: "http://evil.example",
+      "Content-Type": "text/plain;charset=UTF-8",
+    },
     data: "[]",
   });
   expect(response.status()).toBeGreaterThanOrEqual(400);
@@ -133,5 +140,7 @@ test("a session left idle for more than 30 minutes ends: the next page is the si
   await page.goto("/tasks");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftasks&expired=1$/);
   await expect(page.getByRole("status").filter({ hasText: "会话已超时，请重新登录。" })).toBeVisible();
-  expect((await context.cookies()).some((candidate) => candidate.name.endsWith("next-auth.session-token") && candidate.value !== "")).toBe(false);
+  expect((await context.cookies()).some((candidate) => candidate.name.endsWith("next-auth.session-token") && candidate.value !== "")).toBe(
+    false,
+  );
 });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   await migrateDatabase(url);
   await withPg(url, async (client) => {
     for (let index = 1; index <= 5; index += 1) {
-      await client.query(`INSERT INTO "AuditLog" (action, entity, "entityId", after) VALUES ('test.write', 'Test', $1, $2)`, [String(index), { value: index }]);
+      await client.query(`INSERT INTO "AuditLog" (action, entity, "entityId", after) VALUES ('test.write', 'Test', $1, $2)`, [
+        String(index),
+        { value: index },
+      ]);
     }
   });
 });
@@ -23,7 +26,9 @@ afterAll(() => drop());
 
 describe("the audit log", () => {
   it("chains every row to the one before and verifies", async () => {
-    const rows = await withPg(url, (client) => client.query<{ id: string; prevHash: string | null; hash: string }>(`SELECT id, "prevHash", hash FROM "AuditLog" ORDER BY id`));
+    const rows = await withPg(url, (client) =>
+      client.query<{ id: string; prevHash: string | null; hash: string }>(`SELECT id, "prevHash", hash FROM "AuditLog" ORDER BY id`),
+    );
     expect(rows.rows).toHaveLength(5);
     expect(rows.rows[0]!.prevHash).toBeNull();
     for (let index = 1; index < rows.rows.length; index += 1) expect(rows.rows[index]!.prevHash).toBe(rows.rows[index - 1]!.hash);

@@ -25,7 +25,9 @@ async function fingerprint(url: string) {
     ).rows.map((row) => row.table_name);
     const result: Record<string, string> = {};
     for (const table of tables) {
-      const { rows } = await client.query<{ n: number; digest: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`);
+      const { rows } = await client.query<{ n: number; digest: string }>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
+      );
       result[table] = `${rows[0]!.n}:${rows[0]!.digest}`;
     }
     return result;
@@ -46,7 +48,11 @@ describe("backup and restore", () => {
     expect((await verifyAuditChain(target.url)).brokenAt).toBeNull();
     const next = await withPg(target.url, async (client) => {
       const max = (await client.query<{ id: number }>(`SELECT max(id)::int AS id FROM "Unit"`)).rows[0]!.id;
-      const inserted = (await client.query<{ id: number }>(`INSERT INTO "Unit" (code, "shortName", name, kind, "sortOrder") VALUES ('zz_new', '新单位', '新单位', 'PROVINCIAL', 99) RETURNING id`)).rows[0]!.id;
+      const inserted = (
+        await client.query<{ id: number }>(
+          `INSERT INTO "Unit" (code, "shortName", name, kind, "sortOrder") VALUES ('zz_new', '新单位', '新单位', 'PROVINCIAL', 99) RETURNING id`,
+        )
+      ).rows[0]!.id;
       return { max, inserted };
     });
     expect(next.inserted).toBe(next.max + 1);

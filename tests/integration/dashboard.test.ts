@@ -78,7 +78,14 @@ describe("dashboard aggregates", () => {
     expect(tasks).toHaveLength(60);
     const counts = countByStatus(tasks);
     const pastDeadline = await db.task.count({ where: { deadlineDate: { lt: new Date("2026-11-25") } } });
-    expect(counts).toMatchObject({ DONE: 1, OVERDUE: pastDeadline, OVERDUE_REPORT: 60 - 1 - pastDeadline, BEHIND: 0, DUE_SOON: 0, ON_TRACK: 0 });
+    expect(counts).toMatchObject({
+      DONE: 1,
+      OVERDUE: pastDeadline,
+      OVERDUE_REPORT: 60 - 1 - pastDeadline,
+      BEHIND: 0,
+      DUE_SOON: 0,
+      ON_TRACK: 0,
+    });
     expect(tasks.find((task) => task.number === 20)!.status).toBe("DONE");
   });
 
@@ -87,7 +94,14 @@ describe("dashboard aggregates", () => {
     expect(jiujiang).toHaveLength(60);
     const nearDeadline = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } } });
     const pastDeadline = await db.task.count({ where: { deadlineDate: { lt: new Date("2026-11-25") } } });
-    expect(countByStatus(jiujiang)).toEqual({ DONE: 1, OVERDUE: pastDeadline, BEHIND: nearDeadline, ON_TRACK: 60 - 1 - pastDeadline - nearDeadline, OVERDUE_REPORT: 0, DUE_SOON: 0 });
+    expect(countByStatus(jiujiang)).toEqual({
+      DONE: 1,
+      OVERDUE: pastDeadline,
+      BEHIND: nearDeadline,
+      ON_TRACK: 60 - 1 - pastDeadline - nearDeadline,
+      OVERDUE_REPORT: 0,
+      DUE_SOON: 0,
+    });
     const { tasks: sectionTwo } = await taskStatuses(undefined, NOW, undefined, 2);
     expect(sectionTwo.length).toBe(await db.task.count({ where: { section: { number: 2 } } }));
     expect(sectionTwo.every((task) => task.section === 2)).toBe(true);
@@ -116,7 +130,19 @@ describe("dashboard aggregates", () => {
     expect((await laggingUnits(undefined, NOW, "slt")).get(task3.id)?.[0]?.reason).toMatch(/逾期未报/);
     const snapshots = await db.statusSnapshot.count({ where: { today: new Date("2026-11-25T00:00:00Z") } });
     const report = await db.progressReport.create({
-      data: { taskId: task3.id, unitId: slt.id, year: 2026, quarter: 3, status: "ACCEPTED", progressState: "COMPLETED", percent: 100, progress: "测试数据", updatedById: author, submittedAt: at("2026-10-02"), reviewedAt: at("2026-10-06") },
+      data: {
+        taskId: task3.id,
+        unitId: slt.id,
+        year: 2026,
+        quarter: 3,
+        status: "ACCEPTED",
+        progressState: "COMPLETED",
+        percent: 100,
+        progress: "测试数据",
+        updatedById: author,
+        submittedAt: at("2026-10-02"),
+        reviewedAt: at("2026-10-06"),
+      },
       select: { id: true },
     });
     try {
@@ -135,13 +161,26 @@ describe("dashboard aggregates", () => {
   it("counts the quarters' reports owed, submitted and accepted, for one city and over all units", async () => {
     const { reporting } = await taskStatuses(undefined, NOW, "jiujiang");
     const running = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
-    expect(reporting.lastClosed).toMatchObject({ quarter: { year: 2026, quarter: 3 }, owed: running, submitted: running, accepted: running });
+    expect(reporting.lastClosed).toMatchObject({
+      quarter: { year: 2026, quarter: 3 },
+      owed: running,
+      submitted: running,
+      accepted: running,
+    });
     // Over all units, the snapshot's tallies agree with the reminders' own count straight from the reports.
     const { moment, reporting: all } = await taskStatuses(undefined, NOW);
-    for (const [quarter, share] of [[moment.lastClosed, all.lastClosed], [moment.collecting, all.collecting]] as const) {
+    for (const [quarter, share] of [
+      [moment.lastClosed, all.lastClosed],
+      [moment.collecting, all.collecting],
+    ] as const) {
       const counts = await reportingCounts(quarter, quarter);
       const total = (pick: (count: (typeof counts)[number]) => number) => counts.reduce((sum, count) => sum + pick(count), 0);
-      expect(share).toEqual({ quarter, owed: total((count) => count.owed), submitted: total((count) => count.submitted), accepted: total((count) => count.accepted) });
+      expect(share).toEqual({
+        quarter,
+        owed: total((count) => count.owed),
+        submitted: total((count) => count.submitted),
+        accepted: total((count) => count.accepted),
+      });
     }
     expect(all.lastClosed.submitted).toBeGreaterThanOrEqual(running);
   });
@@ -155,7 +194,8 @@ describe("dashboard aggregates", () => {
       select: { id: true, task: { select: { number: true } } },
     });
     const [first, second] = late;
-    const statusOf = async (number: number) => (await taskStatuses(undefined, NOW, "jiujiang")).tasks.find((task) => task.number === number)!.status;
+    const statusOf = async (number: number) =>
+      (await taskStatuses(undefined, NOW, "jiujiang")).tasks.find((task) => task.number === number)!.status;
     expect([await statusOf(first!.task.number), await statusOf(second!.task.number)]).toEqual(["ON_TRACK", "ON_TRACK"]);
     // Both pairs stale from committed writes, then a transaction (a batch review, an import) holds the first.
     await db.progressReport.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { percent: 51 } });
@@ -174,13 +214,24 @@ describe("dashboard aggregates", () => {
       await writer.end();
     }
     expect([await statusOf(first!.task.number), await statusOf(second!.task.number)]).toEqual(["BEHIND", "BEHIND"]);
-    await db.progressReport.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { progressState: "ON_TRACK", percent: 50 } });
+    await db.progressReport.updateMany({
+      where: { id: { in: [first!.id, second!.id] } },
+      data: { progressState: "ON_TRACK", percent: 50 },
+    });
   });
 
   it("lists the tasks due within twelve months", async () => {
     const { moment, tasks } = await taskStatuses(undefined, NOW);
-    const due = await db.task.findMany({ where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } }, orderBy: { number: "asc" }, select: { number: true } });
-    expect(upcomingDeadlines(tasks, moment).map((task) => task.number).sort((a, b) => a - b)).toEqual(due.map((task) => task.number));
+    const due = await db.task.findMany({
+      where: { deadlineDate: { gte: new Date("2026-11-25"), lte: new Date("2027-11-25") } },
+      orderBy: { number: "asc" },
+      select: { number: true },
+    });
+    expect(
+      upcomingDeadlines(tasks, moment)
+        .map((task) => task.number)
+        .sort((a, b) => a - b),
+    ).toEqual(due.map((task) => task.number));
   });
 
   it("assesses indicators only on values accepted by the moment", async () => {

@@ -19,7 +19,13 @@ import { seededPrisma } from "../support/database";
 const db = seededPrisma();
 const BUCKET = "meili-evidence";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const S3_SETTINGS = ["EVIDENCE_STORE", "EVIDENCE_S3_ENDPOINT", "EVIDENCE_S3_BUCKET", "EVIDENCE_S3_ACCESS_KEY_ID", "EVIDENCE_S3_SECRET_ACCESS_KEY"];
+const S3_SETTINGS = [
+  "EVIDENCE_STORE",
+  "EVIDENCE_S3_ENDPOINT",
+  "EVIDENCE_S3_BUCKET",
+  "EVIDENCE_S3_ACCESS_KEY_ID",
+  "EVIDENCE_S3_SECRET_ACCESS_KEY",
+];
 
 let server: S3rver;
 let endpoint: string;
@@ -27,7 +33,13 @@ let client: S3Client;
 let staff: SessionUser;
 
 beforeAll(async () => {
-  server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: mkdtempSync(path.join(os.tmpdir(), "meili-s3-")), configureBuckets: [{ name: BUCKET }] });
+  server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: mkdtempSync(path.join(os.tmpdir(), "meili-s3-")),
+    configureBuckets: [{ name: BUCKET }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
   Object.assign(process.env, {
@@ -37,7 +49,12 @@ beforeAll(async () => {
     EVIDENCE_S3_ACCESS_KEY_ID: "S3RVER",
     EVIDENCE_S3_SECRET_ACCESS_KEY: "S3RVER",
   });
-  client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  client = new S3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
   const row = await db.user.findUniqueOrThrow({ where: { username: "pingxiang" }, select: { id: true } });
   staff = (await findActiveSessionUser(row.id))!;
 });
@@ -51,7 +68,15 @@ afterAll(async () => {
 
 describe("evidence on an S3-compatible store", () => {
   it("stores the upload as an object named by its SHA-256, serves it back, and refuses a changed object", async () => {
-    const form = saveReportSchema.parse({ taskNumber: "22", quarter: "2026Q3", version: "0", intent: "save", progressState: "ON_TRACK", percent: "30", progress: "建设农村污水处理设施。" });
+    const form = saveReportSchema.parse({
+      taskNumber: "22",
+      quarter: "2026Q3",
+      version: "0",
+      intent: "save",
+      progressState: "ON_TRACK",
+      percent: "30",
+      progress: "建设农村污水处理设施。",
+    });
     const report = await saveReport(form, staff, "2026-11-25");
     await addEvidence(report.id, new File([PDF], "现场照片说明.pdf"), staff);
 
@@ -61,7 +86,13 @@ describe("evidence on an S3-compatible store", () => {
     expect((await evidenceForDownload(file.id, staff))?.bytes.equals(PDF)).toBe(true);
 
     // Someone with access to the bucket replaces the object: the download refuses it.
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `evidence/${file.sha256.slice(0, 2)}/${file.sha256}`, Body: Buffer.from("%PDF-1.4 altered") }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: `evidence/${file.sha256.slice(0, 2)}/${file.sha256}`,
+        Body: Buffer.from("%PDF-1.4 altered"),
+      }),
+    );
     await expect(evidenceForDownload(file.id, staff)).rejects.toThrow("does not match its checksum");
   });
 
@@ -77,9 +108,13 @@ describe("evidence on an S3-compatible store", () => {
 
   it("names the setting that is missing or wrong", () => {
     expect(() => evidenceStore({ EVIDENCE_STORE: "s3" })).toThrow("EVIDENCE_S3_BUCKET is required when EVIDENCE_STORE=s3");
-    expect(() => evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "not a url" })).toThrow("EVIDENCE_S3_ENDPOINT must be a URL");
+    expect(() => evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "not a url" })).toThrow(
+      "EVIDENCE_S3_ENDPOINT must be a URL",
+    );
     expect(() => evidenceStore({ EVIDENCE_STORE: "ftp" })).toThrow('EVIDENCE_STORE must be "file" or "s3"');
     // Blank settings count as unset; a prefix is a folder.
-    expect(() => evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "", EVIDENCE_S3_PREFIX: "files" })).not.toThrow();
+    expect(() =>
+      evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "", EVIDENCE_S3_PREFIX: "files" }),
+    ).not.toThrow();
   });
 });

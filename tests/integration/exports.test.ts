@@ -40,7 +40,7 @@ beforeAll(async () => {
       progressState: "ON_TRACK",
       percent: 55,
       progress: PROGRESS,
-      problems: "=HYPERLINK(\"http://example.invalid\",\"点此\")",
+      problems: '=HYPERLINK("http://example.invalid","点此")',
       nextSteps: "推进农业面源污染治理。",
       updatedById: staff.id,
       submittedAt: new Date("2026-07-05T02:00:00Z"),
@@ -61,7 +61,11 @@ afterAll(async () => {
 async function documentXml(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
   const xml = await zip.file("word/document.xml")!.async("string");
-  const footers = await Promise.all(Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+      .map((name) => zip.file(name)!.async("string")),
+  );
   const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
   return { xml, text, footers };
 }
@@ -136,7 +140,7 @@ describe("Excel exports", () => {
     expect(row.getCell(7).value).toBeCloseTo(0.55);
     expect(row.getCell(8).value).toBe(PROGRESS);
     expect(row.getCell(9).type).toBe(ExcelJS.ValueType.String);
-    expect(row.getCell(9).text).toBe("'=HYPERLINK(\"http://example.invalid\",\"点此\")");
+    expect(row.getCell(9).text).toBe('\'=HYPERLINK("http://example.invalid","点此")');
   });
 });
 
@@ -164,7 +168,18 @@ describe("Excel import refusals", () => {
   it("never overwrites a submitted report, even when its row is added by hand", async () => {
     const task = await db.task.findUniqueOrThrow({ where: { number: 24 }, select: { id: true } });
     const submitted = await db.progressReport.create({
-      data: { taskId: task.id, unitId: staff.unitId!, year: 2026, quarter: 3, status: "SUBMITTED", progressState: "ON_TRACK", percent: 30, progress: "已提交的内容", updatedById: staff.id, submittedAt: new Date() },
+      data: {
+        taskId: task.id,
+        unitId: staff.unitId!,
+        year: 2026,
+        quarter: 3,
+        status: "SUBMITTED",
+        progressState: "ON_TRACK",
+        percent: 30,
+        progress: "已提交的内容",
+        updatedById: staff.id,
+        submittedAt: new Date(),
+      },
       select: { id: true },
     });
     created.push(submitted.id);
@@ -177,13 +192,20 @@ describe("Excel import refusals", () => {
     });
     const preview = await previewProgressImport(file, staff, "2026-11-25");
     expect(preview.batchId).toBeNull();
-    expect(preview.rows.find((row) => row.taskNumber === 24)!.errors).toContainEqual({ column: "当前状态", message: "该任务本季度报告已提交待审核，不能通过导入修改" });
-    expect((await db.progressReport.findUniqueOrThrow({ where: { id: submitted.id }, select: { progress: true } })).progress).toBe("已提交的内容");
+    expect(preview.rows.find((row) => row.taskNumber === 24)!.errors).toContainEqual({
+      column: "当前状态",
+      message: "该任务本季度报告已提交待审核，不能通过导入修改",
+    });
+    expect((await db.progressReport.findUniqueOrThrow({ where: { id: submitted.id }, select: { progress: true } })).progress).toBe(
+      "已提交的内容",
+    );
   });
 
   it("refuses another unit's template", async () => {
     const file = await filled(() => {});
-    const other = (await findActiveSessionUser((await db.user.findUniqueOrThrow({ where: { username: "xinyu" }, select: { id: true } })).id))!;
+    const other = (await findActiveSessionUser(
+      (await db.user.findUniqueOrThrow({ where: { username: "xinyu" }, select: { id: true } })).id,
+    ))!;
     const preview = await previewProgressImport(file, other, "2026-11-25");
     expect(preview.fileError).toBe("该模板属于其他单位（pingxiang），请下载本单位的模板");
   });
@@ -196,12 +218,17 @@ describe("Excel import of indicator values", () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await observationTemplate(lyj, "2026-11-25")) as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet("指标数值")!;
-      const rowOf = (code: string) => sheet.getRow([...Array(sheet.rowCount).keys()].map((index) => index + 1).find((number) => sheet.getRow(number).getCell(1).value === code)!);
+      const rowOf = (code: string) =>
+        sheet.getRow(
+          [...Array(sheet.rowCount).keys()].map((index) => index + 1).find((number) => sheet.getRow(number).getCell(1).value === code)!,
+        );
       const forest = rowOf("FOREST_COVERAGE");
       forest.getCell(6).value = 63.2;
       forest.getCell(7).value = "2025年江西省国土绿化状况公报";
       const city = sheet.getRow(sheet.rowCount + 1);
-      ["FOREST_COVERAGE", "森林覆盖率", "%", "南昌市", "2025", 25.1, "南昌市林业局"].forEach((value, index) => (city.getCell(index + 1).value = value));
+      ["FOREST_COVERAGE", "森林覆盖率", "%", "南昌市", "2025", 25.1, "南昌市林业局"].forEach(
+        (value, index) => (city.getCell(index + 1).value = value),
+      );
       const wetland = rowOf("WETLAND_PROTECTION_RATE");
       wetland.getCell(4).value = wetlandArea;
       wetland.getCell(5).value = "2025";
@@ -212,7 +239,10 @@ describe("Excel import of indicator values", () => {
     const before = await db.indicatorObservation.count();
     const bad = await previewObservationImport(await build("南昌市"), lyj);
     expect(bad.batchId).toBeNull();
-    expect(bad.rows.find((row) => row.title === "湿地保护率")!.errors).toContainEqual({ column: "地区（全省或设区市）", message: "该指标只统计全省数值" });
+    expect(bad.rows.find((row) => row.title === "湿地保护率")!.errors).toContainEqual({
+      column: "地区（全省或设区市）",
+      message: "该指标只统计全省数值",
+    });
     expect(await db.indicatorObservation.count()).toBe(before);
 
     const good = await previewObservationImport(await build("全省"), lyj);
@@ -232,6 +262,8 @@ describe("Excel import of indicator values", () => {
         ["WETLAND_PROTECTION_RATE", "province", 62.5],
       ]),
     );
-    await db.indicatorObservation.deleteMany({ where: { year: 2025, status: "SUBMITTED", indicator: { code: { in: ["FOREST_COVERAGE", "WETLAND_PROTECTION_RATE"] } } } });
+    await db.indicatorObservation.deleteMany({
+      where: { year: 2025, status: "SUBMITTED", indicator: { code: { in: ["FOREST_COVERAGE", "WETLAND_PROTECTION_RATE"] } } },
+    });
   });
 });

@@ -41,7 +41,17 @@ describe("migration runner", () => {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
       );
       expect(tables.rows.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(["Section", "Task", "Unit", "TaskUnit", "Indicator", "IndicatorTarget", "User", "AuditLog", "_prisma_migrations"]),
+        expect.arrayContaining([
+          "Section",
+          "Task",
+          "Unit",
+          "TaskUnit",
+          "Indicator",
+          "IndicatorTarget",
+          "User",
+          "AuditLog",
+          "_prisma_migrations",
+        ]),
       );
       const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
         `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
@@ -132,10 +142,7 @@ describe("drift check", () => {
     const url = await freshDatabase("drift_some");
     const dir = mkdtempSync(path.join(os.tmpdir(), "meili-schema-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const changed = readFileSync(SCHEMA_PATH, "utf8").replace(
-      "model Section {\n",
-      "model Section {\n  shortTitle String?\n",
-    );
+    const changed = readFileSync(SCHEMA_PATH, "utf8").replace("model Section {\n", "model Section {\n  shortTitle String?\n");
     const schemaPath = path.join(dir, "schema.prisma");
     writeFileSync(schemaPath, changed);
     const sql = await diffMigrationsToSchema(url, { schemaPath });

@@ -105,7 +105,10 @@ describe("seeded plan", () => {
       const expected = INDICATORS[index]!;
       expect(stored.ownerUnit.code, expected.code).toBe(expected.ownerUnitCode);
       expect(stored.direction, expected.code).toBe(expected.direction);
-      expect(stored.tasks.map((link) => link.task.number), expected.code).toEqual([...expected.taskNumbers].sort((a, b) => a - b));
+      expect(
+        stored.tasks.map((link) => link.task.number),
+        expected.code,
+      ).toEqual([...expected.taskNumbers].sort((a, b) => a - b));
       expect(
         stored.targets.map((target) => ({ year: target.year, comparator: target.comparator, value: Number(target.value) })),
         expected.code,

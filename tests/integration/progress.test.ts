@@ -62,7 +62,12 @@ describe("the life of a report", () => {
     });
     expect(draft).toMatchObject({ status: "DRAFT", version: 1 });
 
-    const submitted = await save("nanchang", { version: "1", intent: "submit", "figure.SEWER_PIPES_BUILT.value": "320", "figure.SEWER_PIPES_BUILT.period": "2025Q4" });
+    const submitted = await save("nanchang", {
+      version: "1",
+      intent: "submit",
+      "figure.SEWER_PIPES_BUILT.value": "320",
+      "figure.SEWER_PIPES_BUILT.period": "2025Q4",
+    });
     expect(submitted).toMatchObject({ id: draft.id, status: "SUBMITTED", version: 2 });
 
     // Submitted: staff can no longer change it, and the refusal changes nothing.
@@ -87,7 +92,11 @@ describe("the life of a report", () => {
     });
     expect(stored).toMatchObject({ status: "ACCEPTED", version: 5, progress: "新建改造污水管网 320 千米，附验收记录。" });
     expect(stored.figures.map((figure) => [Number(figure.value), figure.period])).toEqual([[320, "2025Q4"]]);
-    const revisions = await db.reportRevision.findMany({ where: { reportId: draft.id }, orderBy: { version: "asc" }, select: { version: true, action: true, status: true } });
+    const revisions = await db.reportRevision.findMany({
+      where: { reportId: draft.id },
+      orderBy: { version: "asc" },
+      select: { version: true, action: true, status: true },
+    });
     expect(revisions).toEqual([
       { version: 1, action: "report.save", status: "DRAFT" },
       { version: 2, action: "report.submit", status: "SUBMITTED" },
@@ -95,7 +104,11 @@ describe("the life of a report", () => {
       { version: 4, action: "report.resubmit", status: "SUBMITTED" },
       { version: 5, action: "report.accept", status: "ACCEPTED" },
     ]);
-    const audit = await db.auditLog.findMany({ where: { entity: "ProgressReport", entityId: String(draft.id) }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
+    const audit = await db.auditLog.findMany({
+      where: { entity: "ProgressReport", entityId: String(draft.id) },
+      orderBy: { id: "asc" },
+      select: { action: true, before: true, after: true },
+    });
     expect(audit.map((entry) => entry.action)).toEqual(revisions.map((revision) => revision.action));
     expect(audit[2]!.before).toMatchObject({ status: "SUBMITTED" });
     expect(audit[2]!.after).toMatchObject({ status: "RETURNED", reviewComment: "请补充管网改造的佐证材料" });
@@ -109,9 +122,13 @@ describe("the life of a report", () => {
   it("refuses the second of two saves made from the same version, naming who saved first, and keeps the first", async () => {
     const first = await save("ganzhou", { taskNumber: "24", progress: "第一位填报人的内容" });
     await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "同事先保存的内容" });
-    const error = await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "第二位填报人的内容" }).catch((caught: unknown) => caught);
+    const error = await save("ganzhou", { taskNumber: "24", version: String(first.version), progress: "第二位填报人的内容" }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(StaleWriteError);
-    expect((error as StaleWriteError).message).toMatch(/^保存未成功：赣州市填报人 已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 修改了该报告/);
+    expect((error as StaleWriteError).message).toMatch(
+      /^保存未成功：赣州市填报人 已于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2} 修改了该报告/,
+    );
     const stored = await db.progressReport.findUniqueOrThrow({ where: { id: first.id }, select: { progress: true, version: true } });
     expect(stored).toEqual({ progress: "同事先保存的内容", version: 2 });
   });
@@ -139,7 +156,15 @@ describe("bad input gets a Chinese message and changes nothing", () => {
     [{ "figure.SEWER_PIPES_BUILT.value": "三百", "figure.SEWER_PIPES_BUILT.period": "2026" }, "指标数值须为数字，最多 4 位小数"],
     [{ "figure.SEWER_PIPES_BUILT.value": "300", "figure.SEWER_PIPES_BUILT.period": "去年" }, "请填写数值所属期间，如 2026 或 2026Q3"],
   ])("form %o → %s", (fields, message) => {
-    const parsed = saveReportSchema.safeParse({ taskNumber: "21", quarter: "2026Q3", version: "0", progressState: "ON_TRACK", percent: "50", progress: "x", ...fields });
+    const parsed = saveReportSchema.safeParse({
+      taskNumber: "21",
+      quarter: "2026Q3",
+      version: "0",
+      progressState: "ON_TRACK",
+      percent: "50",
+      progress: "x",
+      ...fields,
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((issue) => issue.message)).toContain(message);
   });
@@ -165,7 +190,10 @@ describe("evidence files", () => {
   it("stores a PDF by its checksum and lets only readers of the report download it", async () => {
     const report = await save("zjt", { taskNumber: "9", quarter: "2025Q4", percent: "100", progressState: "COMPLETED" });
     await addEvidence(report.id, new File([PDF], "验收记录.pdf"), users.zjt!);
-    const [file] = await db.evidenceFile.findMany({ where: { reportId: report.id }, select: { id: true, sha256: true, mediaType: true, size: true } });
+    const [file] = await db.evidenceFile.findMany({
+      where: { reportId: report.id },
+      select: { id: true, sha256: true, mediaType: true, size: true },
+    });
     expect(file).toMatchObject({ mediaType: "application/pdf", size: PDF.length });
     expect(file!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await evidenceForDownload(file!.id, users.zjt!))?.bytes.equals(PDF)).toBe(true);
@@ -223,7 +251,13 @@ describe("authorization matrix: role × action × own unit / other unit / city",
         reviewReports(reviewSchema.parse({ reports: `${city.id}:${city.version}`, decision: "accept" }), users[username]!),
         username,
       ).rejects.toThrow("只有审核人可以审核报告");
-      await expect(saveReport(form({ taskNumber: "47", quarter: "2026Q3", version: String(city.version) }), users[username === "nanchang" ? "ganzhou" : username]!, TODAY)).rejects.toThrow();
+      await expect(
+        saveReport(
+          form({ taskNumber: "47", quarter: "2026Q3", version: String(city.version) }),
+          users[username === "nanchang" ? "ganzhou" : username]!,
+          TODAY,
+        ),
+      ).rejects.toThrow();
     }
     const stored = await db.progressReport.findUniqueOrThrow({ where: { id: city.id }, select: { status: true, version: true } });
     expect(stored).toEqual({ status: "SUBMITTED", version: city.version });
@@ -254,13 +288,18 @@ describe("chasing late units", () => {
   it("counts owed and submitted reports per unit and quarter in SQL", async () => {
     const [nanchang] = await reportingCounts({ year: 2026, quarter: 3 }, { year: 2026, quarter: 3 }, users.nanchang!.unitId!);
     const owed = await db.task.count({ where: { deadlineDate: { gte: new Date("2026-07-01") } } });
-    const submitted = await db.progressReport.count({ where: { unitId: users.nanchang!.unitId!, year: 2026, quarter: 3, status: { not: "DRAFT" } } });
+    const submitted = await db.progressReport.count({
+      where: { unitId: users.nanchang!.unitId!, year: 2026, quarter: 3, status: { not: "DRAFT" } },
+    });
     expect(nanchang).toMatchObject({ owed, submitted });
     expect(submitted).toBeGreaterThan(0);
   });
 
   it("shows a reminder on the unit's to-do list until the unit has reported everything for the quarter", async () => {
-    await sendReminders({ units: ["kjt"], quarter: { year: 2026, quarter: 3 }, level: "REMIND", message: "请尽快报送第三季度进展" }, users.reviewer!);
+    await sendReminders(
+      { units: ["kjt"], quarter: { year: 2026, quarter: 3 }, level: "REMIND", message: "请尽快报送第三季度进展" },
+      users.reviewer!,
+    );
     const active = await activeRemindersFor(users.kjt!.unitId!);
     expect(active.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
     const audit = await db.auditLog.count({ where: { action: "reminder.remind" } });
@@ -273,7 +312,11 @@ describe("chasing late units", () => {
     const report = await save("ganzhou", { taskNumber: "31", intent: "submit" });
     await review("return", report, "请写明噪声源调查的范围");
     const todo = await getUnitTodo(users.ganzhou!, TODAY);
-    expect(todo?.items[0]).toMatchObject({ kind: "RETURNED", task: { number: 31 }, report: { status: "RETURNED", reviewComment: "请写明噪声源调查的范围" } });
+    expect(todo?.items[0]).toMatchObject({
+      kind: "RETURNED",
+      task: { number: 31 },
+      report: { status: "RETURNED", reviewComment: "请写明噪声源调查的范围" },
+    });
     expect(todo?.collecting).toEqual({ year: 2026, quarter: 4 });
   });
 });
@@ -284,22 +327,59 @@ describe("what each revision keeps", () => {
       const row = await db.progressReport.findUniqueOrThrow({
         where: { id },
         select: {
-          status: true, progressState: true, percent: true, progress: true, problems: true, nextSteps: true, reviewComment: true, version: true,
-          figures: { orderBy: { indicator: { sortOrder: "asc" } }, select: { value: true, period: true, note: true, indicator: { select: { code: true } } } },
+          status: true,
+          progressState: true,
+          percent: true,
+          progress: true,
+          problems: true,
+          nextSteps: true,
+          reviewComment: true,
+          version: true,
+          figures: {
+            orderBy: { indicator: { sortOrder: "asc" } },
+            select: { value: true, period: true, note: true, indicator: { select: { code: true } } },
+          },
         },
       });
       const { figures, version, ...rest } = row;
-      return { version, snapshot: { ...rest, figures: figures.map((figure) => ({ indicator: figure.indicator.code, value: figure.value.toString(), period: figure.period, note: figure.note })), evidence: [] } };
+      return {
+        version,
+        snapshot: {
+          ...rest,
+          figures: figures.map((figure) => ({
+            indicator: figure.indicator.code,
+            value: figure.value.toString(),
+            period: figure.period,
+            note: figure.note,
+          })),
+          evidence: [],
+        },
+      };
     };
-    const latestRevision = async (id: number) => db.reportRevision.findFirstOrThrow({ where: { reportId: id }, orderBy: { version: "desc" }, select: { version: true, snapshot: true } });
-    const saved = await save("ganzhou", { taskNumber: "21", quarter: "2025Q3", "figure.SEWER_PIPES_BUILT.value": "320.1250", "figure.SEWER_PIPES_BUILT.period": "2025Q3", "figure.SEWER_PIPES_BUILT.note": "赣州" });
+    const latestRevision = async (id: number) =>
+      db.reportRevision.findFirstOrThrow({
+        where: { reportId: id },
+        orderBy: { version: "desc" },
+        select: { version: true, snapshot: true },
+      });
+    const saved = await save("ganzhou", {
+      taskNumber: "21",
+      quarter: "2025Q3",
+      "figure.SEWER_PIPES_BUILT.value": "320.1250",
+      "figure.SEWER_PIPES_BUILT.period": "2025Q3",
+      "figure.SEWER_PIPES_BUILT.note": "赣州",
+    });
     expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
     const submitted = await save("ganzhou", { taskNumber: "21", quarter: "2025Q3", version: "1", intent: "submit", problems: "资金缺口" });
     expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
     expect((await stored(saved.id)).snapshot.figures).toEqual([]);
     await review("return", submitted, "请补充数据");
     expect(await latestRevision(saved.id)).toEqual(await stored(saved.id));
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "ProgressReport", entityId: String(saved.id) }, orderBy: { id: "desc" }, select: { action: true, after: true } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entity: "ProgressReport", entityId: String(saved.id) },
+      orderBy: { id: "desc" },
+      select: { action: true, after: true },
+    });
     expect(audit).toEqual({ action: "report.return", after: { ...(await stored(saved.id)).snapshot, version: 3 } });
   });
 });

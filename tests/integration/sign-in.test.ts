@@ -26,8 +26,17 @@ describe("signing in", () => {
     expect(after.ok).toBe(true);
     const stored = await db.user.findUniqueOrThrow({ where: { username: "jian" }, select: { failedSignIns: true, lockedUntil: true } });
     expect(stored).toEqual({ failedSignIns: 0, lockedUntil: null });
-    const actions = await db.auditLog.findMany({ where: { entity: "User", entityId: "jian", action: { startsWith: "auth." } }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((row) => row.action)).toEqual([...Array<string>(4).fill("auth.signin_failed"), "auth.lockout", "auth.locked", "auth.signin"]);
+    const actions = await db.auditLog.findMany({
+      where: { entity: "User", entityId: "jian", action: { startsWith: "auth." } },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((row) => row.action)).toEqual([
+      ...Array<string>(4).fill("auth.signin_failed"),
+      "auth.lockout",
+      "auth.locked",
+      "auth.signin",
+    ]);
   });
 
   it("limits attempts from one address, whatever the account, without revealing which accounts exist", async () => {
@@ -53,8 +62,14 @@ describe("signing in", () => {
 describe("changing a password", () => {
   it("needs the current password, refuses the last five, ends every session and clears the forced change", async () => {
     const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true } });
-    await createUser(createUserSchema.parse({ username: "pw.tester", displayName: "改密测试", role: "LEADER", password: "Initial#Pass01" }), admin.id);
-    const user = await db.user.findUniqueOrThrow({ where: { username: "pw.tester" }, select: { id: true, sessionVersion: true, mustChangePassword: true } });
+    await createUser(
+      createUserSchema.parse({ username: "pw.tester", displayName: "改密测试", role: "LEADER", password: "Initial#Pass01" }),
+      admin.id,
+    );
+    const user = await db.user.findUniqueOrThrow({
+      where: { username: "pw.tester" },
+      select: { id: true, sessionVersion: true, mustChangePassword: true },
+    });
     expect(user.mustChangePassword).toBe(true);
 
     await expect(changePassword(user.id, "Wrong#Pass001", "Second#Pass02")).rejects.toThrow("当前密码不正确");

@@ -24,7 +24,12 @@ describe("annual report wording", () => {
   it("shortens long progress text and joins units into one sentence without doubled punctuation", () => {
     expect(excerpt("完成管网改造。")).toBe("完成管网改造");
     expect(excerpt("一".repeat(130))).toBe(`${"一".repeat(120)}……`);
-    expect(joinProgress([{ unit: "南昌市", text: "完成管网改造" }, { unit: "九江市", text: "完成方案编制" }])).toBe("南昌市：完成管网改造；九江市：完成方案编制。");
+    expect(
+      joinProgress([
+        { unit: "南昌市", text: "完成管网改造" },
+        { unit: "九江市", text: "完成方案编制" },
+      ]),
+    ).toBe("南昌市：完成管网改造；九江市：完成方案编制。");
     expect(joinProgress([])).toBe("");
   });
 

@@ -25,13 +25,30 @@ describe("time and comparison", () => {
 
   it("needs two distinct times for a trend", () => {
     expect(trendPerYear(annual([[2024, 27]]))).toBeNull();
-    expect(trendPerYear(annual([[2022, 10], [2024, 14]]))).toBeCloseTo(2);
+    expect(
+      trendPerYear(
+        annual([
+          [2022, 10],
+          [2024, 14],
+        ]),
+      ),
+    ).toBeCloseTo(2);
   });
 });
 
 describe("assessing an indicator", () => {
   it("lower is better: Jiangxi's PM2.5 (29, 27, 29, 27, 27.4) is on course for 28 by 2027 and 25 by 2035", () => {
-    const result = assessIndicator(PM25_TARGETS, annual([[2021, 29], [2022, 27], [2023, 29], [2024, 27], [2025, 27.4]]), 2026);
+    const result = assessIndicator(
+      PM25_TARGETS,
+      annual([
+        [2021, 29],
+        [2022, 27],
+        [2023, 29],
+        [2024, 27],
+        [2025, 27.4],
+      ]),
+      2026,
+    );
     expect(result.latest).toMatchObject({ year: 2025, value: 27.4 });
     expect(result.pacePerYear).toBeCloseTo(-0.32, 2);
     const [by2027, by2035] = result.targets;
@@ -46,19 +63,42 @@ describe("assessing an indicator", () => {
   });
 
   it("lower is better and rising: off course, with no crossing year", () => {
-    const result = assessIndicator(PM25_TARGETS, annual([[2023, 29], [2024, 30], [2025, 31]]), 2026);
+    const result = assessIndicator(
+      PM25_TARGETS,
+      annual([
+        [2023, 29],
+        [2024, 30],
+        [2025, 31],
+      ]),
+      2026,
+    );
     expect(result.targets[0]).toMatchObject({ met: false, verdict: "OFF_COURSE", crossingYear: null });
     expect(result.targets[0]!.requiredYearlyChange).toBeCloseTo(-1.5);
   });
 
   it("a target already met but slipping is at risk", () => {
-    const result = assessIndicator([{ year: 2027, comparator: "GTE", value: 95 }], annual([[2023, 99], [2024, 97.5], [2025, 96]]), 2026);
+    const result = assessIndicator(
+      [{ year: 2027, comparator: "GTE", value: 95 }],
+      annual([
+        [2023, 99],
+        [2024, 97.5],
+        [2025, 96],
+      ]),
+      2026,
+    );
     expect(result.targets[0]).toMatchObject({ met: true, verdict: "AT_RISK" });
     expect(result.targets[0]!.forecast).toBeCloseTo(93);
   });
 
   it("moving the right way too slowly is at risk, and says when the pace would get there", () => {
-    const result = assessIndicator([{ year: 2027, comparator: "GTE", value: 45 }], annual([[2024, 30], [2025, 33]]), 2026);
+    const result = assessIndicator(
+      [{ year: 2027, comparator: "GTE", value: 45 }],
+      annual([
+        [2024, 30],
+        [2025, 33],
+      ]),
+      2026,
+    );
     expect(result.targets[0]).toMatchObject({ met: false, verdict: "AT_RISK", crossingYear: 2029 });
     expect(result.targets[0]!.requiredYearlyChange).toBeCloseTo(6);
     expect(result.targets[0]!.forecast).toBeCloseTo(39);
@@ -74,16 +114,50 @@ describe("assessing an indicator", () => {
   });
 
   it("cumulative targets compare running totals: 28 → 31 demonstration zones against 40 by 2027", () => {
-    const result = assessIndicator([{ year: 2027, comparator: "CUMULATIVE", value: 40 }], annual([[2024, 28], [2025, 31]]), 2026);
+    const result = assessIndicator(
+      [{ year: 2027, comparator: "CUMULATIVE", value: 40 }],
+      annual([
+        [2024, 28],
+        [2025, 31],
+      ]),
+      2026,
+    );
     expect(result.targets[0]).toMatchObject({ met: false, verdict: "AT_RISK", crossingYear: 2028 });
     expect(result.targets[0]!.requiredYearlyChange).toBeCloseTo(4.5);
   });
 
   it("'=' is met only within 1 % of the value: a pace that passes through it and overshoots is at risk", () => {
     const equal = [{ year: 2030, comparator: "EQ" as const, value: 100 }];
-    expect(assessIndicator(equal, annual([[2024, 120], [2025, 110]]), 2026).targets[0]).toMatchObject({ verdict: "AT_RISK", crossingYear: 2026 });
-    expect(assessIndicator(equal, annual([[2024, 100.5], [2025, 100.4]]), 2026).targets[0]).toMatchObject({ met: true, verdict: "ON_COURSE" });
-    expect(assessIndicator(equal, annual([[2024, 90], [2025, 80]]), 2026).targets[0]).toMatchObject({ verdict: "OFF_COURSE" });
+    expect(
+      assessIndicator(
+        equal,
+        annual([
+          [2024, 120],
+          [2025, 110],
+        ]),
+        2026,
+      ).targets[0],
+    ).toMatchObject({ verdict: "AT_RISK", crossingYear: 2026 });
+    expect(
+      assessIndicator(
+        equal,
+        annual([
+          [2024, 100.5],
+          [2025, 100.4],
+        ]),
+        2026,
+      ).targets[0],
+    ).toMatchObject({ met: true, verdict: "ON_COURSE" });
+    expect(
+      assessIndicator(
+        equal,
+        annual([
+          [2024, 90],
+          [2025, 80],
+        ]),
+        2026,
+      ).targets[0],
+    ).toMatchObject({ verdict: "OFF_COURSE" });
   });
 
   it("judges a past target by the last value up to its year", () => {
@@ -91,17 +165,37 @@ describe("assessing an indicator", () => {
       { year: 2025, comparator: "GTE" as const, value: 3220 },
       { year: 2026, comparator: "GTE" as const, value: 3400 },
     ];
-    const result = assessIndicator(capacity, annual([[2020, 1366], [2025, 3300]]), 2026);
+    const result = assessIndicator(
+      capacity,
+      annual([
+        [2020, 1366],
+        [2025, 3300],
+      ]),
+      2026,
+    );
     expect(result.targets[0]).toMatchObject({ verdict: "ACHIEVED", met: true });
     expect(result.nextTarget).toMatchObject({ year: 2026 });
-    expect(assessIndicator(capacity, annual([[2020, 1366], [2025, 3000]]), 2027).targets[0]!.verdict).toBe("MISSED");
+    expect(
+      assessIndicator(
+        capacity,
+        annual([
+          [2020, 1366],
+          [2025, 3000],
+        ]),
+        2027,
+      ).targets[0]!.verdict,
+    ).toBe("MISSED");
   });
 
   it("uses quarterly values at their place in time", () => {
-    const result = assessIndicator([{ year: 2026, comparator: "GTE", value: 100 }], [
-      { year: 2026, quarter: 1, value: 70 },
-      { year: 2026, quarter: 2, value: 80 },
-    ], 2026);
+    const result = assessIndicator(
+      [{ year: 2026, comparator: "GTE", value: 100 }],
+      [
+        { year: 2026, quarter: 1, value: 70 },
+        { year: 2026, quarter: 2, value: 80 },
+      ],
+      2026,
+    );
     expect(result.pacePerYear).toBeCloseTo(40);
     expect(result.targets[0]!.forecast).toBeCloseTo(100);
     expect(result.targets[0]!.verdict).toBe("ON_COURSE");

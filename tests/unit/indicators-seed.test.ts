@@ -4,9 +4,7 @@ import { normalizeWhitespace } from "@/lib/plan/plan-document";
 import { INDICATORS } from "@/prisma/seed-data/indicators";
 import { ALL_UNITS } from "@/prisma/seed-data/units";
 
-const DOCUMENT = normalizeWhitespace(
-  readFileSync(new URL("../../prisma/seed-data/source-ganfa-2024-8.txt", import.meta.url), "utf8"),
-);
+const DOCUMENT = normalizeWhitespace(readFileSync(new URL("../../prisma/seed-data/source-ganfa-2024-8.txt", import.meta.url), "utf8"));
 const PUBLIC_FIGURES = new Map<string, number>([
   ["PM25:2023", 29],
   ["SURFACE_WATER_GOOD:2023", 97],
@@ -50,7 +48,9 @@ describe("indicator seed", () => {
 
   it("uses only the public figures collected in the notes, each labelled as demo data with its source", () => {
     const withBaseline = INDICATORS.filter((indicator) => indicator.baseline);
-    expect(withBaseline.map((indicator) => `${indicator.code}:${indicator.baseline!.year}`).sort()).toEqual([...PUBLIC_FIGURES.keys()].sort());
+    expect(withBaseline.map((indicator) => `${indicator.code}:${indicator.baseline!.year}`).sort()).toEqual(
+      [...PUBLIC_FIGURES.keys()].sort(),
+    );
     for (const indicator of withBaseline) {
       expect(indicator.baseline!.value).toBe(PUBLIC_FIGURES.get(`${indicator.code}:${indicator.baseline!.year}`));
       expect(indicator.baseline!.source).toMatch(/^公开数据.*示例数据/);

@@ -25,7 +25,9 @@ describe("role × permission", () => {
   it("covers every permission of the table", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(ALLOWED).sort());
   });
-  const cases = ROLES.flatMap((role) => (Object.keys(ALLOWED) as Permission[]).map((permission) => [role, permission, ALLOWED[permission].includes(role)] as const));
+  const cases = ROLES.flatMap((role) =>
+    (Object.keys(ALLOWED) as Permission[]).map((permission) => [role, permission, ALLOWED[permission].includes(role)] as const),
+  );
   it.each(cases)("%s · %s → %s", (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });
@@ -41,7 +43,11 @@ const STATES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 /** Which report states each role may read, per whose report it is. */
 const READ: Record<Role, Record<Whose, readonly string[]>> = {
   STAFF: { own: STATES, other: [], city: [] },
-  REVIEWER: { own: ["SUBMITTED", "RETURNED", "ACCEPTED"], other: ["SUBMITTED", "RETURNED", "ACCEPTED"], city: ["SUBMITTED", "RETURNED", "ACCEPTED"] },
+  REVIEWER: {
+    own: ["SUBMITTED", "RETURNED", "ACCEPTED"],
+    other: ["SUBMITTED", "RETURNED", "ACCEPTED"],
+    city: ["SUBMITTED", "RETURNED", "ACCEPTED"],
+  },
   LEADER: { own: ["ACCEPTED"], other: ["ACCEPTED"], city: ["ACCEPTED"] },
   ADMIN: { own: [], other: [], city: [] },
   AUDITOR: { own: [], other: [], city: [] },

@@ -49,9 +49,7 @@ describe("the annex of 赣发〔2024〕8号", () => {
   });
 
   it("lists each task's provincial units in the document's order", () => {
-    expect(plan.tasks.map((task) => [task.number, task.unitShortNames])).toEqual(
-      EXPECTED_TASKS.map((task) => [task.number, task.units]),
-    );
+    expect(plan.tasks.map((task) => [task.number, task.unitShortNames])).toEqual(EXPECTED_TASKS.map((task) => [task.number, task.units]));
   });
 
   it("joins the row the PDF split in two (task 35) and repairs the unit without 省 (task 42)", () => {

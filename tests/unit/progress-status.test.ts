@@ -34,7 +34,10 @@ describe("status of a task as carried out by one unit", () => {
 
   it("is due soon when the collected quarter's window closes within 7 days and nothing is submitted", () => {
     const reports = [report(2026, 3)];
-    expect(assessUnitTask(deadline, reports, context("2027-01-03"))).toMatchObject({ status: "DUE_SOON", reason: expect.stringContaining("7 天") as string });
+    expect(assessUnitTask(deadline, reports, context("2027-01-03"))).toMatchObject({
+      status: "DUE_SOON",
+      reason: expect.stringContaining("7 天") as string,
+    });
     expect(assessUnitTask(deadline, reports, context("2027-01-02")).status).toBe("ON_TRACK");
     expect(assessUnitTask(deadline, [...reports, report(2026, 4, { status: "SUBMITTED" })], context("2027-01-09")).status).toBe("ON_TRACK");
   });

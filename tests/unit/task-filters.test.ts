@@ -4,7 +4,10 @@ import { parseSearchParams } from "@/lib/core/schemas";
 
 describe("task list filters", () => {
   it("reads the URL's filters and ignores empty ones", () => {
-    const parsed = parseSearchParams(taskFiltersSchema, new URLSearchParams("section=3&unit=slt&city=&year=2027&q= 河湖 &sort=deadline&dir=desc"));
+    const parsed = parseSearchParams(
+      taskFiltersSchema,
+      new URLSearchParams("section=3&unit=slt&city=&year=2027&q= 河湖 &sort=deadline&dir=desc"),
+    );
     expect(parsed.success && parsed.data).toEqual({
       section: 3,
       unit: "slt",

@@ -20,7 +20,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <ExportLink href="/api/exports/audit.xlsx" />
       </div>
       <p className="text-slate-700">共 {total} 条记录，只读；数据库禁止修改和删除，保存期不少于 180 天。</p>
-      <p role="status" className={`rounded border p-2 text-sm ${chain.brokenAt ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}>
+      <p
+        role="status"
+        className={`rounded border p-2 text-sm ${chain.brokenAt ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}
+      >
         {chain.brokenAt ? `哈希链校验失败：第 ${chain.brokenAt} 条记录起被篡改或删除。` : `哈希链校验通过：${chain.total} 条记录完整。`}
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -32,7 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2 whitespace-nowrap">{formatChinaTime(row.at)}</td>
                 <td className="px-3 py-2">{row.actor ? `${row.actor.displayName}（${row.actor.username}）` : "系统"}</td>
                 <td className="px-3 py-2 font-mono">{row.action}</td>
-                <td className="px-3 py-2">{row.entity} {row.entityId}</td>
+                <td className="px-3 py-2">
+                  {row.entity} {row.entityId}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">{row.before ? JSON.stringify(row.before) : "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.after ? JSON.stringify(row.after) : "—"}</td>
               </tr>
@@ -42,9 +47,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {rows.length === 0 && <p className="p-6 text-center text-slate-600">暂无审计记录。</p>}
       </div>
       <nav aria-label="分页" className="flex gap-3">
-        {page > 1 && <Link href={`/audit?page=${page - 1}`} className="text-blue-800 underline">上一页</Link>}
-        <span>第 {page} / {pages} 页</span>
-        {page < pages && <Link href={`/audit?page=${page + 1}`} className="text-blue-800 underline">下一页</Link>}
+        {page > 1 && (
+          <Link href={`/audit?page=${page - 1}`} className="text-blue-800 underline">
+            上一页
+          </Link>
+        )}
+        <span>
+          第 {page} / {pages} 页
+        </span>
+        {page < pages && (
+          <Link href={`/audit?page=${page + 1}`} className="text-blue-800 underline">
+            下一页
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -1,6 +1,14 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { IndicatorVerdicts, ReportingSummary, SectionProgress, TaskStatusSummary, UnitRanking, UpcomingDeadlines, WidgetSkeleton } from "@/components/dashboard/widgets";
+import {
+  IndicatorVerdicts,
+  ReportingSummary,
+  SectionProgress,
+  TaskStatusSummary,
+  UnitRanking,
+  UpcomingDeadlines,
+  WidgetSkeleton,
+} from "@/components/dashboard/widgets";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listSections } from "@/lib/plan/tasks";

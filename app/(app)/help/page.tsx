@@ -9,7 +9,10 @@ export default async function HelpPage() {
   return (
     <article className="max-w-3xl space-y-4 leading-7">
       <h1 className="text-2xl font-semibold">使用说明</h1>
-      <p>您当前的角色是{ROLE_LABELS[user.role]}{user.unitName ? `（${user.unitName}）` : ""}。</p>
+      <p>
+        您当前的角色是{ROLE_LABELS[user.role]}
+        {user.unitName ? `（${user.unitName}）` : ""}。
+      </p>
       <h2 className="text-lg font-semibold">季度报送流程</h2>
       <ol className="list-decimal space-y-1 pl-6">
         <li>填报人在“我的待办”中找到本季度应报送的任务，填写工作进展、相关指标数值，上传佐证材料后提交审核。</li>

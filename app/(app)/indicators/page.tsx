@@ -27,13 +27,27 @@ export default async function IndicatorsPage() {
           <caption className="sr-only">目标指标目录</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">指标</th>
-              <th scope="col" className="px-3 py-2 text-left">单位</th>
-              <th scope="col" className="px-3 py-2 text-left">目标</th>
-              <th scope="col" className="px-3 py-2 text-left">基准值</th>
-              <th scope="col" className="px-3 py-2 text-left">负责单位</th>
-              <th scope="col" className="px-3 py-2 text-left">相关任务</th>
-              <th scope="col" className="px-3 py-2 text-left">出处</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                指标
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                单位
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                目标
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                基准值
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                负责单位
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                相关任务
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                出处
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -28,12 +28,16 @@ export default async function MyTodoPage() {
       <header>
         <div className="flex items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">我的待办</h1>
-          <Link href="/progress/import" className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          <Link
+            href="/progress/import"
+            className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          >
             Excel 批量填报
           </Link>
         </div>
         <p role="status" className="mt-1 text-slate-700">
-          {user.unitName}：正在报送{quarterLabel(todo.collecting)}进展，截止 {formatChineseDate(todo.windowCloses)}（{daysText(todo.daysLeft)}）。待办 {open.length} 项。
+          {user.unitName}：正在报送{quarterLabel(todo.collecting)}进展，截止 {formatChineseDate(todo.windowCloses)}（
+          {daysText(todo.daysLeft)}）。待办 {open.length} 项。
         </p>
       </header>
 
@@ -85,7 +89,11 @@ export default async function MyTodoPage() {
                 </td>
                 <td className="px-3 py-2">
                   {canFill ? (
-                    <Link href={fill} className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600" aria-label={`填报任务 ${item.task.number} ${quarter}`}>
+                    <Link
+                      href={fill}
+                      className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
+                      aria-label={`填报任务 ${item.task.number} ${quarter}`}
+                    >
                       {item.report ? "继续填报" : "填报"}
                     </Link>
                   ) : (

@@ -4,7 +4,15 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { listReminders, reportingCounts } from "@/lib/reminders/reminders";
 import { getWindowSetting } from "@/lib/admin/settings";
 import { listUnitOptions } from "@/lib/plan/units";
-import { addQuarters, chinaToday, compareQuarters, formatQuarter, PLAN_FIRST_QUARTER, quarterIndex, reportingQuarter } from "@/lib/core/quarters";
+import {
+  addQuarters,
+  chinaToday,
+  compareQuarters,
+  formatQuarter,
+  PLAN_FIRST_QUARTER,
+  quarterIndex,
+  reportingQuarter,
+} from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 
@@ -15,10 +23,14 @@ export default async function RemindersPage() {
   await requirePermission("report:review");
   const { windowDays } = await getWindowSetting();
   const collecting = reportingQuarter(chinaToday(), windowDays);
-  const first = compareQuarters(addQuarters(collecting, -(COLUMNS - 1)), PLAN_FIRST_QUARTER) < 0 ? PLAN_FIRST_QUARTER : addQuarters(collecting, -(COLUMNS - 1));
+  const first =
+    compareQuarters(addQuarters(collecting, -(COLUMNS - 1)), PLAN_FIRST_QUARTER) < 0
+      ? PLAN_FIRST_QUARTER
+      : addQuarters(collecting, -(COLUMNS - 1));
   const quarters = Array.from({ length: quarterIndex(collecting) - quarterIndex(first) + 1 }, (_, index) => addQuarters(first, index));
   const [units, counts, history] = await Promise.all([listUnitOptions(), reportingCounts(first, collecting), listReminders()]);
-  const countOf = (unitId: number, quarterText: string) => counts.find((count) => count.unitId === unitId && formatQuarter(count.quarter) === quarterText);
+  const countOf = (unitId: number, quarterText: string) =>
+    counts.find((count) => count.unitId === unitId && formatQuarter(count.quarter) === quarterText);
   return (
     <div className="space-y-6">
       <header>
@@ -34,8 +46,12 @@ export default async function RemindersPage() {
             <caption className="sr-only">单位 × 季度报送情况</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2 text-left">选择</th>
-                <th scope="col" className="px-3 py-2 text-left">单位</th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  选择
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  单位
+                </th>
                 {quarters.map((quarter) => (
                   <th key={formatQuarter(quarter)} scope="col" className="px-3 py-2 text-left tabular-nums">
                     {formatQuarter(quarter)}
@@ -54,7 +70,12 @@ export default async function RemindersPage() {
                   </th>
                   {quarters.map((quarter) => {
                     const count = countOf(unit.id, formatQuarter(quarter));
-                    if (!count) return <td key={formatQuarter(quarter)} className="px-3 py-1.5 text-slate-500">无任务</td>;
+                    if (!count)
+                      return (
+                        <td key={formatQuarter(quarter)} className="px-3 py-1.5 text-slate-500">
+                          无任务
+                        </td>
+                      );
                     const missing = count.owed - count.submitted;
                     const tone = missing === 0 ? "text-green-800" : count.submitted === 0 ? "text-red-800" : "text-amber-800";
                     const mark = missing === 0 ? "✓ 齐全" : count.submitted === 0 ? "■ 未报" : "◆ 缺报";

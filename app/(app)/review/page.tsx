@@ -59,13 +59,29 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
           <caption className="sr-only">报告列表</caption>
           <thead className="bg-slate-100">
             <tr>
-              {reviewable && <th scope="col" className="px-3 py-2 text-left">选择</th>}
-              <th scope="col" className="px-3 py-2 text-left">任务</th>
-              <th scope="col" className="px-3 py-2 text-left">单位</th>
-              <th scope="col" className="px-3 py-2 text-left">季度</th>
-              <th scope="col" className="px-3 py-2 text-left">进展</th>
-              <th scope="col" className="px-3 py-2 text-left">状态</th>
-              <th scope="col" className="px-3 py-2 text-left">提交时间</th>
+              {reviewable && (
+                <th scope="col" className="px-3 py-2 text-left">
+                  选择
+                </th>
+              )}
+              <th scope="col" className="px-3 py-2 text-left">
+                任务
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                单位
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                季度
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                进展
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                状态
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                提交时间
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -7,15 +7,29 @@ export const metadata = { title: "责任单位" };
 function UnitTable({ caption, units }: { caption: string; units: UnitSummary[] }) {
   return (
     <table className="w-full text-sm">
-      <caption className="py-2 text-left text-lg font-semibold">{caption}（{units.length} 个）</caption>
+      <caption className="py-2 text-left text-lg font-semibold">
+        {caption}（{units.length} 个）
+      </caption>
       <thead className="bg-slate-100">
         <tr>
-          <th scope="col" className="px-3 py-2 text-left">简称</th>
-          <th scope="col" className="px-3 py-2 text-left">全称</th>
-          <th scope="col" className="px-3 py-2 text-left">代码</th>
-          <th scope="col" className="px-3 py-2 text-right">承担任务</th>
-          <th scope="col" className="px-3 py-2 text-right">牵头任务</th>
-          <th scope="col" className="px-3 py-2 text-right">负责指标</th>
+          <th scope="col" className="px-3 py-2 text-left">
+            简称
+          </th>
+          <th scope="col" className="px-3 py-2 text-left">
+            全称
+          </th>
+          <th scope="col" className="px-3 py-2 text-left">
+            代码
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            承担任务
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            牵头任务
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            负责指标
+          </th>
         </tr>
       </thead>
       <tbody>

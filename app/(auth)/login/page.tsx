@@ -14,7 +14,8 @@ function safeCallback(value: string | string[] | undefined): string | null {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
-  if (user) redirect(user.mustChangePassword ? "/account/password" : (safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode)));
+  if (user)
+    redirect(user.mustChangePassword ? "/account/password" : (safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode)));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -16,11 +16,15 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">用户管理</h1>
       <section aria-labelledby="new-user" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="new-user" className="mb-3 text-lg font-semibold">新建账号</h2>
+        <h2 id="new-user" className="mb-3 text-lg font-semibold">
+          新建账号
+        </h2>
         <CreateUserForm units={units} />
       </section>
       <section aria-labelledby="user-list" className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="user-list" className="mb-3 text-lg font-semibold">账号（{users.length} 个）</h2>
+        <h2 id="user-list" className="mb-3 text-lg font-semibold">
+          账号（{users.length} 个）
+        </h2>
         <table className="w-full text-sm">
           <TableHead columns={["用户名", "姓名", "角色", "单位", "状态", "最近登录", "操作"]} />
           <tbody>
@@ -32,7 +36,9 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">{user.unit?.shortName ?? "—"}</td>
                 <td className="px-3 py-2">{user.active ? "启用" : "已停用"}</td>
                 <td className="px-3 py-2">{user.lastSignInAt ? formatChinaTime(user.lastSignInAt) : "—"}</td>
-                <td className="px-3 py-2"><UserActiveToggle username={user.username} active={user.active} /></td>
+                <td className="px-3 py-2">
+                  <UserActiveToggle username={user.username} active={user.active} />
+                </td>
               </tr>
             ))}
           </tbody>

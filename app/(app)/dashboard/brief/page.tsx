@@ -73,7 +73,17 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
         <h2 id="b-done" className="font-semibold">
           三、新完成的任务（{brief.completed.length} 项）
         </h2>
-        {brief.completed.length === 0 ? <p>无。</p> : <ul className="list-disc pl-6">{brief.completed.map((task) => <li key={task.number}>{task.number}. {task.title}</li>)}</ul>}
+        {brief.completed.length === 0 ? (
+          <p>无。</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {brief.completed.map((task) => (
+              <li key={task.number}>
+                {task.number}. {task.title}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="b-indicators">

@@ -17,7 +17,11 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
   const { query } = parseDashboardQuery(await searchParams);
   const quarter = query.quarter ? formatQuarter(query.quarter) : undefined;
   const [{ moment }, ranking] = await Promise.all([taskStatuses(quarter), rankUnits("CITY", quarter)]);
-  const [units, counts, pm25] = await Promise.all([listUnitOptions(), reportingCounts(moment.collecting, moment.collecting), listAcceptedObservations("PM25")]);
+  const [units, counts, pm25] = await Promise.all([
+    listUnitOptions(),
+    reportingCounts(moment.collecting, moment.collecting),
+    listAcceptedObservations("PM25"),
+  ]);
   const ranks = new Map(ranking.units.map((rank) => [rank.code, rank]));
   const cities = units.filter((unit) => unit.kind === "CITY");
   return (
@@ -34,7 +38,10 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
           return (
             <li key={city.code} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link href={dashboardHref("/dashboard/tasks", { ...query, city: city.code }, { status: "LAGGING" })} className="text-blue-800 hover:underline">
+                <Link
+                  href={dashboardHref("/dashboard/tasks", { ...query, city: city.code }, { status: "LAGGING" })}
+                  className="text-blue-800 hover:underline"
+                >
                   {city.shortName}
                 </Link>
                 {rank && <span className="ml-2 text-sm font-normal text-slate-600">第 {rank.place} 名</span>}
@@ -51,7 +58,9 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
                   {count?.submitted ?? 0} / {count?.owed ?? 0}
                 </dd>
                 <dt className="text-slate-600">PM2.5</dt>
-                <dd className="tabular-nums">{latestPm ? `${latestPm.value.toString()}（${periodText(latestPm)}${latestPm.demo ? "，示例数据" : ""}）` : "暂无"}</dd>
+                <dd className="tabular-nums">
+                  {latestPm ? `${latestPm.value.toString()}（${periodText(latestPm)}${latestPm.demo ? "，示例数据" : ""}）` : "暂无"}
+                </dd>
               </dl>
             </li>
           );

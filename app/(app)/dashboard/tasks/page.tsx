@@ -10,12 +10,19 @@ import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 export const metadata = { title: "任务明细" };
 
 /** Drill-down: the tasks behind a figure of the dashboard, with the units that lag on each. */
-export default async function DashboardTasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardTasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("dashboard:read");
   const { query, error } = parseDashboardQuery(await searchParams);
   const quarter = query.quarter ? formatQuarter(query.quarter) : undefined;
   const unit = query.unit ?? query.city;
-  const [{ moment, tasks }, lagging] = await Promise.all([taskStatuses(quarter, undefined, unit, query.section), laggingUnits(quarter, undefined, unit, query.section)]);
+  const [{ moment, tasks }, lagging] = await Promise.all([
+    taskStatuses(quarter, undefined, unit, query.section),
+    laggingUnits(quarter, undefined, unit, query.section),
+  ]);
   const filtered = tasks.filter((task) =>
     !query.status ? true : query.status === "LAGGING" ? isLagging(task.status) : task.status === query.status,
   );

@@ -16,7 +16,11 @@ export default async function ObservationImportPage() {
       <h1 className="text-2xl font-semibold">指标数值 Excel 导入</h1>
       <p>{user.unitName}负责的指标：下载模板，每行填写一个数值（地区、期间、数值、来源），上传后逐行检查，确认后提交省生态环境厅审核。</p>
       <ExportLink href="/api/exports/observation-template.xlsx" label="下载指标数值模板" />
-      <ImportForm previewAction={previewObservationImportAction} confirmAction={confirmObservationImportAction} labels={{ create: "提交审核", update: "提交审核", skip: "不导入" }} />
+      <ImportForm
+        previewAction={previewObservationImportAction}
+        confirmAction={confirmObservationImportAction}
+        labels={{ create: "提交审核", update: "提交审核", skip: "不导入" }}
+      />
     </div>
   );
 }

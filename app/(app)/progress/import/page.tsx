@@ -25,10 +25,18 @@ export default async function ImportPage() {
       </ol>
       <p className="flex flex-wrap gap-2">
         {quarters.map((quarter) => (
-          <ExportLink key={formatQuarter(quarter)} href={`/api/exports/progress-template.xlsx?quarter=${formatQuarter(quarter)}`} label={`下载${quarterLabel(quarter)}模板`} />
+          <ExportLink
+            key={formatQuarter(quarter)}
+            href={`/api/exports/progress-template.xlsx?quarter=${formatQuarter(quarter)}`}
+            label={`下载${quarterLabel(quarter)}模板`}
+          />
         ))}
       </p>
-      <ImportForm previewAction={previewProgressImportAction} confirmAction={confirmProgressImportAction} labels={{ create: "新建草稿", update: "更新草稿", skip: "不导入" }} />
+      <ImportForm
+        previewAction={previewProgressImportAction}
+        confirmAction={confirmProgressImportAction}
+        labels={{ create: "新建草稿", update: "更新草稿", skip: "不导入" }}
+      />
     </div>
   );
 }
