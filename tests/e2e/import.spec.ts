@@ -71,13 +71,11 @@ test("a file that is not Excel, or a template with a changed header, is refused"
   const context = await browser.newContext({ storageState: storageStateOf("cityStaff") });
   const page = await context.newPage();
   await page.goto("/progress/import");
-  await page
-    .getByLabel(/上传填好的模板/)
-    .setInputFiles({
-      name: "进展.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: Buffer.from("不是表格"),
-    });
+  await page.getByLabel(/上传填好的模板/).setInputFiles({
+    name: "进展.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("不是表格"),
+  });
   await page.getByRole("button", { name: "上传并检查" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("不是 Excel 文件（.xlsx）：请上传从本系统下载的模板");
 
