@@ -14,7 +14,7 @@ import {
 } from "@/lib/core/quarters";
 import { formatIsoDate } from "@/lib/core/dates";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
-import { versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
+import { staleWriteError, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import type { SaveReportInput } from "./schemas";
 import {
@@ -100,6 +100,10 @@ export async function writeReport(
   }
   const submit = input.intent === "submit";
   if (existing) {
+    // Someone saved, submitted or reviewed since this form was loaded: name them, whatever the
+    // report's state is now. (The write below stays conditioned on the version all the same.)
+    if (existing.version !== input.version)
+      throw await staleWriteError(tx, { lastChange: lastReportWriter(existing.id), message: staleMessage });
     if (!canEditReport(user, existing)) {
       throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
     }

@@ -3,7 +3,7 @@ import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatQuarter } from "@/lib/core/quarters";
 import { UserFacingError } from "@/lib/core/errors";
-import { versionedUpdateSql, writtenOrStale } from "@/lib/core/versioned-update";
+import { staleWriteError, versionedUpdateSql, writtenOrStale } from "@/lib/core/versioned-update";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import {
@@ -28,6 +28,12 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
       });
       if (!report) throw new UserFacingError(`报告 ${ref.id} 不存在`);
       const name = `任务 ${report.task.number}（${report.unit.shortName}，${formatQuarter(quarterOfRow(report))}）`;
+      const stale = {
+        lastChange: lastReportWriter(report.id),
+        message: ({ who, when }: { who: string; when: string }) => `${name}的报告已于 ${when} 被 ${who} 修改，请刷新后再审核。`,
+      };
+      // Changed since the reviewer saw it (resubmitted, or decided by another reviewer): say by whom.
+      if (report.version !== ref.version) throw await staleWriteError(tx, stale);
       if (report.status !== "SUBMITTED") {
         throw new UserFacingError(`${name}的报告${REPORT_STATUS_LABELS[report.status]}，只能审核待审核的报告`);
       }
@@ -44,10 +50,7 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
       const [updated] = await tx.$queryRaw<{ id: number }[]>`
         WITH report AS (${write}), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
         SELECT id FROM report`;
-      await writtenOrStale(tx, updated, {
-        lastChange: lastReportWriter(report.id),
-        message: ({ who, when }) => `${name}的报告已于 ${when} 被 ${who} 修改，请刷新后再审核。`,
-      });
+      await writtenOrStale(tx, updated, stale);
     }
   });
   return input.reports.length;

@@ -133,6 +133,30 @@ describe("the life of a report", () => {
     expect(stored).toEqual({ progress: "同事先保存的内容", version: 2 });
   });
 
+  it("names who changed a report since the form was loaded, even when it has moved on to review", async () => {
+    const draft = await save("ganzhou", { taskNumber: "27", progress: "草稿" });
+    const submitted = await save("ganzhou", {
+      taskNumber: "27",
+      version: String(draft.version),
+      intent: "submit",
+      progress: "已提交的内容",
+    });
+    const late = await save("ganzhou", { taskNumber: "27", version: String(draft.version), progress: "旧页面上的内容" }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(late).toBeInstanceOf(StaleWriteError);
+    expect((late as StaleWriteError).message).toMatch(/^保存未成功：赣州市填报人 已于 /);
+
+    await review("accept", submitted);
+    const reviewerName = (await db.user.findUniqueOrThrow({ where: { username: "reviewer" }, select: { displayName: true } })).displayName;
+    const second = await review("return", submitted, "再看看").catch((caught: unknown) => caught);
+    expect(second).toBeInstanceOf(StaleWriteError);
+    expect((second as StaleWriteError).message).toContain(`被 ${reviewerName} 修改`);
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: submitted.id }, select: { status: true } })).toEqual({
+      status: "ACCEPTED",
+    });
+  });
+
   it("refuses two people creating the same report at once: exactly one report is kept", async () => {
     const results = await Promise.allSettled([
       save("ganzhou", { taskNumber: "26", progress: "甲" }),
