@@ -106,6 +106,8 @@ async function authenticate(auth: RouteAuth, request: Request): Promise<AnyCalle
     return { user: await authorize(permission), apiToken: null };
   } catch (error) {
     if (error instanceof AppError) throw error;
+    // Next's own control flow (dynamic rendering bail-out, redirects) is not a database failure.
+    unstable_rethrow(error);
     // The user could not be checked at all: the database is unreachable (a restart, a failover).
     console.error("route could not check the caller", error);
     throw new AppError("UNAVAILABLE", "服务暂时不可用（数据库连接中断），请稍后重试。");

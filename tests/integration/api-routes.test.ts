@@ -17,6 +17,7 @@ import * as annualRoute from "@/app/api/v1/reports/annual/[file]/route";
 import * as evidenceRoute from "@/app/api/evidence/[id]/route";
 import * as indicatorsExportRoute from "@/app/api/exports/indicators.xlsx/route";
 import * as reportsExportRoute from "@/app/api/exports/reports.xlsx/route";
+import * as unknownApiRoute from "@/app/api/[...path]/route";
 import { seededPrisma } from "../support/database";
 import { signInAs, signOut } from "../support/session";
 
@@ -152,6 +153,19 @@ describe("the route wrapper's error mapping", () => {
     const unknown = await observationsRoute.GET(get("/api/v1/indicators/NO_SUCH/observations"), withParams({ code: "NO_SUCH" }));
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).message).toBe("指标 NO_SUCH 不存在");
+  });
+});
+
+describe("addresses under /api that are no route", () => {
+  it("answer 404 in the JSON error body for every method, not with the HTML page", async () => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
+      const response = await unknownApiRoute[method](new Request(`${ORIGIN}/api/v1/no-such-thing`, { method }), {
+        params: Promise.resolve({ path: ["v1", "no-such-thing"] }),
+      });
+      expect(response.status, method).toBe(404);
+      expect(response.headers.get("content-type"), method).toContain("application/json");
+      expect((await errorOf(response)).message, method).toBe("接口不存在：/api/v1/no-such-thing");
+    }
   });
 });
 
