@@ -1,10 +1,11 @@
 /** Contract of the quarterly progress reports: GET /api/v1/progress (session or API token). */
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "@/lib/core/zod";
+import { QUARTER } from "@/lib/core/quarters";
 import { PROGRESS_STATES, progressQuerySchema, REPORT_LIST_LIMIT, REPORT_STATUSES } from "@/lib/reports/schemas";
 import { dataOf, errorResponse, internalErrorResponse, jsonResponse } from "./contract";
 
-const QUARTER_PATTERN = "^\\d{4}Q[1-4]$";
+const QUARTER_PATTERN = QUARTER.source;
 
 const { shape } = progressQuerySchema;
 export const ProgressQuerySchema = progressQuerySchema.extend({

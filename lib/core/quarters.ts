@@ -15,8 +15,11 @@ export const DEFAULT_WINDOW_DAYS = 10;
 const QUARTER_NAMES = ["一", "二", "三", "四"] as const;
 const DAY_MS = 86_400_000;
 
+/** A quarter as written in URLs, the API and files: 2026Q3. */
+export const QUARTER = /^(\d{4})Q([1-4])$/;
+
 export function parseQuarter(text: string): Quarter | null {
-  const match = /^(\d{4})Q([1-4])$/.exec(text.trim().toUpperCase());
+  const match = QUARTER.exec(text.trim().toUpperCase());
   if (!match) return null;
   return { year: Number(match[1]), quarter: Number(match[2]) as Quarter["quarter"] };
 }

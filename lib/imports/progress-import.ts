@@ -3,7 +3,15 @@ import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatIsoDate } from "@/lib/core/dates";
 import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS, type ProgressState } from "@/lib/status/status-rules";
-import { chinaToday, compareQuarters, formatQuarter, quarterOfDate, taskSpansQuarter, type Quarter } from "@/lib/core/quarters";
+import {
+  chinaToday,
+  compareQuarters,
+  formatQuarter,
+  parseQuarter,
+  quarterOfDate,
+  taskSpansQuarter,
+  type Quarter,
+} from "@/lib/core/quarters";
 import { buildTemplate, readTemplate, type TemplateColumn } from "@/lib/imports/import-workbook";
 import { saveReportSchema } from "@/lib/reports/schemas";
 import { applyBatch, keepBatch } from "./import-batches";
@@ -114,9 +122,8 @@ export async function previewProgressImport(file: File, user: SessionUser, today
   if (read.identity.unit !== user.unitCode) {
     return { batchId: null, fileError: `该模板属于其他单位（${read.identity.unit}），请下载本单位的模板`, rows: [] };
   }
-  const match = /^(\d{4})Q([1-4])$/.exec(read.identity.period);
-  if (!match) return { batchId: null, fileError: "模板中的季度无效，请重新下载模板", rows: [] };
-  const quarter = { year: Number(match[1]), quarter: Number(match[2]) as Quarter["quarter"] };
+  const quarter = parseQuarter(read.identity.period);
+  if (!quarter) return { batchId: null, fileError: "模板中的季度无效，请重新下载模板", rows: [] };
   const tasks = await owedTasks(user, quarter, today);
   const byNumber = new Map(tasks.map((task) => [task.number, task]));
   const seen = new Set<number>();

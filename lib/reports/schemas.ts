@@ -2,6 +2,7 @@
 import { z } from "@/lib/core/zod";
 import {
   DECIMAL,
+  INDICATOR_CODE,
   PERIOD,
   quarterSchema,
   percentSchema,
@@ -20,7 +21,7 @@ export const REPORT_LIST_LIMIT = 1000;
 const optionalText = (label: string) => z.string().trim().max(TEXT_LIMIT, `${label}不能超过 ${TEXT_LIMIT} 字`).optional().default("");
 
 /** A figure for one indicator: empty value means "not reported this time". */
-const FIGURE_KEY = /^figure\.([A-Z0-9_]+)\.(value|period|note)$/;
+const FIGURE_KEY = /^figure\.([^.]+)\.(value|period|note)$/;
 
 export interface FigureInput {
   indicatorCode: string;
@@ -88,7 +89,7 @@ function figureCodes(value: Record<string, unknown>): string[] {
   const codes = new Set<string>();
   for (const key of Object.keys(value)) {
     const match = FIGURE_KEY.exec(key);
-    if (match) codes.add(match[1]!);
+    if (match && INDICATOR_CODE.test(match[1]!)) codes.add(match[1]!);
   }
   return [...codes].sort();
 }

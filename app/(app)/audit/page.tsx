@@ -4,13 +4,17 @@ import { AUDIT_PAGE_SIZE, checkAuditChain, listAuditEntries } from "@/lib/audit/
 import { ExportLink } from "@/components/ui/export-link";
 import { TableHead } from "@/components/ui/table-head";
 import { formatChinaTime } from "@/lib/core/dates";
+import { z } from "@/lib/core/zod";
+import { idSchema, parseSearchParams, type SearchParamsInput } from "@/lib/core/schemas";
 
 export const metadata = { title: "审计日志" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+const auditQuerySchema = z.object({ page: idSchema("页码无效").optional() });
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   await requirePermission("audit:read");
-  const requested = Number((await searchParams).page ?? "1");
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const parsed = parseSearchParams(auditQuerySchema, await searchParams);
+  const page = (parsed.success ? parsed.data.page : undefined) ?? 1;
   const [{ total, rows }, chain] = await Promise.all([listAuditEntries(page), checkAuditChain()]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
