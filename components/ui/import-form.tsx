@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import type { ImportPreview } from "@/lib/imports/progress-import";
+import { TableHead } from "@/components/ui/table-head";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -42,22 +43,7 @@ export function ImportForm({ previewAction: preview_, confirmAction: confirm_, l
       {data && data.rows.length > 0 && (
         <table className="w-full bg-white text-sm">
           <caption className="text-left font-medium">检查结果（共 {data.rows.length} 行）</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                行号
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                任务
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                处理
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                问题
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["行号", "任务", "处理", "问题"]} />
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.row} className={`border-t border-slate-200 align-top ${row.errors.length ? "bg-red-50" : ""}`}>

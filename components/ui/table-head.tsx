@@ -1,14 +1,23 @@
-/** The header row of a data table: one scoped column header per label. */
-export function TableHead({ columns, dense = false }: { columns: readonly string[]; dense?: boolean }) {
-  const cell = dense ? "px-2 py-1 text-left" : "px-3 py-2 text-left";
+/** A column of a data table's header: a label, or a label of a numeric column (right-aligned). */
+export type Column = string | { label: string; numeric: true };
+
+/** The header row of a data table: one scoped column header per label (`false` leaves a column out). */
+export function TableHead({ columns, dense = false }: { columns: readonly (Column | false)[]; dense?: boolean }) {
+  const padding = dense ? "px-2 py-1" : "px-3 py-2";
   return (
     <thead className="bg-slate-100">
       <tr>
-        {columns.map((column) => (
-          <th key={column} scope="col" className={cell}>
-            {column}
-          </th>
-        ))}
+        {columns
+          .filter((column) => column !== false)
+          .map((column) => {
+            const label = typeof column === "string" ? column : column.label;
+            const align = typeof column === "string" ? "text-left" : "text-right tabular-nums";
+            return (
+              <th key={label} scope="col" className={`${padding} ${align}`}>
+                {label}
+              </th>
+            );
+          })}
       </tr>
     </thead>
   );

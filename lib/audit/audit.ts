@@ -28,6 +28,18 @@ export async function recordAudit(tx: AuditWriter, entry: AuditEntryInput): Prom
   });
 }
 
+/** What the audit page and its export show of an entry. */
+const entryFields = {
+  id: true,
+  at: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  before: true,
+  after: true,
+  actor: { select: { username: true, displayName: true } },
+} satisfies Prisma.AuditLogSelect;
+
 export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEntries(page: number) {
@@ -37,16 +49,7 @@ export async function listAuditEntries(page: number) {
       orderBy: { id: "desc" },
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        at: true,
-        action: true,
-        entity: true,
-        entityId: true,
-        before: true,
-        after: true,
-        actor: { select: { username: true, displayName: true } },
-      },
+      select: entryFields,
     }),
   ]);
   return { total, rows: rows.map((row) => ({ ...row, id: row.id.toString() })) };
@@ -72,17 +75,7 @@ export async function checkAuditChain(): Promise<{ total: number; brokenAt: stri
 export async function exportAuditEntries(actorId: number) {
   const rows = await db.auditLog.findMany({
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      at: true,
-      action: true,
-      entity: true,
-      entityId: true,
-      before: true,
-      after: true,
-      hash: true,
-      actor: { select: { username: true, displayName: true } },
-    },
+    select: { ...entryFields, hash: true },
   });
   await db.$transaction((tx) =>
     recordAudit(tx, { actorId, action: "audit.export", entity: "AuditLog", entityId: null, after: { rows: rows.length } }),

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listIndicators } from "@/lib/indicators/catalogue";
 import { DIRECTION_LABELS } from "@/lib/indicators/comparators";
 import { ExportLink } from "@/components/ui/export-link";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "目标指标" };
 
@@ -25,31 +26,7 @@ export default async function IndicatorsPage() {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">目标指标目录</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                指标
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                单位
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                目标
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                基准值
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                负责单位
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                相关任务
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                出处
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["指标", "单位", "目标", "基准值", "负责单位", "相关任务", "出处"]} />
           <tbody>
             {indicators.map((indicator) => (
               <tr key={indicator.code} id={indicator.code} className="scroll-mt-4 border-t border-slate-200 align-top target:bg-amber-50">

@@ -14,6 +14,7 @@ import { formatQuarter } from "@/lib/core/quarters";
 import { progressQuerySchema } from "@/lib/reports/schemas";
 import { ExportLink } from "@/components/ui/export-link";
 import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "审核台" };
 
@@ -57,33 +58,7 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
       <BatchReviewForm empty={!reviewable || reports.length === 0} action={reviewAction} noun="报告" field="reports">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">报告列表</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              {reviewable && (
-                <th scope="col" className="px-3 py-2 text-left">
-                  选择
-                </th>
-              )}
-              <th scope="col" className="px-3 py-2 text-left">
-                任务
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                单位
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                季度
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                进展
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                状态
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                提交时间
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[reviewable && "选择", "任务", "单位", "季度", "进展", "状态", "提交时间"]} />
           <tbody>
             {reports.length === 0 && (
               <tr>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listUnits, type UnitSummary } from "@/lib/plan/units";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "责任单位" };
 
@@ -10,28 +11,16 @@ function UnitTable({ caption, units }: { caption: string; units: UnitSummary[] }
       <caption className="py-2 text-left text-lg font-semibold">
         {caption}（{units.length} 个）
       </caption>
-      <thead className="bg-slate-100">
-        <tr>
-          <th scope="col" className="px-3 py-2 text-left">
-            简称
-          </th>
-          <th scope="col" className="px-3 py-2 text-left">
-            全称
-          </th>
-          <th scope="col" className="px-3 py-2 text-left">
-            代码
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            承担任务
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            牵头任务
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            负责指标
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "简称",
+          "全称",
+          "代码",
+          { label: "承担任务", numeric: true },
+          { label: "牵头任务", numeric: true },
+          { label: "负责指标", numeric: true },
+        ]}
+      />
       <tbody>
         {units.map((unit) => (
           <tr key={unit.code} className="border-t border-slate-200">

@@ -4,6 +4,7 @@ import { UNIT_CODE } from "@/lib/core/schemas";
 import { requirePermission } from "@/lib/auth/session";
 import { getUnitWithWork } from "@/lib/plan/units";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   await requirePermission("plan:read");
@@ -26,25 +27,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           承担的重点任务（{unit.tasks.length} 项）
         </h2>
         <table className="mt-3 w-full text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                序号
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                重点任务
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                篇章
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                完成时限
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                角色
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["序号", "重点任务", "篇章", "完成时限", "角色"]} />
           <tbody>
             {unit.tasks.map((task) => (
               <tr key={task.number} className="border-t border-slate-200">
