@@ -17,17 +17,19 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const server = await openDatabaseServer({ log: (line) => line && log(`postgres: ${line.split("\n")[0]}`) });
 log(server.embedded ? `embedded PostgreSQL ready (${new URL(server.url).port})` : "using DATABASE_URL");
 
-let stopping = false;
+// Ctrl-C reaches this process twice (from the terminal and relayed by tsx): the second signal waits
+// for the same shutdown instead of exiting before the database has stopped.
+let stopping: Promise<void> | undefined;
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+  stopping ??= (async () => {
     if (app && app.exitCode === null) {
       app.kill("SIGTERM");
       await new Promise((resolve) => app?.once("exit", resolve));
     }
     await server.stop();
     log("stopped");
-  }
+  })();
+  await stopping;
   process.exit(code);
 }
 let app: ReturnType<typeof startNextServer> | undefined;
