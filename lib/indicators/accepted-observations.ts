@@ -4,6 +4,7 @@ import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import type { ObservationExportRow } from "@/lib/exports/sheets";
 import { listAcceptedObservations } from "./observations";
+import { indicatorExists } from "./catalogue";
 import { periodText, PROVINCE } from "./observation-keys";
 
 /**
@@ -12,7 +13,7 @@ import { periodText, PROVINCE } from "./observation-keys";
  */
 export async function listPublishedObservations(code: string, area: string) {
   const [indicator, city] = await Promise.all([
-    db.indicator.findUnique({ where: { code }, select: { id: true } }),
+    indicatorExists(code),
     area === "all" || area === PROVINCE ? null : db.unit.findFirst({ where: { code: area, kind: "CITY" }, select: { id: true } }),
   ]);
   if (!indicator) throw new AppError("NOT_FOUND", `指标 ${code} 不存在`);
