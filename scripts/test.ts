@@ -4,7 +4,8 @@
  *
  * PostgreSQL: the server in DATABASE_URL when set (each run creates and drops its own
  * `meili_test_*` databases there), otherwise a throw-away embedded server in a temporary folder.
- * Arguments select stages: `npm test -- unit integration` (default: all).
+ * Arguments select stages: `npm test -- unit integration` (default: all). Any other argument is
+ * passed to Vitest and Playwright to pick files or tests: `npm test -- e2e tests/e2e/sign-in.spec.ts`.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,6 +24,10 @@ const log = (line: string) => console.log(`\n[test] ${line}`);
 
 const requested = process.argv.slice(2).filter((arg) => (STAGES as readonly string[]).includes(arg)) as Stage[];
 const stages = new Set<Stage>(requested.length ? requested : STAGES);
+const extra = process.argv.slice(2).filter((arg) => !(STAGES as readonly string[]).includes(arg));
+/** The extra arguments for one stage: a file under tests/<other stage>/ is left out. */
+const selection = (folder: "unit" | "integration" | "e2e") =>
+  extra.filter((arg) => !/^tests\/(unit|integration|e2e)\//.test(arg) || arg.startsWith(`tests/${folder}/`));
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,7 +63,7 @@ try {
   }
   if (stages.has("unit")) {
     log("unit tests");
-    await run(bin("vitest"), ["run", "--project", "unit"]);
+    await run(bin("vitest"), ["run", "--project", "unit", ...selection("unit")]);
   }
   if (stages.has("drift") || stages.has("integration") || stages.has("e2e")) {
     server = await openTestDatabaseServer(log);
@@ -75,7 +80,7 @@ try {
   }
   if (stages.has("integration") && server) {
     log("integration tests (real PostgreSQL)");
-    await run(bin("vitest"), ["run", "--project", "integration"], {
+    await run(bin("vitest"), ["run", "--project", "integration", ...selection("integration")], {
       ...process.env,
       TEST_PG_SERVER_URL: server.urlFor("postgres"),
     });
@@ -94,7 +99,7 @@ try {
     local = await startLocalApp(url, { SIGNIN_MAX_PER_ADDRESS: "1000", NEXTAUTH_SECRET: secret });
     const { baseUrl } = local;
     log(`end-to-end tests in Chromium against ${baseUrl}`);
-    await run(bin("playwright"), ["test"], { ...process.env, E2E_BASE_URL: baseUrl, E2E_AUTH_SECRET: secret });
+    await run(bin("playwright"), ["test", ...selection("e2e")], { ...process.env, E2E_BASE_URL: baseUrl, E2E_AUTH_SECRET: secret });
   }
   log(`all passed in ${Math.round((Date.now() - started) / 1000)} s`);
   await cleanUp();
