@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/evidence/actions";
-import { initialFormState } from "@/lib/core/form-state";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_MB } from "@/lib/evidence/limits";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export interface EvidenceItem {
   id: number;
@@ -17,9 +17,9 @@ function sizeText(bytes: number): string {
 }
 
 function RemoveButton({ file }: { file: EvidenceItem }) {
-  const [state, formAction, pending] = useActionState(removeEvidenceAction, initialFormState);
+  const { state, pending, formProps, retry } = useFormAction(removeEvidenceAction, { guardUnsaved: false });
   return (
-    <form action={formAction} className="inline">
+    <form {...formProps} className="inline">
       <input type="hidden" name="fileId" value={file.id} />
       <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`删除 ${file.fileName}`}>
         删除
@@ -27,6 +27,11 @@ function RemoveButton({ file }: { file: EvidenceItem }) {
       {!state.ok && state.message && (
         <span role="alert" className="ml-2 text-sm text-red-800">
           {state.message}
+          {state.code === "NETWORK" || state.code === "BAD_RESPONSE" ? (
+            <button type="button" onClick={retry} className="ml-2 underline">
+              重试
+            </button>
+          ) : null}
         </span>
       )}
     </form>
@@ -35,7 +40,10 @@ function RemoveButton({ file }: { file: EvidenceItem }) {
 
 /** 佐证材料: download links for readers; upload and removal while the report is editable. */
 export function EvidencePanel({ reportId, files, editable }: { reportId: number; files: EvidenceItem[]; editable: boolean }) {
-  const [state, formAction, pending] = useActionState(uploadEvidenceAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(uploadEvidenceAction, {
+    maxFileBytes: { file: EVIDENCE_MAX_BYTES },
+    resetOnSuccess: true,
+  });
   return (
     <section aria-labelledby="evidence-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="evidence-heading" className="text-lg font-semibold">
@@ -57,10 +65,10 @@ export function EvidencePanel({ reportId, files, editable }: { reportId: number;
         </ul>
       )}
       {editable && (
-        <form action={formAction} className="no-print mt-4 space-y-2" aria-label="上传佐证材料">
+        <form {...formProps} className="no-print mt-4 space-y-2" aria-label="上传佐证材料">
           <input type="hidden" name="reportId" value={reportId} />
           <label htmlFor="evidence-file" className="block text-sm font-medium">
-            上传文件（PDF、JPG/PNG、Word .docx、Excel .xlsx，单个不超过 20 MB）
+            上传文件（PDF、JPG/PNG、Word .docx、Excel .xlsx，单个不超过 {EVIDENCE_MAX_MB} MB）
           </label>
           <div className="flex flex-wrap items-center gap-2">
             <input
@@ -80,7 +88,7 @@ export function EvidencePanel({ reportId, files, editable }: { reportId: number;
             </button>
           </div>
           <FieldError id="evidence-file-error" errors={state.fieldErrors.file} />
-          <FormMessage ok={state.ok} message={state.message} />
+          <FormMessage {...messageProps} />
         </form>
       )}
     </section>

@@ -35,6 +35,10 @@ export function formInput(formData: FormData): Record<string, FormDataEntryValue
   return input;
 }
 
+function refusal(error: AppError, values: Record<string, string>): FormState {
+  return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, code: error.code, data: error.data };
+}
+
 /**
  * Authenticate, check the permission, validate with zod, run, and map every failure to a
  * FormState with a Chinese message. Unexpected errors are logged, never shown.
@@ -50,10 +54,16 @@ export function validatedAction<Schema extends z.ZodType>(
     try {
       user = await authorize(permission);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+      if (error instanceof AppError) return refusal(error, values);
       // The database is unreachable (a restart, a failover): say so and keep the user's input.
       console.error("action could not check the user", error);
-      return { ok: false, message: "服务暂时不可用（数据库连接中断），您填写的内容仍在页面上，请稍后重试。", fieldErrors: {}, values };
+      return {
+        ok: false,
+        message: "服务暂时不可用（数据库连接中断），您填写的内容仍在页面上，请稍后重试。",
+        fieldErrors: {},
+        values,
+        code: "UNAVAILABLE",
+      };
     }
     const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) {
@@ -63,18 +73,16 @@ export function validatedAction<Schema extends z.ZodType>(
         if (fieldErrors[key]?.includes(issue.message)) continue;
         (fieldErrors[key] ??= []).push(issue.message);
       }
-      return { ok: false, message: "提交的内容有误，请按提示修改。", fieldErrors, values };
+      return { ok: false, message: "提交的内容有误，请按提示修改。", fieldErrors, values, code: "BAD_REQUEST" };
     }
     let outcome: ActionOutcome;
     try {
       const result = await work(parsed.data, user);
       outcome = typeof result === "string" ? { message: result } : result;
     } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-      }
+      if (error instanceof AppError) return refusal(error, values);
       console.error("action failed", error);
-      return { ok: false, message: "保存失败：服务器内部错误，请稍后重试。", fieldErrors: {}, values };
+      return { ok: false, message: "保存失败：服务器内部错误，请稍后重试。", fieldErrors: {}, values, code: "INTERNAL" };
     }
     // Outside the try: Next's redirect works by throwing.
     if (outcome.redirectTo) redirect(outcome.redirectTo);

@@ -28,6 +28,8 @@ export class AppError extends Error {
     message: string,
     /** Messages per form field, shown next to the field by the action wrapper's forms. */
     readonly fieldErrors: FieldErrors = {},
+    /** What a form needs to offer a way on (e.g. the other person's version after a stale save). */
+    readonly data?: unknown,
   ) {
     super(message);
     this.name = new.target.name;

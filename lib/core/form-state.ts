@@ -1,4 +1,13 @@
 /** The one result shape of every form (used with useActionState); safe to import in client components. */
+import type { ErrorCode } from "./errors";
+
+/**
+ * Why a form's request failed: an AppError code from the server, or what the browser saw when no
+ * usable answer came back (NETWORK: the connection dropped or the server was unreachable;
+ * BAD_RESPONSE: an answer that was not the action's, e.g. a proxy's 413 or 502 page).
+ */
+export type FormFailure = ErrorCode | "NETWORK" | "BAD_RESPONSE" | "FILE_TOO_LARGE";
+
 export interface FormState {
   ok: boolean;
   message: string;
@@ -7,6 +16,8 @@ export interface FormState {
   values: Record<string, string>;
   /** Structured result for the form to show (e.g. an import preview). */
   data?: unknown;
+  /** Set on a refusal or failure: lets the form offer the way on (retry, sign in again, compare). */
+  code?: FormFailure;
 }
 
 export const initialFormState: FormState = { ok: false, message: "", fieldErrors: {}, values: {} };

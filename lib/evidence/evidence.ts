@@ -7,6 +7,7 @@ import { canEditReport, reportReadScope, scopeAllows } from "@/lib/auth/roles";
 import { evidenceStore } from "@/lib/evidence/store/blob-store";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./limits";
 
 /** 佐证材料 may be PDF, JPG/PNG images, Word (.docx) or Excel (.xlsx), judged by their bytes. */
 export const EVIDENCE_TYPES: Record<string, string> = {
@@ -16,8 +17,6 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word 文档",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel 表格",
 };
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
-export const EVIDENCE_MAX_FILES = 20;
 
 /** Files live outside the database, in the configured store, named by their SHA-256. */
 async function storeBytes(bytes: Buffer): Promise<string> {
