@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { createUserAction } from "@/lib/admin/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CreateUserForm({ units }: { units: { code: string; shortName: string }[] }) {
-  const [state, formAction, pending] = useActionState(createUserAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(createUserAction, { resetOnSuccess: true });
   const field = (name: string) => ({
     id: `user-${name}`,
     name,
@@ -16,7 +15,7 @@ export function CreateUserForm({ units }: { units: { code: string; shortName: st
     className: "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5",
   });
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="新建账号">
+    <form {...formProps} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="新建账号">
       <div>
         <label htmlFor="user-username" className="block text-sm font-medium">
           用户名
@@ -69,7 +68,7 @@ export function CreateUserForm({ units }: { units: { code: string; shortName: st
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-1.5 text-white disabled:opacity-60">
           {pending ? "创建中…" : "创建账号"}
         </button>
-        <FormMessage ok={state.ok} message={state.message} />
+        <FormMessage {...messageProps} />
       </div>
     </form>
   );

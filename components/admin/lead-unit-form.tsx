@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { setLeadUnitAction } from "@/lib/plan/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Props {
   taskNumber: number;
@@ -13,10 +12,10 @@ interface Props {
 }
 
 export function LeadUnitForm({ taskNumber, version, currentCode, units }: Props) {
-  const [state, formAction, pending] = useActionState(setLeadUnitAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(setLeadUnitAction);
   const errors = state.fieldErrors.unitCode;
   return (
-    <form action={formAction} className="space-y-2" aria-label="设置牵头单位">
+    <form {...formProps} className="space-y-2" aria-label="设置牵头单位">
       <input type="hidden" name="taskNumber" value={taskNumber} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor="lead-unit" className="block text-sm font-medium">
@@ -44,7 +43,7 @@ export function LeadUnitForm({ taskNumber, version, currentCode, units }: Props)
         </button>
       </div>
       <FieldError id="lead-unit-error" errors={errors} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/admin/actions";
-import { initialFormState } from "@/lib/core/form-state";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { FieldError, FormMessage, InlineFailure } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function WindowSettingForm({ windowDays, version }: { windowDays: number; version: number }) {
-  const [state, formAction, pending] = useActionState(windowSettingAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(windowSettingAction);
   return (
-    <form action={formAction} aria-label="报送期限" className="space-y-2" noValidate>
+    <form {...formProps} aria-label="报送期限" className="space-y-2" noValidate>
       <input type="hidden" name="version" value={version} />
       <label htmlFor="windowDays" className="block font-medium">
         季度结束后几天内报送（0–60）
@@ -31,15 +30,15 @@ export function WindowSettingForm({ windowDays, version }: { windowDays: number;
         </button>
       </div>
       <FieldError id="windowDays-error" errors={state.fieldErrors.windowDays} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
     </form>
   );
 }
 
 export function IssueTokenForm() {
-  const [state, formAction, pending] = useActionState(issueTokenAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(issueTokenAction);
   return (
-    <form action={formAction} aria-label="签发令牌" className="space-y-2">
+    <form {...formProps} aria-label="签发令牌" className="space-y-2">
       <label htmlFor="token-name" className="block font-medium">
         用途（如：省大数据平台）
       </label>
@@ -57,28 +56,26 @@ export function IssueTokenForm() {
         </button>
       </div>
       <FieldError id="token-name-error" errors={state.fieldErrors.name} />
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className="break-all rounded border border-slate-300 bg-slate-50 p-2 font-mono text-sm">
+      {state.ok ? (
+        <p role="status" className="break-all rounded border border-slate-300 bg-slate-50 p-2 font-mono text-sm">
           {state.message}
         </p>
+      ) : (
+        <FormMessage {...messageProps} />
       )}
     </form>
   );
 }
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
-  const [state, formAction, pending] = useActionState(revokeTokenAction, initialFormState);
+  const { pending, formProps, messageProps } = useFormAction(revokeTokenAction, { guardUnsaved: false });
   return (
-    <form action={formAction} className="inline">
+    <form {...formProps} className="inline">
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`吊销 ${name}`}>
         吊销
       </button>
-      {!state.ok && state.message && (
-        <span role="alert" className="ml-2 text-sm text-red-800">
-          {state.message}
-        </span>
-      )}
+      <InlineFailure {...messageProps} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { saveNarrativeAction } from "@/lib/annual/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import type { Narrative } from "@/lib/annual/annual-text";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const FIELDS: [keyof Narrative, string][] = [
   ["intro", "一、总体情况"],
@@ -14,10 +14,10 @@ const FIELDS: [keyof Narrative, string][] = [
 
 /** The reviewer edits the narrative; every save is a version, an edit on an old one is refused. */
 export function NarrativeForm({ year, version, narrative }: { year: number; version: number; narrative: Narrative }) {
-  const [state, formAction, pending] = useActionState(saveNarrativeAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(saveNarrativeAction);
   const [loadedVersion] = useState(version);
   return (
-    <form action={formAction} aria-label="编辑报告正文" className="space-y-3" noValidate>
+    <form {...formProps} aria-label="编辑报告正文" className="space-y-3" noValidate>
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={loadedVersion} />
       {FIELDS.map(([name, label]) => (
@@ -37,7 +37,7 @@ export function NarrativeForm({ year, version, narrative }: { year: number; vers
           <FieldError id={`narrative-${name}-error`} errors={state.fieldErrors[name]} />
         </div>
       ))}
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
         {pending ? "保存中…" : "保存正文"}
       </button>

@@ -2,7 +2,7 @@
 
 import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/evidence/actions";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_MB } from "@/lib/evidence/limits";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { FieldError, FormMessage, InlineFailure } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export interface EvidenceItem {
@@ -17,23 +17,14 @@ function sizeText(bytes: number): string {
 }
 
 function RemoveButton({ file }: { file: EvidenceItem }) {
-  const { state, pending, formProps, retry } = useFormAction(removeEvidenceAction, { guardUnsaved: false });
+  const { pending, formProps, messageProps } = useFormAction(removeEvidenceAction, { guardUnsaved: false });
   return (
     <form {...formProps} className="inline">
       <input type="hidden" name="fileId" value={file.id} />
       <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`删除 ${file.fileName}`}>
         删除
       </button>
-      {!state.ok && state.message && (
-        <span role="alert" className="ml-2 text-sm text-red-800">
-          {state.message}
-          {state.code === "NETWORK" || state.code === "BAD_RESPONSE" ? (
-            <button type="button" onClick={retry} className="ml-2 underline">
-              重试
-            </button>
-          ) : null}
-        </span>
-      )}
+      <InlineFailure {...messageProps} />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { submitObservationAction } from "@/lib/indicators/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Props {
   indicatorCode: string;
@@ -13,7 +12,7 @@ interface Props {
 
 /** The owning unit enters a value for the province or a city; the reviewer accepts it. */
 export function ObservationForm({ indicatorCode, measureUnit, areas }: Props) {
-  const [state, formAction, pending] = useActionState(submitObservationAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(submitObservationAction, { resetOnSuccess: true });
   const errors = state.fieldErrors;
   const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5";
   const field = (name: string, label: string, placeholder?: string) => (
@@ -34,7 +33,7 @@ export function ObservationForm({ indicatorCode, measureUnit, areas }: Props) {
     </div>
   );
   return (
-    <form action={formAction} aria-label="填报指标数值" className="space-y-3" noValidate>
+    <form {...formProps} aria-label="填报指标数值" className="space-y-3" noValidate>
       <input type="hidden" name="indicatorCode" value={indicatorCode} />
       <div className="grid gap-3 sm:grid-cols-4">
         <div>
@@ -54,7 +53,7 @@ export function ObservationForm({ indicatorCode, measureUnit, areas }: Props) {
         {field("source", "数据来源", "如：2026年江西省生态环境状况公报")}
       </div>
       {field("note", "说明（可选）")}
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
         提交审核
       </button>

@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { reminderAction } from "@/lib/reminders/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Wraps the matrix: tick units, pick 催办 or 通报 and the quarter, write the message. */
 export function ReminderForm({
@@ -15,10 +14,10 @@ export function ReminderForm({
   quarters: string[];
   defaultQuarter: string;
 }) {
-  const [state, formAction, pending] = useActionState(reminderAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(reminderAction, { resetOnSuccess: true });
   const errors = state.fieldErrors;
   return (
-    <form action={formAction} aria-label="催办" className="space-y-3">
+    <form {...formProps} aria-label="催办" className="space-y-3">
       {children}
       <div className="no-print grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[auto_auto_1fr]">
         <label className="text-sm">
@@ -59,7 +58,7 @@ export function ReminderForm({
         </div>
         <div className="sm:col-span-3">
           <FieldError id="units-error" errors={errors.units} />
-          <FormMessage ok={state.ok} message={state.message} />
+          <FormMessage {...messageProps} />
           <button type="submit" disabled={pending} className="mt-2 rounded bg-red-800 px-4 py-2 text-white disabled:opacity-60">
             向所选单位发出
           </button>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/core/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Props {
   children: React.ReactNode;
@@ -15,11 +15,11 @@ interface Props {
 
 /** Wraps a queue: tick several items, then accept them or return them with one comment. */
 export function BatchReviewForm({ children, empty, action, noun, field }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(action);
   return (
-    <form action={formAction} aria-label="批量审核" className="space-y-3">
+    <form {...formProps} aria-label="批量审核" className="space-y-3">
       {children}
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
       {!empty && (
         <div className="no-print space-y-2 rounded border border-slate-200 bg-white p-4">
           <FieldError id="selection-error" errors={state.fieldErrors[field]} />

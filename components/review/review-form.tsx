@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { reviewAction } from "@/lib/review/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Accept or return one report; returning needs a comment. */
 export function ReviewForm({ reportId, version }: { reportId: number; version: number }) {
-  const [state, formAction, pending] = useActionState(reviewAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(reviewAction);
   const errors = state.fieldErrors.comment;
   return (
-    <form action={formAction} aria-label="审核" className="space-y-2">
+    <form {...formProps} aria-label="审核" className="space-y-2">
       <input type="hidden" name="reports" value={`${reportId}:${version}`} />
       <input type="hidden" name="returnTo" value={`/reports/${reportId}`} />
       <label htmlFor="review-comment" className="block font-medium">
@@ -26,7 +25,7 @@ export function ReviewForm({ reportId, version }: { reportId: number; version: n
         className="w-full rounded border border-slate-300 px-2 py-1.5"
       />
       <FieldError id="review-comment-error" errors={errors} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
       <div className="flex gap-3">
         <button
           type="submit"

@@ -58,3 +58,18 @@ export function FormMessage({ ok, message, code, onRetry, pending = false }: For
     </div>
   );
 }
+
+/** The failure of a one-button form (remove, revoke, toggle), beside the button; nothing on success. */
+export function InlineFailure({ ok, message, code, onRetry, pending = false }: FormMessageProps) {
+  if (ok || !message) return null;
+  return (
+    <span role="alert" className="ml-2 text-sm text-red-800">
+      {message}
+      {onRetry && code !== undefined && RETRYABLE.has(code) && (
+        <button type="button" onClick={onRetry} disabled={pending} className="ml-2 underline disabled:opacity-60">
+          重试
+        </button>
+      )}
+    </span>
+  );
+}

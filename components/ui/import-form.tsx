@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/core/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ImportPreview } from "@/lib/imports/progress-import";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -13,18 +13,25 @@ interface Props {
   confirmAction: Action;
   /** What each kind of row will become. */
   labels: { create: string; update: string; skip: string };
+  /** The largest file the server takes; a larger one is refused before it is sent. */
+  maxBytes: number;
 }
 
 /** Upload → preview with every row's errors → confirm; nothing is written before the confirmation. */
-export function ImportForm({ previewAction: preview_, confirmAction: confirm_, labels }: Props) {
-  const [preview, previewAction, checking] = useActionState(preview_, initialFormState);
-  const [confirmed, confirmAction, saving] = useActionState(confirm_, initialFormState);
+export function ImportForm({ previewAction, confirmAction, labels, maxBytes }: Props) {
+  // Nothing typed here but the file choice: leaving the page needs no question.
+  const upload = useFormAction(previewAction, { maxFileBytes: { file: maxBytes }, guardUnsaved: false });
+  const confirm = useFormAction(confirmAction, { guardUnsaved: false });
+  const preview = upload.state;
+  const confirmed = confirm.state;
+  const checking = upload.pending;
+  const saving = confirm.pending;
   const data = preview.data as ImportPreview | undefined;
   return (
     <div className="space-y-4">
-      <form action={previewAction} aria-label="上传 Excel" className="space-y-2 rounded border border-slate-200 bg-white p-4">
+      <form {...upload.formProps} aria-label="上传 Excel" className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <label htmlFor="import-file" className="block font-medium">
-          上传填好的模板（.xlsx，不超过 5 MB）
+          上传填好的模板（.xlsx，不超过 {Math.round(maxBytes / 1024 / 1024)} MB）
         </label>
         <input
           id="import-file"
@@ -39,7 +46,7 @@ export function ImportForm({ previewAction: preview_, confirmAction: confirm_, l
           {checking ? "检查中…" : "上传并检查"}
         </button>
       </form>
-      <FormMessage ok={preview.ok} message={preview.message} />
+      <FormMessage {...upload.messageProps} />
       {data && data.rows.length > 0 && (
         <table className="w-full bg-white text-sm">
           <caption className="text-left font-medium">检查结果（共 {data.rows.length} 行）</caption>
@@ -69,14 +76,14 @@ export function ImportForm({ previewAction: preview_, confirmAction: confirm_, l
         </table>
       )}
       {data?.batchId && !confirmed.ok && (
-        <form action={confirmAction} aria-label="确认导入">
+        <form {...confirm.formProps} aria-label="确认导入">
           <input type="hidden" name="batchId" value={data.batchId} />
           <button type="submit" disabled={saving} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
             {saving ? "导入中…" : "确认导入"}
           </button>
         </form>
       )}
-      <FormMessage ok={confirmed.ok} message={confirmed.message} />
+      <FormMessage {...confirm.messageProps} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ImportForm } from "@/components/ui/import-form";
+import { IMPORT_MAX_BYTES } from "@/lib/imports/import-workbook";
 import { ExportLink } from "@/components/ui/export-link";
 import { confirmObservationImportAction, previewObservationImportAction } from "@/lib/imports/actions";
 import { requirePermission } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export default async function ObservationImportPage() {
       <ImportForm
         previewAction={previewObservationImportAction}
         confirmAction={confirmObservationImportAction}
+        maxBytes={IMPORT_MAX_BYTES}
         labels={{ create: "提交审核", update: "提交审核", skip: "不导入" }}
       />
     </div>

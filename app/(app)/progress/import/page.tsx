@@ -1,4 +1,5 @@
 import { ImportForm } from "@/components/ui/import-form";
+import { IMPORT_MAX_BYTES } from "@/lib/imports/import-workbook";
 import { confirmProgressImportAction, previewProgressImportAction } from "@/lib/imports/actions";
 import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
@@ -35,6 +36,7 @@ export default async function ImportPage() {
       <ImportForm
         previewAction={previewProgressImportAction}
         confirmAction={confirmProgressImportAction}
+        maxBytes={IMPORT_MAX_BYTES}
         labels={{ create: "新建草稿", update: "更新草稿", skip: "不导入" }}
       />
     </div>
