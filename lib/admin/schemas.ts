@@ -1,6 +1,6 @@
 /** Inputs of administration: users, the reporting window and API tokens. */
 import { z } from "@/lib/core/zod";
-import { idSchema, versionSchema } from "@/lib/core/schemas";
+import { idSchema, lineSchema, versionSchema } from "@/lib/core/schemas";
 import { ROLES } from "@/lib/auth/roles";
 
 /** Minimum password policy: length and at least three character classes. */
@@ -21,9 +21,9 @@ export const createUserSchema = z
       .min(2, "用户名至少 2 个字符")
       .max(32, "用户名不能超过 32 个字符")
       .regex(/^[a-z0-9_.-]+$/, "用户名只能包含小写字母、数字、下划线、点和连字符"),
-    displayName: z.string().trim().min(1, "请填写姓名").max(50, "姓名不能超过 50 个字"),
+    displayName: lineSchema("姓名", "请填写姓名").min(1, "请填写姓名").max(50, "姓名不能超过 50 个字"),
     role: z.enum(ROLES, { message: "请选择角色" }),
-    unitCode: z.string().trim().max(32).optional().default(""),
+    unitCode: lineSchema("单位").max(32, "单位代码无效").optional().default(""),
     password: passwordSchema,
   })
   .superRefine((value, ctx) => {
@@ -34,7 +34,7 @@ export const createUserSchema = z
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const setUserActiveSchema = z.object({
-  username: z.string().trim().min(1).max(32),
+  username: lineSchema("用户名").min(1, "用户名无效").max(32, "用户名无效"),
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
@@ -49,7 +49,7 @@ export const windowSettingSchema = z.object({
 export type WindowSettingInput = z.output<typeof windowSettingSchema>;
 
 export const apiTokenSchema = z.object({
-  name: z.string().trim().min(1, "请填写令牌用途").max(50, "名称不能超过 50 字"),
+  name: lineSchema("令牌用途", "请填写令牌用途").min(1, "请填写令牌用途").max(50, "名称不能超过 50 字"),
 });
 
 export const revokeTokenSchema = z.object({ id: idSchema("令牌无效") });

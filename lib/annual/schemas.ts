@@ -1,13 +1,8 @@
 /** The reviewer's narrative of the annual report. */
 import { z } from "@/lib/core/zod";
-import { versionSchema, yearSchema } from "@/lib/core/schemas";
+import { textSchema, versionSchema, yearSchema } from "@/lib/core/schemas";
 
-const narrativeText = (label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(5000, `${label}不能超过 5000 字`);
+const narrativeText = (label: string) => textSchema(label, `请填写${label}`).min(1, `请填写${label}`).max(5000, `${label}不能超过 5000 字`);
 
 export const narrativeSchema = z.object({
   year: yearSchema(),

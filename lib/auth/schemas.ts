@@ -1,8 +1,9 @@
 import { z } from "@/lib/core/zod";
 import { passwordSchema } from "@/lib/admin/schemas";
+import { lineSchema } from "@/lib/core/schemas";
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1, "请输入用户名").max(64, "用户名过长"),
+  username: lineSchema("用户名", "请输入用户名").min(1, "请输入用户名").max(64, "用户名过长"),
   password: z.string().min(1, "请输入密码").max(256, "密码过长"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

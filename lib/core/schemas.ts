@@ -1,10 +1,40 @@
 /**
- * The small input rules every feature shares, written once: identifiers, quarters, years,
- * percentages, versions, and the one parser of URL search parameters used by pages and routes.
- * Feature schemas compose these; none of them writes its own regex for a code or a number.
+ * The small input rules every feature shares, written once: free text, identifiers, quarters,
+ * years, percentages, versions, and the one parser of URL search parameters used by pages and
+ * routes. Feature schemas compose these; none of them writes its own regex for a code or a number.
  */
 import { z } from "./zod";
 import { parseQuarter, type Quarter } from "./quarters";
+import { BIDI_CONTROLS, hasXmlInvalid } from "./text";
+
+/** Tab, line breaks, DEL, the C1 controls and the Unicode line and paragraph separators: fine in prose, never in a name. */
+const LINE_CONTROLS = /[\t\n\r\u007f-\u009f\u2028\u2029]/;
+
+/** True when the text holds nothing an .xlsx or .docx cannot (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
+export const isStorableText = (text: string): boolean => !hasXmlInvalid(text);
+
+const readsOnOneLine = (text: string): boolean => !LINE_CONTROLS.test(text) && text.search(BIDI_CONTROLS) === -1;
+
+/** True when the text is also one line that reads in the order it is stored (no bidirectional controls): a name, a file name. */
+export const isSingleLineText = (text: string): boolean => isStorableText(text) && readsOnOneLine(text);
+
+/**
+ * Free text a user types (report text, comments, the narrative, notes), the one rule for every
+ * text field: trimmed, and never a character an Excel export or the Word report could not hold
+ * (lib/core/text.ts). The field adds its own length rules: `textSchema("工作进展").min(1, …).max(…)`.
+ */
+export const textSchema = (label: string, message?: string) =>
+  z
+    .string(message ? { message } : undefined)
+    .trim()
+    .refine(isStorableText, `${label}不能包含控制字符或无法保存的字符（如 U+0000、U+FFFE）`);
+
+/**
+ * A name on one line (display names, usernames, token names): textSchema's rule, and no tab, line
+ * break or bidirectional control either, which would let a name display as something else.
+ */
+export const lineSchema = (label: string, message?: string) =>
+  textSchema(label, message).refine(readsOnOneLine, `${label}不能包含换行、制表符或文字方向控制字符`);
 
 /** The plan's years: from its issue (2024) to its horizon (2035). */
 export const PLAN_FIRST_YEAR = 2024;
@@ -111,15 +141,26 @@ export type SearchParamsInput = URLSearchParams | Record<string, string | string
 
 /**
  * The one reader of URL search parameters, for pages (Next's `searchParams` object) and routes
- * (`URLSearchParams`): a repeated parameter counts once (its first value), an empty one is absent.
+ * (`URLSearchParams`): a repeated parameter counts once (its first value), an empty one is absent,
+ * and one holding a character text never may (a NUL from `%00`) fails the parse before any schema
+ * or database query sees it. (An undecodable `%FF` never gets here: proxy.ts refuses the request.)
  */
-export function parseSearchParams<Schema extends z.ZodType>(schema: Schema, params: SearchParamsInput) {
+export function parseSearchParams<Schema extends z.ZodType>(
+  schema: Schema,
+  params: SearchParamsInput,
+): z.ZodSafeParseResult<z.output<Schema>> {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   const raw: Record<string, string> = {};
+  const refused: z.core.$ZodIssue[] = [];
   for (const [key, value] of entries) {
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first.trim() !== "" && !(key in raw)) raw[key] = first;
+    if (first === undefined || key in raw) continue;
+    if (!isStorableText(key) || !isStorableText(first)) {
+      const message = isStorableText(key) ? `查询参数 ${key} 不能包含控制字符或无效字符` : "查询参数名不能包含控制字符或无效字符";
+      refused.push({ code: "custom", path: [key], message, input: first });
+    } else if (first.trim() !== "") raw[key] = first;
   }
+  if (refused.length) return { success: false, error: new z.ZodError(refused) as z.ZodError<z.output<Schema>> };
   return schema.safeParse(raw);
 }
 

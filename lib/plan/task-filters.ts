@@ -1,5 +1,5 @@
 import { z } from "@/lib/core/zod";
-import { sectionSchema, unitCodeSchema, yearSchema } from "@/lib/core/schemas";
+import { lineSchema, sectionSchema, unitCodeSchema, yearSchema } from "@/lib/core/schemas";
 
 /** Filters and sort order of the task list; shared by the page, the public API and exports. */
 export const TASK_SORT_KEYS = ["number", "deadline", "section", "title"] as const;
@@ -10,7 +10,7 @@ export const taskFiltersSchema = z.object({
   unit: unitCodeSchema("单位代码格式不正确").optional(),
   city: unitCodeSchema("单位代码格式不正确").optional(),
   year: yearSchema("年份应在 2024–2035 之间").optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字").optional(),
+  q: lineSchema("搜索词").max(100, "搜索词不能超过 100 个字").optional(),
   sort: z.enum(TASK_SORT_KEYS, { message: "排序字段无效" }).default("number"),
   dir: z.enum(["asc", "desc"], { message: "排序方向无效" }).default("asc"),
 });

@@ -8,6 +8,7 @@ import {
   percentSchema,
   sectionSchema,
   taskNumberSchema,
+  textSchema,
   unitCodeSchema,
   versionSchema,
 } from "@/lib/core/schemas";
@@ -18,8 +19,9 @@ export const TEXT_LIMIT = 5000;
 /** The most reports one list (queue, history, API answer) returns. */
 export const REPORT_LIST_LIMIT = 1000;
 
-const optionalText = (label: string) => z.string().trim().max(TEXT_LIMIT, `${label}不能超过 ${TEXT_LIMIT} 字`).optional().default("");
+const optionalText = (label: string) => textSchema(label).max(TEXT_LIMIT, `${label}不能超过 ${TEXT_LIMIT} 字`).optional().default("");
 
+const figureNoteSchema = textSchema("说明").max(500, "说明不能超过 500 字");
 /** A figure for one indicator: empty value means "not reported this time". */
 const FIGURE_KEY = /^figure\.([^.]+)\.(value|period|note)$/;
 
@@ -40,7 +42,7 @@ export const saveReportSchema = z
     requestId: z.string().uuid("请求标识无效").optional(),
     progressState: z.enum(PROGRESS_STATES, { message: "请选择进展状态" }),
     percent: percentSchema(),
-    progress: z.string({ message: "请填写工作进展" }).trim().min(1, "请填写工作进展").max(TEXT_LIMIT, `工作进展不能超过 ${TEXT_LIMIT} 字`),
+    progress: textSchema("工作进展", "请填写工作进展").min(1, "请填写工作进展").max(TEXT_LIMIT, `工作进展不能超过 ${TEXT_LIMIT} 字`),
     problems: optionalText("存在问题"),
     nextSteps: optionalText("下步计划"),
   })
@@ -58,8 +60,8 @@ export const saveReportSchema = z
       if (!PERIOD.test(figureField(value, code, "period"))) {
         ctx.addIssue({ code: "custom", path: [`figure.${code}.period`], message: "请填写数值所属期间，如 2026 或 2026Q3" });
       }
-      if (figureField(value, code, "note").length > 500) {
-        ctx.addIssue({ code: "custom", path: [`figure.${code}.note`], message: "说明不能超过 500 字" });
+      for (const issue of figureNoteSchema.safeParse(figureField(value, code, "note")).error?.issues ?? []) {
+        ctx.addIssue({ code: "custom", path: [`figure.${code}.note`], message: issue.message });
       }
     }
   })

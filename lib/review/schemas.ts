@@ -1,11 +1,11 @@
 /** The reviewer's decision on one report or indicator value, or a ticked batch of them. */
 import { z } from "@/lib/core/zod";
-import { recordRefsSchema } from "@/lib/core/schemas";
+import { recordRefsSchema, textSchema } from "@/lib/core/schemas";
 
 /** Accept or return; returning needs a comment the unit can act on. */
 export const decisionFields = {
   decision: z.enum(["accept", "return"], { message: "请选择通过或退回" }),
-  comment: z.string().trim().max(2000, "审核意见不能超过 2000 字").optional().default(""),
+  comment: textSchema("审核意见").max(2000, "审核意见不能超过 2000 字").optional().default(""),
 };
 
 export function requireReturnComment(value: { decision: "accept" | "return"; comment: string }, ctx: z.RefinementCtx) {
