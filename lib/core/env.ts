@@ -13,6 +13,7 @@
  * are all written below, and scripts importing this module should not switch zod's locale.
  */
 import { z } from "zod";
+import ipaddr from "ipaddr.js";
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -51,6 +52,36 @@ const httpUrl = (example: string) => setting(`a URL (http:// or https://) such a
 
 const text = (expects: string) => setting(expects, z.string().optional());
 
+/** One address (`10.0.0.5`, `fd00::5`) or CIDR range (`10.0.1.0/24`); IPv4 only in four plain decimal parts. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  if (rest.length || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) return false;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(address) && !(address.includes(":") && ipaddr.IPv6.isValid(address))) return false;
+  if (prefix === undefined) return true;
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Comma-separated addresses and CIDR ranges; empty: none. */
+const addressList = (expects: string) =>
+  setting(
+    expects,
+    z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isAddressOrRange)),
+  );
+
 const schema = z.object({
   DATABASE_URL: setting(
     "a postgresql:// URL such as postgresql://meili:password@db.intranet:5432/meili",
@@ -66,6 +97,11 @@ const schema = z.object({
   PORT: port(3000),
   NEXTAUTH_SECRET: text("the session signing key"),
   NEXTAUTH_URL: httpUrl("https://meili.intranet"),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (scripts/serve.ts): the client address is
+   * the connection's peer unless that peer is listed here. Default: none, every peer is the client.
+   */
+  TRUSTED_PROXIES: addressList("comma-separated IP addresses or CIDR ranges such as 10.0.0.5,10.0.1.0/24 (default: none)"),
 
   EVIDENCE_STORE: choice(["file", "s3"], "file"),
   EVIDENCE_DIR: setting("a folder", z.string().default(".data/evidence")),

@@ -1,15 +1,17 @@
-/** Builds (when needed) and runs the production Next.js server as a child process. */
+/** Builds (when needed) and runs the app's server (scripts/serve.ts in front of Next.js) as a child process. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { env as appEnv, parseEnv } from "../../lib/core/env";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { freePort } from "./test-database";
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve("next/dist/bin/next");
+const SERVE_SCRIPT = fileURLToPath(new URL("../serve.ts", import.meta.url));
 
 /**
  * The secret that signs session cookies: NEXTAUTH_SECRET when set (required when several app
@@ -38,11 +40,13 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) => voi
   recordBuild(fingerprint);
 }
 
+/**
+ * The app through scripts/serve.ts, the Node server in front of Next that resolves each request's
+ * client address from the connection (and TRUSTED_PROXIES), as `next start` or `next dev` would.
+ */
 export function startNextServer(env: NodeJS.ProcessEnv, port: number, mode: "start" | "dev" = "start"): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, mode, "-p", String(port), "-H", env.HOSTNAME ?? "0.0.0.0"], {
-    stdio: "inherit",
-    env,
-  });
+  const args = ["--import", "tsx", SERVE_SCRIPT, mode, "--port", String(port), "--hostname", env.HOSTNAME ?? "0.0.0.0"];
+  return spawn(process.execPath, args, { stdio: "inherit", env });
 }
 
 /** Resolves once the app serves its sign-in page; fails if it exits first or stays silent for 60 s. */

@@ -1,0 +1,76 @@
+/**
+ * The app's HTTP server: Next.js behind a small Node server of our own (Next's custom-server API),
+ * because only here is the connection's peer address known. For every request it resolves the
+ * client address (the peer, or behind a proxy listed in TRUSTED_PROXIES what that proxy says) and
+ * hands it to the app in one private header; forwarding headers from anyone else are dropped. Route
+ * handlers and next-auth see headers only, and Next fills X-Forwarded-For with the peer only when a
+ * client has not sent one, so without this a forged header would be taken as the address.
+ *
+ * `node --import tsx scripts/serve.ts <start|dev> --port <port> [--hostname <host>]`; started by
+ * scripts/lib/app-server.ts (npm start, npm run dev, the e2e run, bench, load). Logs in English.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { envOrExit } from "../lib/core/env";
+import { applyClientAddress, trustProxies } from "../lib/auth/client-address";
+
+const log = (line: string) => console.log(`[serve] ${line}`);
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: "string" }, hostname: { type: "string", default: "0.0.0.0" } },
+});
+const mode = positionals[0] ?? "start";
+if (mode !== "start" && mode !== "dev") {
+  console.error(`[serve] unknown mode "${mode}": use start or dev`);
+  process.exit(2);
+}
+const port = values.port ? Number(values.port) : envOrExit().PORT;
+const hostname = values.hostname;
+
+const app = next({ dev: mode === "dev", hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Read after Next has loaded any .env files; a wrong value stops the server, naming the variable.
+const config = envOrExit();
+const trust = trustProxies(config.TRUSTED_PROXIES);
+
+/** Every request passes here before Next: checks and header rewrites go first, in order. */
+function onRequest(request: IncomingMessage, response: ServerResponse): void {
+  applyClientAddress(request, trust);
+  handle(request, response).catch((error: unknown) => {
+    console.error("[serve] request failed", error);
+    if (!response.headersSent) {
+      response.statusCode = 500;
+      response.setHeader("Content-Type", "text/plain; charset=utf-8");
+    }
+    response.end("服务器内部错误，请稍后重试。");
+  });
+}
+
+const server = createServer(onRequest);
+// Development hot reload runs over WebSocket upgrades; the production app has none of its own.
+const upgrade = app.getUpgradeHandler();
+server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => {
+  applyClientAddress(request, trust);
+  upgrade(request, socket, head).catch(() => socket.destroy());
+});
+
+server.listen(port, hostname, () => {
+  const proxies = config.TRUSTED_PROXIES.length ? config.TRUSTED_PROXIES.join(", ") : "none (every peer is the client)";
+  log(`next ${mode} listening on http://${hostname}:${port}; trusted proxies: ${proxies}`);
+});
+
+let closing = false;
+function close(): void {
+  if (closing) return;
+  closing = true;
+  server.close();
+  server.closeIdleConnections();
+  void app.close().finally(() => process.exit(0));
+  // Open keep-alive or streaming connections must not keep a stopped server alive.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", close);
+process.on("SIGINT", close);
