@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +31,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       setError(reason);
       return;
     }
-    // A full navigation so the server renders the new session everywhere.
-    window.location.assign(callbackUrl ?? "/");
+    // A full navigation so the server renders the new session everywhere; a path on this site only.
+    window.location.assign(safeRedirectPath(callbackUrl));
   }
 
   return (

@@ -2,20 +2,16 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/roles";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export const metadata = { title: "登录" };
 
-function safeCallback(value: string | string[] | undefined): string | null {
-  const path = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: never redirect to another origin after sign-in.
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : null;
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Only a path on this site, never another origin, whatever the spelling (lib/auth/safe-redirect.ts).
+  const callbackUrl = params.callbackUrl === undefined ? null : safeRedirectPath(params.callbackUrl);
   const user = await getCurrentUser();
-  if (user)
-    redirect(user.mustChangePassword ? "/account/password" : (safeCallback(params.callbackUrl) ?? homePathFor(user.role, user.unitCode)));
+  if (user) redirect(user.mustChangePassword ? "/account/password" : (callbackUrl ?? homePathFor(user.role, user.unitCode)));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -31,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             会话已超时，请重新登录。
           </p>
         )}
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+        <LoginForm callbackUrl={callbackUrl} />
       </div>
     </main>
   );
