@@ -84,3 +84,14 @@ export function scopeAllows(scope: ReportScope | null, report: { unitId: number;
 export function canEditReport(user: { role: Role; unitId: number | null }, report: { unitId: number; status: ReportStatusName }): boolean {
   return user.role === "STAFF" && user.unitId === report.unitId && (report.status === "DRAFT" || report.status === "RETURNED");
 }
+
+/**
+ * Staff take back their own unit's submitted report until the reviewer acts on it (accepting or
+ * returning it moves it out of SUBMITTED); it becomes a draft again.
+ */
+export function canWithdrawReport(
+  user: { role: Role; unitId: number | null },
+  report: { unitId: number; status: ReportStatusName },
+): boolean {
+  return user.role === "STAFF" && user.unitId === report.unitId && report.status === "SUBMITTED";
+}

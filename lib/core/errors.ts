@@ -42,14 +42,14 @@ export class AppError extends Error {
 
 /** A refusal the data layer words for the user (Chinese): bad input by default. */
 export class UserFacingError extends AppError {
-  constructor(message: string, fieldErrors: FieldErrors = {}, code: ErrorCode = "BAD_REQUEST") {
-    super(code, message, fieldErrors);
+  constructor(message: string, fieldErrors: FieldErrors = {}, code: ErrorCode = "BAD_REQUEST", data?: unknown) {
+    super(code, message, fieldErrors, data);
   }
 }
 
-/** A write based on a stale version of the record (optimistic concurrency). */
+/** A write based on a stale version of the record (optimistic concurrency); `data` may carry the record as it is now. */
 export class StaleWriteError extends UserFacingError {
-  constructor(message: string, fieldErrors: FieldErrors = {}) {
-    super(message, fieldErrors, "CONFLICT");
+  constructor(message: string, fieldErrors: FieldErrors = {}, data?: unknown) {
+    super(message, fieldErrors, "CONFLICT", data);
   }
 }

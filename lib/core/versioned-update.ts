@@ -9,7 +9,8 @@ import { lastChangeOf } from "@/lib/audit/audit";
  * user loaded and is conditioned on it in the same statement (`WHERE <key> AND version = $v`,
  * version + 1), so of two writers holding the same version exactly one succeeds — the other's
  * statement waits for the first to commit, then matches no row. A write that matches nothing is
- * refused with a StaleWriteError that names who changed the record and when. Everything runs in the
+ * refused with a StaleWriteError that names who changed the record and when (and, if the caller reads
+ * it, carries the record as it is now, so the user can compare and go on). Everything runs in the
  * caller's transaction, so a refusal rolls back whatever the caller wrote before it.
  */
 
@@ -26,6 +27,21 @@ export interface StaleWrite {
   lastChange: (tx: Tx) => Promise<LastChange | null>;
   /** The refusal in the caller's words (Chinese), given that person and the time (China time). */
   message: (change: { who: string; when: string }) => string;
+  /**
+   * The record as it is now, for the form to show beside the user's own text: it becomes the
+   * refusal's `data` (StaleWriteData), so the user can compare, then keep theirs or take the other.
+   */
+  current?: (tx: Tx) => Promise<{ version: number; record: unknown } | null>;
+}
+
+/** What a stale write's refusal carries when the caller reads the record as it is now (`StaleWrite.current`). */
+export interface StaleWriteData<Record = unknown> {
+  /** Who changed it and when (China time), as the message says. */
+  who: string;
+  when: string;
+  /** Its version now: a write based on this version is how the user overwrites it after looking. */
+  version: number;
+  record: Record;
 }
 
 /** The last change of a record as its audit log tells it (`entity` and `entityId` as recorded). */
@@ -39,7 +55,10 @@ export function lastAudited(entity: string, entityId: string): StaleWrite["lastC
 /** The refusal of a stale write, naming who changed the record and when, read in the caller's transaction. */
 export async function staleWriteError(tx: Tx, stale: StaleWrite): Promise<StaleWriteError> {
   const change = await stale.lastChange(tx);
-  return new StaleWriteError(stale.message({ who: change?.who ?? "其他用户", when: change ? formatChinaTime(change.at) : "刚才" }));
+  const named = { who: change?.who ?? "其他用户", when: change ? formatChinaTime(change.at) : "刚才" };
+  const current = stale.current ? await stale.current(tx) : null;
+  const data: StaleWriteData | undefined = current ? { ...named, ...current } : undefined;
+  return new StaleWriteError(stale.message(named), {}, data);
 }
 
 /** Models with an optimistic-concurrency `version` column (Int, default 1). */

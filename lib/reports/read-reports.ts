@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { canEditReport, reportReadScope, scopeAllows, type ReportScope } from "@/lib/auth/roles";
+import { canEditReport, canWithdrawReport, reportReadScope, scopeAllows, type ReportScope } from "@/lib/auth/roles";
 import { addQuarters, chinaToday, type Quarter } from "@/lib/core/quarters";
 import { UserFacingError } from "@/lib/core/errors";
 import { REPORT_LIST_LIMIT, type ProgressQuery } from "./schemas";
@@ -83,7 +83,7 @@ export async function getReportDetail(id: number, user: SessionUser) {
     },
     select: reportFields,
   });
-  return { report, previous, editable: canEditReport(user, report) };
+  return { report, previous, editable: canEditReport(user, report), withdrawable: canWithdrawReport(user, report) };
 }
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReportDetail>>>;
 
@@ -114,7 +114,13 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
     });
     const report = context.existing;
     const previous = await loadReport(tx, { taskId_unitId_year_quarter: keyOf(before) });
-    return { task, report, previous, editable: !report || canEditReport(user, report) };
+    return {
+      task,
+      report,
+      previous,
+      editable: !report || canEditReport(user, report),
+      withdrawable: report !== null && canWithdrawReport(user, report),
+    };
   });
 }
 export type ReportForm = Awaited<ReturnType<typeof getReportForm>>;

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Quarter } from "@/lib/core/quarters";
 import type { StaleWrite } from "@/lib/core/versioned-update";
+import { canEditReport, type Role } from "@/lib/auth/roles";
 
 /** The shape of a stored report shared by every read and write: selections, snapshot, revision SQL. */
 export type Tx = Prisma.TransactionClient;
@@ -82,6 +83,26 @@ export async function loadReport(tx: ReportReader, where: Prisma.ProgressReportW
   return tx.progressReport.findUnique({ where, select: reportFields });
 }
 
+/**
+ * A stale write of a report, told who saved it last and when and shown the report as that person
+ * left it (with whether `reader` may still change it), both from one read of the row.
+ */
+export function staleReport(reportId: number, reader: { role: Role; unitId: number | null }, message: StaleWrite["message"]): StaleWrite {
+  let row: Promise<ReportRow | null> | undefined;
+  const read = (tx: Tx) => (row ??= loadReport(tx, { id: reportId }));
+  return {
+    message,
+    lastChange: async (tx) => {
+      const report = await read(tx);
+      return report ? { who: report.updatedBy.displayName, at: report.updatedAt } : null;
+    },
+    current: async (tx) => {
+      const report = await read(tx);
+      return report && { version: report.version, record: { ...snapshotOf(report), editable: canEditReport(reader, report) } };
+    },
+  };
+}
+
 /** Who last wrote a report and when, as the report names it: the one a stale write is told about. */
 export function lastReportWriter(reportId: number): StaleWrite["lastChange"] {
   return async (tx) => {
@@ -106,15 +127,16 @@ export function revisionAndAudit(
   at: Date,
   before: ReportSnapshot | null,
   after: ReportSnapshot,
-  requestId?: string,
+  /** The idempotency key of the request that writes it, and the request's hash (requestHashOf). */
+  request?: { id: string; hash: string },
 ) {
   const snapshot = Prisma.sql`${JSON.stringify(after)}::jsonb || jsonb_build_object('evidence', (
     SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'fileName', e."fileName", 'sha256', e.sha256) ORDER BY e.id), '[]'::jsonb)
     FROM "EvidenceFile" e WHERE e."reportId" = report.id AND e."removedAt" IS NULL))`;
   return Prisma.sql`
     revision AS (
-      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId", at)
-      SELECT id, version, ${action}, status, ${snapshot}, ${actorId}, ${requestId ?? null}, ${at} FROM report
+      INSERT INTO "ReportRevision" ("reportId", version, action, status, snapshot, "actorId", "requestId", "requestHash", at)
+      SELECT id, version, ${action}, status, ${snapshot}, ${actorId}, ${request?.id ?? null}, ${request?.hash ?? null}, ${at} FROM report
     ), audit AS (
       INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", before, after, at)
       SELECT ${actorId}, ${action}, 'ProgressReport', id::text, ${before === null ? null : JSON.stringify(before)}::jsonb,

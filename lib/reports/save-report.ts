@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
@@ -17,15 +18,7 @@ import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import type { SaveReportInput } from "./schemas";
-import {
-  lastReportWriter,
-  reportFields,
-  revisionAndAudit,
-  snapshotOf,
-  type ReportRow,
-  type ReportSnapshot,
-  type Tx,
-} from "./report-record";
+import { reportFields, revisionAndAudit, snapshotOf, staleReport, type ReportRow, type ReportSnapshot, type Tx } from "./report-record";
 
 const staleMessage: StaleWrite["message"] = ({ who, when }) =>
   `保存未成功：${who} 已于 ${when} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
@@ -62,6 +55,56 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
 }
 
 /**
+ * Everything a report request asks for, as one SHA-256: the intent (save or submit), task,
+ * quarter, the version it is based on, state, percent, every text and every figure (value, period,
+ * note). Kept on the revision the request wrote, so that a request sent again under its
+ * idempotency key is recognised as the same only if it is the same in full.
+ */
+export function requestHashOf(input: SaveReportInput, options: { keepFigures?: boolean } = {}): string {
+  const figures = options.keepFigures
+    ? null
+    : [...input.figures]
+        .sort((a, b) => (a.indicatorCode < b.indicatorCode ? -1 : a.indicatorCode > b.indicatorCode ? 1 : 0))
+        .map((figure) => [figure.indicatorCode, figure.value, figure.period, figure.note]);
+  const canonical = [
+    input.intent,
+    input.taskNumber,
+    formatQuarter(input.quarter),
+    input.version,
+    input.progressState,
+    input.percent,
+    input.progress,
+    input.problems,
+    input.nextSteps,
+    figures,
+  ];
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+}
+
+/**
+ * The answer already given to this very request (same idempotency key, same user, same request in
+ * full), or null when the key is new. A different request under a used key is a client fault: it is
+ * refused, changing nothing, rather than guessed at (today's form uses a new key for every
+ * different request, and a reused key once answered "已提交" for a save that had stayed a draft).
+ */
+async function answeredBefore(tx: Tx, input: SaveReportInput, user: SessionUser, options: { keepFigures?: boolean }) {
+  if (!input.requestId) return null;
+  const done = await tx.reportRevision.findUnique({
+    where: { requestId: input.requestId },
+    select: { version: true, status: true, actorId: true, requestHash: true, report: { select: { id: true } } },
+  });
+  if (!done) return null;
+  if (done.actorId !== user.id || done.requestHash !== requestHashOf(input, options)) {
+    throw new UserFacingError(
+      "未保存：这次请求与先前用同一请求标识发送的请求内容不同，为免误操作未作任何更改。请刷新页面，核对报告后再保存。",
+      {},
+      "CONFLICT",
+    );
+  }
+  return { id: done.report.id, status: done.status, version: done.version };
+}
+
+/**
  * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
  * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
  */
@@ -72,23 +115,9 @@ export async function writeReport(
   today: string,
   options: { keepFigures?: boolean } = {},
 ) {
-  if (input.requestId) {
-    // A retry of a request already applied (its answer was lost on the way): answer it again.
-    const done = await tx.reportRevision.findUnique({
-      where: { requestId: input.requestId },
-      select: { version: true, status: true, actorId: true, snapshot: true, report: { select: { id: true } } },
-    });
-    const stored = done?.snapshot as ReportSnapshot | undefined;
-    const same =
-      stored &&
-      stored.progress === input.progress &&
-      stored.percent === input.percent &&
-      stored.progressState === input.progressState &&
-      stored.problems === input.problems &&
-      stored.nextSteps === input.nextSteps;
-    // Only the same request again: a different text under an old key goes on to the usual checks.
-    if (done && same && done.actorId === user.id) return { id: done.report.id, status: done.status, version: done.version };
-  }
+  // A retry of a request already applied (its answer was lost on the way): answer it again.
+  const answered = await answeredBefore(tx, input, user, options);
+  if (answered) return answered;
   const { task, unitId, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
   const indicatorByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator]));
   for (const figure of input.figures) {
@@ -102,8 +131,7 @@ export async function writeReport(
   if (existing) {
     // Someone saved, submitted or reviewed since this form was loaded: name them, whatever the
     // report's state is now. (The write below stays conditioned on the version all the same.)
-    if (existing.version !== input.version)
-      throw await staleWriteError(tx, { lastChange: lastReportWriter(existing.id), message: staleMessage });
+    if (existing.version !== input.version) throw await staleWriteError(tx, staleReport(existing.id, user, staleMessage));
     if (!canEditReport(user, existing)) {
       throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再修改`);
     }
@@ -169,12 +197,17 @@ export async function writeReport(
       )`
     : Prisma.empty;
   const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
+  const request = input.requestId ? { id: input.requestId, hash: requestHashOf(input, options) } : undefined;
   // One statement: the report, its figures, the revision and the audit row, all or nothing.
   const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
-    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, input.requestId)}
+    WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, request)}
     SELECT id, version, status FROM report`;
   // Only the update can return nothing (an insert either returns its row or hits the unique key).
-  return writtenOrStale(tx, saved, { lastChange: existing ? lastReportWriter(existing.id) : async () => null, message: staleMessage });
+  return writtenOrStale(
+    tx,
+    saved,
+    existing ? staleReport(existing.id, user, staleMessage) : { lastChange: async () => null, message: staleMessage },
+  );
 }
 
 /** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */
@@ -182,7 +215,14 @@ export async function saveReport(input: SaveReportInput, user: SessionUser, toda
   try {
     return await db.$transaction((tx) => writeReport(tx, input, user, today));
   } catch (error) {
-    throw sameReportCreatedTwice(error) ?? error;
+    const createdTwice = isUniqueViolation(error);
+    if (!createdTwice && !(error instanceof StaleWriteError)) throw error;
+    // The same request sent twice at once (a retry overtaking its first attempt): the one that
+    // landed answers both. Read after the refused transaction, so the other one's commit is seen.
+    const answered = await db.$transaction((tx) => answeredBefore(tx, input, user, {}));
+    if (answered) return answered;
+    if (createdTwice) throw await createdMeanwhile(input, user);
+    throw error;
   }
 }
 
@@ -191,10 +231,35 @@ function uniqueViolationInRawQuery(error: Prisma.PrismaClientKnownRequestError):
   return error.code === "P2010" && cause?.originalCode === "23505";
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || uniqueViolationInRawQuery(error));
+}
+
+const CREATED_TWICE = "保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。";
+
 /** Two people creating the same report at once: the second insert hits the unique key. */
 export function sameReportCreatedTwice(error: unknown): StaleWriteError | null {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || uniqueViolationInRawQuery(error))) {
-    return new StaleWriteError("保存未成功：同单位的其他人刚刚创建了这份报告。您填写的内容仍在页面上，请刷新对比后再保存。");
-  }
-  return null;
+  return isUniqueViolation(error) ? new StaleWriteError(CREATED_TWICE) : null;
+}
+
+/** The refusal of a first save that someone else's first save beat: naming them, with their version to compare. */
+async function createdMeanwhile(input: SaveReportInput, user: SessionUser): Promise<StaleWriteError> {
+  const report =
+    user.unitId === null
+      ? null
+      : await db.progressReport.findFirst({
+          where: { task: { number: input.taskNumber }, unitId: user.unitId, year: input.quarter.year, quarter: input.quarter.quarter },
+          select: { id: true },
+        });
+  if (!report) return new StaleWriteError(CREATED_TWICE);
+  return db.$transaction((tx) =>
+    staleWriteError(
+      tx,
+      staleReport(
+        report.id,
+        user,
+        ({ who, when }) => `保存未成功：在您之前，${who} 已于 ${when} 保存了这份报告。您填写的内容仍在页面上，请核对后再保存。`,
+      ),
+    ),
+  );
 }

@@ -2,6 +2,7 @@
 import { z } from "@/lib/core/zod";
 import {
   DECIMAL,
+  idSchema,
   INDICATOR_CODE,
   PERIOD,
   quarterSchema,
@@ -100,6 +101,10 @@ function figureField(value: Record<string, unknown>, code: string, field: "value
   const raw = value[`figure.${code}.${field}`];
   return typeof raw === "string" ? raw.trim() : "";
 }
+
+/** 撤回: the report and the version the user saw (the withdrawal is refused if it has moved on). */
+export const withdrawReportSchema = z.object({ reportId: idSchema("报告编号无效"), version: versionSchema });
+export type WithdrawReportInput = z.output<typeof withdrawReportSchema>;
 
 /** Query of GET /api/v1/progress, of the reviewer's queue and of the reports export. */
 export const progressQuerySchema = z.object({

@@ -16,6 +16,7 @@ import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { reportReadScope } from "@/lib/auth/roles";
 import { saveReportSchema } from "@/lib/reports/schemas";
 import { reviewSchema } from "@/lib/review/schemas";
+import type { ReportConflict } from "@/lib/reports/report-diff";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
@@ -133,6 +134,61 @@ describe("the life of a report", () => {
     expect(stored).toEqual({ progress: "同事先保存的内容", version: 2 });
   });
 
+  it("hands a refused stale save the other person's version — who, when, version and every field — to compare", async () => {
+    const figure = (value: string, note = "") => ({
+      "figure.ZERO_WASTE_CITY_BUILT.value": value,
+      "figure.ZERO_WASTE_CITY_BUILT.period": "2025Q4",
+      "figure.ZERO_WASTE_CITY_BUILT.note": note,
+    });
+    const first = await save("ganzhou", { taskNumber: "26", quarter: "2025Q3", progress: "初稿", ...figure("1") });
+    await save("ganzhou", {
+      taskNumber: "26",
+      quarter: "2025Q3",
+      version: "1",
+      progressState: "BEHIND",
+      percent: "35",
+      progress: "同事的进展",
+      problems: "同事的问题",
+      nextSteps: "同事的计划",
+      ...figure("2.5", "同事的说明"),
+    });
+    const refused = (await save("ganzhou", { taskNumber: "26", quarter: "2025Q3", version: "1", progress: "我的进展" }).catch(
+      (caught: unknown) => caught,
+    )) as StaleWriteError;
+    expect(refused).toBeInstanceOf(StaleWriteError);
+    expect(refused.code).toBe("CONFLICT");
+    const other = refused.data as ReportConflict;
+    expect(other.when).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/);
+    expect(other).toMatchObject({
+      who: "赣州市填报人",
+      version: 2,
+      record: {
+        status: "DRAFT",
+        progressState: "BEHIND",
+        percent: 35,
+        progress: "同事的进展",
+        problems: "同事的问题",
+        nextSteps: "同事的计划",
+        figures: [{ indicator: "ZERO_WASTE_CITY_BUILT", value: "2.5", period: "2025Q4", note: "同事的说明" }],
+        editable: true,
+      },
+    });
+
+    // Keeping my text means saving it based on their version: accepted, and refused again if
+    // yet another save came in between.
+    const kept = await save("ganzhou", { taskNumber: "26", quarter: "2025Q3", version: "2", progress: "我的进展" });
+    expect(kept).toEqual({ id: first.id, status: "DRAFT", version: 3 });
+    const again = (await save("ganzhou", { taskNumber: "26", quarter: "2025Q3", version: "2", progress: "又一次旧版本" }).catch(
+      (caught: unknown) => caught,
+    )) as StaleWriteError;
+    expect(again).toBeInstanceOf(StaleWriteError);
+    expect(again.data).toMatchObject({ version: 3, record: { progress: "我的进展" } });
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: first.id }, select: { progress: true, version: true } })).toEqual({
+      progress: "我的进展",
+      version: 3,
+    });
+  });
+
   it("names who changed a report since the form was loaded, even when it has moved on to review", async () => {
     const draft = await save("ganzhou", { taskNumber: "27", progress: "草稿" });
     const submitted = await save("ganzhou", {
@@ -165,7 +221,19 @@ describe("the life of a report", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(StaleWriteError);
-    expect(await db.progressReport.count({ where: { task: { number: 26 }, unit: { code: "ganzhou" } } })).toBe(1);
+    expect(await db.progressReport.count({ where: { task: { number: 26 }, unit: { code: "ganzhou" }, year: 2025, quarter: 4 } })).toBe(1);
+    // The refusal names who saved first and carries what they saved, to compare with.
+    const winner = (results.find((result) => result.status === "fulfilled") as PromiseFulfilledResult<{ id: number }>).value;
+    const stored = await db.progressReport.findUniqueOrThrow({ where: { id: winner.id }, select: { progress: true } });
+    // (Whichever way the second lost: to the unique key, or to the version once the first had committed.)
+    expect((rejected.reason as StaleWriteError).message).toMatch(
+      /^保存未成功：(在您之前，)?赣州市填报人 已于 .* (保存了这份报告|修改了该报告)/,
+    );
+    expect((rejected.reason as StaleWriteError).data).toMatchObject({
+      who: "赣州市填报人",
+      version: 1,
+      record: { progress: stored.progress, editable: true },
+    });
   });
 });
 
@@ -408,13 +476,69 @@ describe("what each revision keeps", () => {
   });
 });
 
-describe("idempotent submit", () => {
+describe("a retried request is recognised as the same only if it is the same in full", () => {
+  const revisions = (reportId: number) => db.reportRevision.count({ where: { reportId } });
+  const audits = (reportId: number) => db.auditLog.count({ where: { entity: "ProgressReport", entityId: String(reportId) } });
+  const refusedAsReused = async (promise: Promise<unknown>) => {
+    const error = (await promise.catch((caught: unknown) => caught)) as UserFacingError;
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toContain("同一请求标识");
+  };
+
   it("answers a retried request with what it already wrote, once, and never applies it twice", async () => {
     const requestId = "6f1c1b2e-0a4b-4c1e-9d7e-2b7d5a8f9c01";
     const first = await save("jingdezhen", { taskNumber: "28", quarter: "2026Q3", intent: "submit", requestId });
     const retry = await save("jingdezhen", { taskNumber: "28", quarter: "2026Q3", intent: "submit", requestId });
     expect(retry).toEqual(first);
-    expect(await db.reportRevision.count({ where: { reportId: first.id } })).toBe(1);
-    expect(await db.auditLog.count({ where: { entity: "ProgressReport", entityId: String(first.id) } })).toBe(1);
+    expect(await revisions(first.id)).toBe(1);
+    expect(await audits(first.id)).toBe(1);
+  });
+
+  it("never shows 已提交 for a draft: a lost 保存草稿 answer then 提交审核 under the same key is refused and changes nothing", async () => {
+    const requestId = "0b0f5a7e-3c1d-4e2a-8f6b-9a1c2d3e4f50";
+    const draft = await save("jingdezhen", { taskNumber: "29", quarter: "2026Q3", requestId });
+    await refusedAsReused(save("jingdezhen", { taskNumber: "29", quarter: "2026Q3", intent: "submit", requestId }));
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, version: true } })).toEqual({
+      status: "DRAFT",
+      version: 1,
+    });
+    expect(await revisions(draft.id)).toBe(1);
+    expect(await audits(draft.id)).toBe(1);
+  });
+
+  it("refuses a request that differs in any one part — intent, task, quarter, version, any field, any figure — under a used key", async () => {
+    const requestId = "2c4e6a8b-1d3f-4a5b-9c7d-8e9f0a1b2c3d";
+    const request = {
+      taskNumber: "26",
+      quarter: "2026Q3",
+      requestId,
+      problems: "资金",
+      nextSteps: "继续",
+      "figure.ZERO_WASTE_CITY_BUILT.value": "3",
+      "figure.ZERO_WASTE_CITY_BUILT.period": "2026Q3",
+      "figure.ZERO_WASTE_CITY_BUILT.note": "说明",
+    };
+    const first = await save("jingdezhen", request);
+    const changes: FormFields[] = [
+      { intent: "submit" },
+      { taskNumber: "27" },
+      { quarter: "2026Q2" },
+      { version: "1" },
+      { progressState: "BEHIND" },
+      { percent: "61" },
+      { progress: "另一段进展" },
+      { problems: "另一个问题" },
+      { nextSteps: "另一个计划" },
+      { "figure.ZERO_WASTE_CITY_BUILT.value": "4" },
+      { "figure.ZERO_WASTE_CITY_BUILT.period": "2026" },
+      { "figure.ZERO_WASTE_CITY_BUILT.note": "另一个说明" },
+      { "figure.ZERO_WASTE_CITY_BUILT.value": "" },
+    ];
+    for (const change of changes) await refusedAsReused(save("jingdezhen", { ...request, ...change }));
+    // Someone else's request under this key gets neither the answer nor a write.
+    await refusedAsReused(save("nanchang", request));
+    expect(await revisions(first.id)).toBe(1);
+    expect(await save("jingdezhen", request)).toEqual(first);
   });
 });

@@ -13,7 +13,11 @@ import { saveNarrative } from "@/lib/annual/annual-report";
 import type { Narrative } from "@/lib/annual/annual-text";
 import { reviewObservations } from "@/lib/review/review-observations";
 import { setTaskLeadUnit } from "@/lib/plan/lead-unit";
-import { StaleWriteError } from "@/lib/core/errors";
+import { AppError, StaleWriteError } from "@/lib/core/errors";
+import { saveReport } from "@/lib/reports/save-report";
+import { withdrawReport } from "@/lib/reports/withdraw-report";
+import { reviewReports } from "@/lib/review/review-reports";
+import { saveReportSchema } from "@/lib/reports/schemas";
 import { db as appDb } from "@/lib/core/db";
 import { updateVersioned, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { seededDatabaseUrl, seededPrisma, withPg } from "../support/database";
@@ -33,7 +37,19 @@ beforeAll(async () => {
   ] as const) {
     await db.user.upsert({ where: { username }, update: {}, create: { username, displayName, role, passwordHash: "not-a-password" } });
   }
-  for (const username of ["admin", "admin.versioned", "reviewer", "reviewer.versioned", "nanchang"]) {
+  const nanchang = await db.unit.findUniqueOrThrow({ where: { code: "nanchang" }, select: { id: true } });
+  await db.user.upsert({
+    where: { username: "nanchang.versioned" },
+    update: {},
+    create: {
+      username: "nanchang.versioned",
+      displayName: "南昌市第二填报人",
+      role: "STAFF",
+      unitId: nanchang.id,
+      passwordHash: "not-a-password",
+    },
+  });
+  for (const username of ["admin", "admin.versioned", "reviewer", "reviewer.versioned", "nanchang", "nanchang.versioned"]) {
     const row = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
     users[username] = (await findActiveSessionUser(row.id))!;
   }
@@ -139,6 +155,17 @@ describe("the versioned-write helper", () => {
     expect((await db.setting.findUniqueOrThrow({ where: { key: HELPER_KEY } })).version).toBe(2);
   });
 
+  it("carries the record as it is now in the refusal, when the caller reads it, for the user to compare", async () => {
+    const current: StaleWrite = { ...stale, current: async () => ({ version: 2, record: { value: "丙或丁" } }) };
+    const refusal = (await appDb
+      .$transaction((tx) => updateVersioned(tx, "setting", { where: { key: HELPER_KEY }, version: 1 }, { value: "旧版" }, current))
+      .catch((caught: unknown) => caught)) as StaleWriteError;
+    expect(refusal).toBeInstanceOf(StaleWriteError);
+    expect(refusal.data).toEqual({ who: "张三", when: "2026/11/30 10:00:00", version: 2, record: { value: "丙或丁" } });
+    // Without a reader of the current record the refusal carries nothing more than its message.
+    await expect(write(1, "旧版")).rejects.toMatchObject({ data: undefined });
+  });
+
   it("conditions a raw-SQL update on the version too: of two such statements one returns the row", async () => {
     const staff = users.nanchang!;
     const task = await db.task.findUniqueOrThrow({ where: { number: 21 }, select: { id: true } });
@@ -174,6 +201,129 @@ describe("the versioned-write helper", () => {
 });
 
 describe("two writers of the same version at once", () => {
+  it("reports: of two first saves at once one is kept; the other is told who saved first and shown their version", async () => {
+    const task = await db.task.findUniqueOrThrow({ where: { number: 22 }, select: { id: true } });
+    const staff = [users.nanchang!, users["nanchang.versioned"]!];
+    const names = ["南昌市填报人", "南昌市第二填报人"];
+    const first = (user: SessionUser, progress: string) =>
+      saveReport(
+        saveReportSchema.parse({ taskNumber: "22", quarter: "2025Q1", version: "0", progressState: "ON_TRACK", percent: "20", progress }),
+        user,
+        "2026-11-25",
+      );
+    const results = await race(
+      {
+        sql: `INSERT INTO "ProgressReport" ("taskId", "unitId", year, quarter, "progressState", percent, progress, "updatedById")
+              VALUES ($1, $2, 2025, 1, 'ON_TRACK', 0, 'blocker', $3)`,
+        params: [task.id, staff[0]!.unitId, staff[0]!.id],
+      },
+      [() => first(staff[0]!, "甲的进展"), () => first(staff[1]!, "乙的进展")],
+    );
+    const { winner, refusal } = oneWinner(results);
+    expect(refusal.message).toMatch(new RegExp(`^保存未成功：在您之前，${names[winner]} 已于 .* 保存了这份报告`));
+    expect(refusal.data).toMatchObject({
+      who: names[winner],
+      version: 1,
+      record: { progress: ["甲的进展", "乙的进展"][winner], editable: true },
+    });
+    expect(await db.progressReport.count({ where: { taskId: task.id, unitId: staff[0]!.unitId!, year: 2025, quarter: 1 } })).toBe(1);
+  });
+
+  it("reports: two copies of one request at once (a retry overtaking the first) are answered with the same single write", async () => {
+    const task = await db.task.findUniqueOrThrow({ where: { number: 23 }, select: { id: true } });
+    const staff = users.nanchang!;
+    const requestId = "3d5f7b9c-2e4a-4b6c-8d0e-1f2a3b4c5d6e";
+    const copy = () =>
+      saveReport(
+        saveReportSchema.parse({
+          taskNumber: "23",
+          quarter: "2025Q1",
+          version: "0",
+          intent: "submit",
+          requestId,
+          progressState: "ON_TRACK",
+          percent: "20",
+          progress: "同一请求",
+        }),
+        staff,
+        "2026-11-25",
+      );
+    const results = await race(
+      {
+        sql: `INSERT INTO "ProgressReport" ("taskId", "unitId", year, quarter, "progressState", percent, progress, "updatedById")
+              VALUES ($1, $2, 2025, 1, 'ON_TRACK', 0, 'blocker', $3)`,
+        params: [task.id, staff.unitId, staff.id],
+      },
+      [copy, copy],
+    );
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
+    const [a, b] = results as PromiseFulfilledResult<Awaited<ReturnType<typeof copy>>>[];
+    expect(b!.value).toEqual(a!.value);
+    expect(a!.value).toMatchObject({ status: "SUBMITTED", version: 1 });
+    expect(await db.reportRevision.count({ where: { reportId: a!.value.id } })).toBe(1);
+    expect(await auditCount("ProgressReport", String(a!.value.id))).toBe(1);
+    expect((await db.reportRevision.findUniqueOrThrow({ where: { requestId }, select: { requestHash: true } })).requestHash).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+  });
+
+  it("reports: a withdrawal and the reviewer's decision at once — exactly one lands, the other is told in Chinese", async () => {
+    const staff = users.nanchang!;
+    const fields = { taskNumber: "25", quarter: "2025Q1", progressState: "ON_TRACK", percent: "20", progress: "待审核" };
+    const draft = await saveReport(saveReportSchema.parse({ ...fields, version: "0" }), staff, "2026-11-25");
+    const report = await saveReport(
+      saveReportSchema.parse({ ...fields, version: String(draft.version), intent: "submit" }),
+      staff,
+      "2026-11-25",
+    );
+    const results = await race<unknown>(rowLock("ProgressReport", "id", report.id), [
+      () => withdrawReport({ reportId: report.id, version: report.version }, staff),
+      () => reviewReports({ reports: [{ id: report.id, version: report.version }], decision: "accept", comment: "" }, users.reviewer!),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const withdrew = results[0]!.status === "fulfilled";
+    const reason = (results[withdrew ? 1 : 0] as PromiseRejectedResult).reason as AppError;
+    expect(reason).toBeInstanceOf(AppError);
+    expect(reason.message).toMatch(
+      withdrew ? /已于 .* 被 南昌市填报人 修改，请刷新后再审核/ : /^撤回未成功：省生态环境厅审核人 已于 .* 审核通过了该报告/,
+    );
+    const stored = await db.progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, version: true } });
+    expect(stored).toEqual({ status: withdrew ? "DRAFT" : "ACCEPTED", version: report.version + 1 });
+    expect(await auditCount("ProgressReport", String(report.id))).toBe(3);
+  });
+
+  it("reports: a withdrawal that checked the report just before the reviewer's decision committed is refused, naming it", async () => {
+    const staff = users.nanchang!;
+    const fields = { taskNumber: "25", quarter: "2024Q4", progressState: "ON_TRACK", percent: "20", progress: "待审核" };
+    const draft = await saveReport(saveReportSchema.parse({ ...fields, version: "0" }), staff, "2026-11-25");
+    const report = await saveReport(
+      saveReportSchema.parse({ ...fields, version: String(draft.version), intent: "submit" }),
+      staff,
+      "2026-11-25",
+    );
+    const refused = await withPg(seededDatabaseUrl(), async (reviewer) => {
+      // The decision is written but not yet committed when the withdrawal reads and writes.
+      await reviewer.query("BEGIN");
+      await reviewer.query(
+        `UPDATE "ProgressReport" SET status = 'ACCEPTED', version = version + 1, "reviewedById" = $2, "reviewedAt" = now() WHERE id = $1`,
+        [report.id, users.reviewer!.id],
+      );
+      const withdrawal = withdrawReport({ reportId: report.id, version: report.version }, staff).catch((caught: unknown) => caught);
+      for (let attempt = 0; (await waitingForLocks()) < 1; attempt += 1) {
+        if (attempt > 600) throw new Error("the withdrawal never reached its write");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await reviewer.query("COMMIT");
+      return withdrawal;
+    });
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).message).toMatch(/^撤回未成功：省生态环境厅审核人 已于 .* 审核通过了该报告，审核后不能再撤回。$/);
+    expect(await db.progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).toEqual({
+      status: "ACCEPTED",
+    });
+    expect(await db.reportRevision.count({ where: { reportId: report.id, action: "report.withdraw" } })).toBe(0);
+  });
+
   it("settings: the first save of the reporting window creates it once; of two edits of version 1 one lands", async () => {
     await db.setting.deleteMany({ where: { key: WINDOW_KEY } });
     cleanups.push(() => db.setting.deleteMany({ where: { key: WINDOW_KEY } }));
