@@ -1,12 +1,14 @@
 /**
- * Sends anonymous visitors to sign-in and slides the idle timeout of signed-in ones. This is a
- * convenience, not the security boundary: every page, action and route handler checks the user
- * itself (lib/auth/session.ts).
+ * Refuses malformed requests (lib/core/request-checks.ts) with a Chinese 4xx before Next decodes
+ * them, sends anonymous visitors to sign-in and slides the idle timeout of signed-in ones. The
+ * sign-in part is a convenience, not the security boundary: every page, action and route handler
+ * checks the user itself (lib/auth/session.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
 import { env } from "@/lib/core/env";
+import { malformedActionBody, malformedRequest, refusalAnswer, type Refusal } from "@/lib/core/request-checks";
 
 const PUBLIC_PAGES = ["/login", "/forbidden"];
 const SESSION_SLIDE_INTERVAL_SECONDS = 60;
@@ -48,8 +50,25 @@ function withCsp(request: NextRequest): NextResponse {
   return response;
 }
 
+/** Why the request is refused, or null: its address, method and headers, then a server action's body. */
+async function refusalOf(request: NextRequest): Promise<Refusal | null> {
+  const refused = malformedRequest(request.method, request.url, request.headers);
+  if (refused || request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return refused;
+  const body = new Uint8Array(await request.clone().arrayBuffer());
+  // A body cut off at Next's proxy buffer is too large, which the action's size limit answers.
+  const length = Number(request.headers.get("content-length") ?? body.length);
+  return length > body.length ? null : malformedActionBody(request.headers, body);
+}
+
 export async function proxy(request: NextRequest) {
+  const refused = await refusalOf(request);
+  if (refused) {
+    const { status, headers, body } = refusalAnswer(refused, request.url);
+    return new NextResponse(body, { status, headers });
+  }
   const { pathname, search } = request.nextUrl;
+  // Route handlers answer with JSON 401/403 themselves.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const secret = env().NEXTAUTH_SECRET;
   const secureCookie = usesSecureCookie(request);
   const cookieName = secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token";
@@ -83,6 +102,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // API routes answer with JSON 401/403 themselves; static files need no session.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Static files need no check and no session.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -157,15 +157,25 @@ describe("the route wrapper's error mapping", () => {
 });
 
 describe("addresses under /api that are no route", () => {
-  it("answer 404 in the JSON error body for every method, not with the HTML page", async () => {
-    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
-      const response = await unknownApiRoute[method](new Request(`${ORIGIN}/api/v1/no-such-thing`, { method }), {
-        params: Promise.resolve({ path: ["v1", "no-such-thing"] }),
-      });
-      expect(response.status, method).toBe(404);
-      expect(response.headers.get("content-type"), method).toContain("application/json");
-      expect((await errorOf(response)).message, method).toBe("接口不存在：/api/v1/no-such-thing");
-    }
+  it("answer 404 in the JSON error body, not with the HTML page", async () => {
+    const response = await unknownApiRoute.GET(new Request(`${ORIGIN}/api/v1/no-such-thing`), {
+      params: Promise.resolve({ path: ["v1", "no-such-thing"] }),
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect((await errorOf(response)).message).toBe("接口不存在：/api/v1/no-such-thing");
+  });
+});
+
+describe("text in search parameters", () => {
+  it.each([
+    ["a NUL character", "%00"],
+    ["a control character", "%07"],
+    ["U+FFFF", "%EF%BF%BF"],
+  ])("refuses %s in a parameter with 400 and a Chinese message, before the database sees it", async (_name, encoded) => {
+    const response = await tasksRoute.GET(get(`/api/v1/tasks?q=河湖${encoded}`));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toBe("查询参数无效：查询参数 q 不能包含控制字符或无效字符");
   });
 });
 
