@@ -1,9 +1,11 @@
 /**
  * Excel export: one sheet per list with Chinese headers and typed cells (numbers stay numbers,
- * dates are Excel dates), frozen header row, filters and sensible widths. Text that Excel would
- * run as a formula (starting with =, +, -, @) is written as plain text.
+ * dates are Excel dates), frozen header row, filters and sensible widths. Every workbook we write
+ * (these lists and the import templates) leaves through workbookBytes, which makes its text safe.
  */
 import ExcelJS from "exceljs";
+import { create as contentDisposition } from "content-disposition";
+import { stripXmlInvalid } from "@/lib/core/text";
 
 export type ColumnType = "text" | "number" | "integer" | "date" | "datetime" | "percent";
 
@@ -22,11 +24,32 @@ export interface SheetSpec<Row> {
   preface?: string[];
 }
 
+/** What Excel or WPS would take for the start of a formula if it were typed into a cell (OWASP's list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Text that cannot be read as a formula by Excel or WPS. */
-export function safeText(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+/** Excel's Text number format: the cell shows what it holds, and an edit of it stays text. */
+export const TEXT_FORMAT = "@";
+
+function safeCell(cell: ExcelJS.Cell): void {
+  const value = cell.value;
+  if (typeof value === "string") {
+    cell.value = stripXmlInvalid(value);
+    // A string cell is never evaluated; the Text format keeps it so when someone edits it, with
+    // no visible escape character that would come back on import as part of the text.
+    if (FORMULA_START.test(cell.value)) cell.numFmt = TEXT_FORMAT;
+  } else if (value && typeof value === "object" && "richText" in value) {
+    cell.value = { richText: value.richText.map((part) => ({ ...part, text: stripXmlInvalid(part.text) })) };
+  }
+}
+
+/**
+ * The file of a workbook of ours, its text made safe in this one place: characters XML refuses
+ * are dropped (rows saved before input refused them may hold U+FFFE or a control character, and
+ * one breaks the whole file), and text that looks like a formula stays text.
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell(safeCell)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
@@ -40,7 +63,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
 function addSheet<Row>(workbook: ExcelJS.Workbook, spec: SheetSpec<Row>): void {
   const sheet = workbook.addWorksheet(spec.name.slice(0, 31));
   const preface = spec.preface ?? [];
-  for (const line of preface) sheet.addRow([safeText(line)]).font = { italic: true, color: { argb: "FF475569" } };
+  for (const line of preface) sheet.addRow([line]).font = { italic: true, color: { argb: "FF475569" } };
   const headerRow = sheet.addRow(spec.columns.map((column) => column.header));
   headerRow.font = { bold: true };
   headerRow.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
@@ -50,14 +73,7 @@ function addSheet<Row>(workbook: ExcelJS.Workbook, spec: SheetSpec<Row>): void {
     if (format) sheet.getColumn(index + 1).numFmt = format;
   });
   for (const row of spec.rows) {
-    sheet.addRow(
-      spec.columns.map((column) => {
-        const value = column.value(row);
-        if (value === null || value === undefined) return null;
-        if (typeof value === "string") return safeText(value);
-        return value;
-      }),
-    );
+    sheet.addRow(spec.columns.map((column) => column.value(row) ?? null));
   }
   const headerIndex = preface.length + 1;
   sheet.views = [{ state: "frozen", ySplit: headerIndex }];
@@ -78,7 +94,7 @@ export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
   workbook.creator = "美丽江西建设推进管理平台";
   workbook.created = new Date();
   for (const item of sheets) item.addTo(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -88,7 +104,7 @@ export function xlsxResponse(buffer: Buffer, fileName: string): Response {
   return new Response(new Uint8Array(buffer), {
     headers: {
       "Content-Type": XLSX_MEDIA_TYPE,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Content-Disposition": contentDisposition(fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -2,15 +2,28 @@
  * Templates that staff download, fill in Excel or WPS and upload again: a visible sheet with a
  * fixed header row, and a hidden sheet naming the template, its version, the unit and the period
  * it was made for. Reading checks the file is really an .xlsx of ours, unchanged in shape, and
- * returns every data row's cells as text; formulas are refused, never evaluated.
+ * returns every data row's cells as text; formulas are refused, never evaluated. A file is read
+ * within the bounds of ./limits, a few at a time per process.
  */
 import ExcelJS from "exceljs";
-import { fileTypeFromBuffer } from "file-type";
-import { safeText } from "@/lib/exports/workbook";
+import pLimit from "p-limit";
+import { TEXT_FORMAT, workbookBytes } from "@/lib/exports/workbook";
+import { UserFacingError } from "@/lib/core/errors";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_MEGABYTES, IMPORT_PARALLEL_READS } from "./limits";
+import { readXlsxCells, type CellValue, type SheetCells } from "./xlsx-reader";
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** The upload limit, for the pages that tell users and refuse larger files in the browser. */
+export { IMPORT_MAX_BYTES } from "./limits";
+
 const META_SHEET = "_模板信息";
-const TEMPLATE_VERSION = "1";
+/**
+ * 2: text that looks like a formula is written as it is, in a Text-format cell. Templates of
+ * version 1 (still in users' hands) wrote it with a leading apostrophe, visible in the cell.
+ */
+const TEMPLATE_VERSION = "2";
+const READABLE_VERSIONS = new Set(["1", TEMPLATE_VERSION]);
+/** The escape version 1 added: an apostrophe before what would start a formula. */
+const VERSION_1_ESCAPE = /^'(?=[=+\-@\t\r])/;
 
 export interface TemplateColumn {
   key: string;
@@ -22,6 +35,8 @@ export interface TemplateColumn {
   list?: readonly string[];
   /** A whole number range. */
   whole?: [number, number];
+  /** Holds a number; other columns are Text format, so what users type there stays as typed. */
+  number?: boolean;
 }
 
 export interface TemplateIdentity {
@@ -63,8 +78,8 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
     const row = sheet.getRow(FIRST_DATA_ROW + rowIndex);
     spec.columns.forEach((column, index) => {
       const cell = row.getCell(index + 1);
-      const value = values[column.key];
-      cell.value = typeof value === "string" ? safeText(value) : (value ?? null);
+      cell.value = values[column.key] ?? null;
+      if (!column.number && !column.whole) cell.numFmt = TEXT_FORMAT;
       cell.alignment = { wrapText: true, vertical: "top" };
       if (column.locked) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
       else cell.protection = { locked: false };
@@ -101,7 +116,7 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
   meta.getCell("A3").value = spec.identity.unit;
   meta.getCell("A4").value = spec.identity.period;
   meta.getCell("A5").value = spec.columns.map((column) => column.header).join("|");
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
 
 export interface ReadRow {
@@ -114,69 +129,56 @@ export interface ReadRow {
 
 export type ReadResult = { ok: true; identity: TemplateIdentity; rows: ReadRow[] } | { ok: false; error: string };
 
-function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
-  if (value === null || value === undefined) return { text: "", formula: false };
-  if (typeof value === "string") return { text: value, formula: false };
-  if (typeof value === "number" || typeof value === "boolean") return { text: String(value), formula: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false };
-  if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) return { text: "", formula: true };
-    if ("richText" in value) return { text: value.richText.map((part) => part.text).join(""), formula: false };
-    if ("text" in value) return { text: String(value.text), formula: false };
-    if ("error" in value) return { text: "", formula: true };
-  }
-  return { text: String(value), formula: false };
-}
+const readingSlot = pLimit(IMPORT_PARALLEL_READS);
+const EMPTY: CellValue = { text: "", formula: false };
+const at = (cells: SheetCells | undefined, row: number, column: number) => cells?.get(row)?.get(column) ?? EMPTY;
 
 /** Reads an uploaded template; any sign that it is not ours, or was reshaped, is an error in Chinese. */
 export async function readTemplate(bytes: Buffer, kind: string, columns: readonly TemplateColumn[]): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, error: "文件是空的" };
   if (bytes.length > IMPORT_MAX_BYTES)
-    return { ok: false, error: `文件过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，导入文件不能超过 5 MB` };
-  const type = await fileTypeFromBuffer(bytes);
-  if (type?.ext !== "xlsx") return { ok: false, error: "不是 Excel 文件（.xlsx）：请上传从本系统下载的模板" };
-  const workbook = new ExcelJS.Workbook();
+    return { ok: false, error: `文件过大：${(bytes.length / 1024 / 1024).toFixed(1)} MB，导入文件不能超过 ${IMPORT_MAX_MEGABYTES} MB` };
+  let sheets: Map<string, SheetCells>;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, error: "无法读取该 Excel 文件，文件可能已损坏" };
+    sheets = await readingSlot(() =>
+      readXlsxCells(bytes, {
+        sheets: (names) => [META_SHEET, names.find((name) => name !== META_SHEET) ?? META_SHEET],
+        // One more than the template's: a column added on the right is refused.
+        columns: columns.length + 1,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    throw error;
   }
-  const meta = workbook.getWorksheet(META_SHEET);
-  const sheet = workbook.worksheets.find((candidate) => candidate.name !== META_SHEET);
-  if (!meta || !sheet || cellText(meta.getCell("A1").value).text !== kind) {
+  const meta = sheets.get(META_SHEET);
+  const sheet = [...sheets].find(([name]) => name !== META_SHEET)?.[1];
+  if (!meta || !sheet || at(meta, 1, 1).text !== kind) {
     return { ok: false, error: "不是本系统下载的填报模板，请重新下载模板后填写" };
   }
-  if (cellText(meta.getCell("A2").value).text !== TEMPLATE_VERSION) return { ok: false, error: "模板版本已过期，请重新下载模板" };
-  const headerRow = sheet.getRow(HEADER_ROW);
+  const version = at(meta, 2, 1).text;
+  if (!READABLE_VERSIONS.has(version)) return { ok: false, error: "模板版本已过期，请重新下载模板" };
   for (const [index, column] of columns.entries()) {
-    const found = cellText(headerRow.getCell(index + 1).value).text.trim();
+    const found = at(sheet, HEADER_ROW, index + 1).text.trim();
     if (found !== column.header) {
       return { ok: false, error: `模板已被修改：第 ${index + 1} 列表头应为“${column.header}”，实际为“${found || "空"}”。请勿增删或移动列` };
     }
   }
-  if (cellText(headerRow.getCell(columns.length + 1).value).text.trim()) {
+  if (at(sheet, HEADER_ROW, columns.length + 1).text.trim()) {
     return { ok: false, error: "模板已被修改：表头右侧多出了列，请勿增加列" };
   }
+  const unescape = (text: string) => (version === "1" ? text.replace(VERSION_1_ESCAPE, "") : text);
   const rows: ReadRow[] = [];
-  for (let number = FIRST_DATA_ROW; number <= sheet.rowCount; number += 1) {
-    const row = sheet.getRow(number);
+  for (const number of [...sheet.keys()].filter((row) => row >= FIRST_DATA_ROW).sort((a, b) => a - b)) {
     const cells: Record<string, string> = {};
     const formulas: string[] = [];
     columns.forEach((column, index) => {
-      const { text, formula } = cellText(row.getCell(index + 1).value);
-      cells[column.key] = text.trim();
+      const { text, formula } = at(sheet, number, index + 1);
+      cells[column.key] = unescape(text.trim());
       if (formula) formulas.push(column.key);
     });
     if (Object.values(cells).every((text) => text === "") && formulas.length === 0) continue;
     rows.push({ row: number, cells, formulas });
   }
-  return {
-    ok: true,
-    identity: {
-      kind,
-      unit: cellText(meta.getCell("A3").value).text,
-      period: cellText(meta.getCell("A4").value).text,
-    },
-    rows,
-  };
+  return { ok: true, identity: { kind, unit: at(meta, 3, 1).text, period: at(meta, 4, 1).text }, rows };
 }

@@ -18,7 +18,7 @@ export const OBSERVATION_COLUMNS: readonly TemplateColumn[] = [
   { key: "unit", header: "计量单位", width: 12, locked: true },
   { key: "area", header: "地区（全省或设区市）", width: 14 },
   { key: "period", header: "期间（如2026或2026Q3）", width: 14 },
-  { key: "value", header: "数值", width: 12 },
+  { key: "value", header: "数值", width: 12, number: true },
   { key: "source", header: "数据来源", width: 40 },
   { key: "note", header: "说明", width: 30 },
 ];

@@ -24,7 +24,7 @@ const STATE_LABELS = Object.values(PROGRESS_STATE_LABELS);
 const STATE_BY_LABEL = new Map(Object.entries(PROGRESS_STATE_LABELS).map(([state, label]) => [label, state as ProgressState]));
 
 export const PROGRESS_COLUMNS: readonly TemplateColumn[] = [
-  { key: "taskNumber", header: "任务序号", width: 9, locked: true },
+  { key: "taskNumber", header: "任务序号", width: 9, locked: true, number: true },
   { key: "title", header: "重点任务", width: 30, locked: true },
   { key: "deadline", header: "完成时限", width: 12, locked: true },
   { key: "current", header: "当前状态", width: 12, locked: true },

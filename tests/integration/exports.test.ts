@@ -133,14 +133,16 @@ describe("Excel exports", () => {
     expect(first.getCell(7).value).toBe(tasks[0]!.units.map((unit) => unit.shortName).join("、"));
   });
 
-  it("never lets text become a formula", async () => {
+  it("never lets text become a formula, and shows it exactly as written", async () => {
     const reports = await listReports(reportReadScope({ role: "API_TOKEN", unitId: null })!, { task: 22, unit: "pingxiang" });
     const sheet = await readSheet(await buildWorkbook([reportsSheet(reports, "")]));
     const row = sheet.getRow(5);
     expect(row.getCell(7).value).toBeCloseTo(0.55);
     expect(row.getCell(8).value).toBe(PROGRESS);
+    // A string cell in Text format: Excel and WPS show it as text and keep it text when edited.
     expect(row.getCell(9).type).toBe(ExcelJS.ValueType.String);
-    expect(String(row.getCell(9).value as string)).toBe('\'=HYPERLINK("http://example.invalid","点此")');
+    expect(row.getCell(9).value).toBe('=HYPERLINK("http://example.invalid","点此")');
+    expect(row.getCell(9).numFmt).toBe("@");
   });
 });
 
