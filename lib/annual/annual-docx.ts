@@ -23,6 +23,7 @@ import {
 } from "docx";
 import type { AnnualReportData } from "@/lib/annual/annual-report";
 import { joinProgress } from "@/lib/annual/annual-text";
+import { stripXmlInvalid } from "@/lib/core/text";
 
 const mm = (value: number) => Math.round((value / 25.4) * 1440);
 const FONT = {
@@ -40,8 +41,17 @@ const INDENT = 640;
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin });
 
+/**
+ * Every text of the document goes through here: characters XML refuses are dropped, since rows
+ * saved before input refused them may hold U+FFFE or a control character, and one breaks the file.
+ */
 function run(text: string, options: { font?: string; size?: number; bold?: boolean } = {}) {
-  return new TextRun({ text, font: font(options.font ?? FONT.body), size: options.size ?? SIZE.body, bold: options.bold });
+  return new TextRun({
+    text: stripXmlInvalid(text),
+    font: font(options.font ?? FONT.body),
+    size: options.size ?? SIZE.body,
+    bold: options.bold,
+  });
 }
 
 function body(text: string, indent = true): Paragraph {

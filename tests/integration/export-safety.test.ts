@@ -4,9 +4,17 @@
  * refuses (in rows saved before input refused them) never break a file.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { applyProgressImport, previewProgressImport, progressTemplate } from "@/lib/imports/progress-import";
+import { annualReportDocx } from "@/lib/annual/annual-docx";
+import { compileAnnualReport } from "@/lib/annual/annual-report";
+import { listReports } from "@/lib/reports/read-reports";
+import { reportReadScope } from "@/lib/auth/roles";
+import { reportsSheet } from "@/lib/exports/sheets";
+import { buildWorkbook } from "@/lib/exports/workbook";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
@@ -98,5 +106,86 @@ describe("text that looks like a formula", () => {
     expect(preview.fileError).toBeNull();
     await applyProgressImport(preview.batchId!, staff, TODAY);
     expect(await saved(id)).toMatchObject({ progress: "=SUM(A1)", problems: "-5%", nextSteps: "'quoted" });
+  });
+});
+
+/** Every XML part of an .xlsx or .docx, parsed strictly: throws on the first character XML refuses. */
+async function parseEveryPart(bytes: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts: Record<string, string> = {};
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir || !/\.(xml|rels)$/.test(name)) continue;
+    parts[name] = await file.async("string");
+    new SaxesParser().write(parts[name]).close();
+  }
+  return parts;
+}
+
+describe("characters XML refuses, in rows saved before input refused them", () => {
+  // U+FFFE, U+FFFF, C0 controls (tab, line feed and carriage return are allowed and stay).
+  const LEGACY = {
+    progress: "鄱阳湖\uFFFE治理\u0001完成\uFFFF过半",
+    problems: "资金\u000b缺口\u001f较大",
+    nextSteps: "继续\u0008推进\t落实",
+  };
+  const CLEAN = { progress: "鄱阳湖治理完成过半", problems: "资金缺口较大", nextSteps: "继续推进\t落实" };
+  let accepted: number;
+
+  beforeAll(async () => {
+    const reviewer = await db.user.findUniqueOrThrow({ where: { username: "reviewer" }, select: { id: true } });
+    const [task] = await owedTaskNumbers(1);
+    const { id } = await db.task.findUniqueOrThrow({ where: { number: task! }, select: { id: true } });
+    const report = await db.progressReport.create({
+      data: {
+        taskId: id,
+        unitId: staff.unitId!,
+        year: 2026,
+        quarter: 2,
+        status: "ACCEPTED",
+        progressState: "ON_TRACK",
+        percent: 50,
+        ...LEGACY,
+        reviewComment: "同意\u0002通过",
+        updatedById: staff.id,
+        submittedAt: new Date("2026-07-05T02:00:00Z"),
+        reviewedAt: new Date("2026-07-08T02:00:00Z"),
+        reviewedById: reviewer.id,
+      },
+      select: { id: true },
+    });
+    created.push(report.id);
+    accepted = report.id;
+  });
+
+  it("are left out of an Excel export, which opens and keeps the rest of the text", async () => {
+    const reports = (await listReports(reportReadScope({ role: "API_TOKEN", unitId: null })!, { unit: "jiujiang" })).filter(
+      (report) => report.id === accepted,
+    );
+    expect(reports).toHaveLength(1);
+    const bytes = await buildWorkbook([reportsSheet(reports, "筛选条件：q=\u0003")]);
+    await parseEveryPart(bytes);
+    const sheet = (await loadWorkbook(bytes)).worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe("筛选条件：q=");
+    const row = sheet.getRow(5);
+    expect([row.getCell(8).value, row.getCell(9).value, row.getCell(10).value]).toEqual([CLEAN.progress, CLEAN.problems, CLEAN.nextSteps]);
+    expect(row.getCell(14).value).toBe("同意通过");
+  });
+
+  it("are left out of the Word annual report, which parses and keeps the rest of the text", async () => {
+    const parts = await parseEveryPart(await annualReportDocx(await compileAnnualReport(2026)));
+    const text = [...parts["word/document.xml"]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
+    expect(text).toContain(`九江市：${CLEAN.progress}`);
+    expect(text).toContain(`${CLEAN.problems}。（九江市）`);
+  });
+
+  it("are left out of the import template, which opens and imports again", async () => {
+    const [, , , fourth] = await owedTaskNumbers(4);
+    await draft(fourth!, LEGACY);
+    const template = await progressTemplate(staff, QUARTER, TODAY);
+    await parseEveryPart(template);
+    const row = (await loadWorkbook(template)).getWorksheet("进展填报")!.getRow(7);
+    expect([row.getCell(7).value, row.getCell(8).value, row.getCell(9).value]).toEqual([CLEAN.progress, CLEAN.problems, CLEAN.nextSteps]);
+    const preview = await previewProgressImport(new File([new Uint8Array(template)], "进展.xlsx"), staff, TODAY);
+    expect(preview.fileError).toBeNull();
   });
 });
