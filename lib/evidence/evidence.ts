@@ -8,15 +8,7 @@ import { evidenceStore } from "@/lib/evidence/store/blob-store";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./limits";
-
-/** 佐证材料 may be PDF, JPG/PNG images, Word (.docx) or Excel (.xlsx), judged by their bytes. */
-export const EVIDENCE_TYPES: Record<string, string> = {
-  "application/pdf": "PDF",
-  "image/jpeg": "JPG 图片",
-  "image/png": "PNG 图片",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word 文档",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel 表格",
-};
+import { EVIDENCE_EXTENSIONS, evidenceFileName } from "./file-names";
 
 /** Files live outside the database, in the configured store, named by their SHA-256. */
 async function storeBytes(bytes: Buffer): Promise<string> {
@@ -32,16 +24,6 @@ async function readBytes(sha256: string): Promise<Buffer> {
     throw new Error(`evidence file ${sha256} does not match its checksum`);
   }
   return bytes;
-}
-
-/** The file name as shown and downloaded: no path, no control characters, at most 120 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "")
-    .trim()
-    .slice(-120);
-  return cleaned || "佐证材料";
 }
 
 async function editableReport(reportId: number, user: SessionUser) {
@@ -64,13 +46,14 @@ export async function addEvidence(reportId: number, file: File, user: SessionUse
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);
-  if (!detected || !(detected.mime in EVIDENCE_TYPES)) {
+  // 佐证材料 may be PDF, JPG/PNG images, Word (.docx) or Excel (.xlsx), judged by their bytes.
+  if (!detected || !(detected.mime in EVIDENCE_EXTENSIONS)) {
     throw new UserFacingError("文件类型不符：只接受 PDF、JPG/PNG 图片、Word（.docx）和 Excel（.xlsx）文件，按文件内容判断，与文件名无关", {
       file: ["文件内容不是允许的类型"],
     });
   }
   const sha256 = await storeBytes(bytes);
-  const fileName = cleanFileName(file.name);
+  const fileName = evidenceFileName(file.name, detected.mime);
   await db.$transaction(async (tx) => {
     const stored = await tx.evidenceFile.create({
       data: { reportId, fileName, mediaType: detected.mime, size: bytes.length, sha256, uploadedById: user.id },
@@ -114,5 +97,6 @@ export async function evidenceForDownload(fileId: number, user: SessionUser) {
     select: { fileName: true, mediaType: true, sha256: true, removedAt: true, report: { select: { unitId: true, status: true } } },
   });
   if (!file || file.removedAt || !scopeAllows(reportReadScope(user), file.report)) return null;
-  return { fileName: file.fileName, mediaType: file.mediaType, bytes: await readBytes(file.sha256) };
+  // Named by today's rules, for files uploaded before them too.
+  return { fileName: evidenceFileName(file.fileName, file.mediaType), mediaType: file.mediaType, bytes: await readBytes(file.sha256) };
 }

@@ -8,13 +8,21 @@ import os from "node:os";
 import path from "node:path";
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseContentDisposition } from "content-disposition";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addEvidence, evidenceForDownload } from "@/lib/evidence/evidence";
+import * as evidenceRoute from "@/app/api/evidence/[id]/route";
 import { saveReport } from "@/lib/reports/save-report";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { evidenceStore } from "@/lib/evidence/store/blob-store";
 import { saveReportSchema } from "@/lib/reports/schemas";
 import { seededPrisma } from "../support/database";
+import { signInAs, signOut } from "../support/session";
+
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: (await import("../support/session")).getFakeServerSession,
+}));
 
 const db = seededPrisma();
 const BUCKET = "meili-evidence";
@@ -116,5 +124,63 @@ describe("evidence on an S3-compatible store", () => {
     expect(() =>
       evidenceStore({ EVIDENCE_STORE: "s3", EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "", EVIDENCE_S3_PREFIX: "files" }),
     ).not.toThrow();
+  });
+});
+
+describe("evidence file names", () => {
+  /** RFC 5987's attr-char: what may stand unencoded in filename*. */
+  const EXTENDED_VALUE = /filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+)$/;
+
+  it("are stored and downloaded without bidi controls, ending in the checked type's extension, in an RFC 6266 header", async () => {
+    const task = await db.task.findUniqueOrThrow({ where: { number: 22 }, select: { id: true } });
+    const report = await db.progressReport.create({
+      data: {
+        taskId: task.id,
+        unitId: staff.unitId!,
+        year: 2026,
+        quarter: 2,
+        progressState: "ON_TRACK",
+        percent: 10,
+        progress: "文件名测试",
+        updatedById: staff.id,
+      },
+      select: { id: true },
+    });
+    // Displays as "合同exe.pdf", and is a PDF.
+    expect(await addEvidence(report.id, new File([PDF], "合同\u202Efdp.exe"), staff)).toBe("合同fdp.exe.pdf");
+    expect(await addEvidence(report.id, new File([PDF], "会议纪要(第1次)'终稿'.PDF"), staff)).toBe("会议纪要(第1次)'终稿'.PDF");
+    const files = await db.evidenceFile.findMany({
+      where: { reportId: report.id },
+      orderBy: { id: "asc" },
+      select: { id: true, fileName: true },
+    });
+    expect(files.map((file) => file.fileName)).toEqual(["合同fdp.exe.pdf", "会议纪要(第1次)'终稿'.PDF"]);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "evidence.add", entityId: String(report.id) },
+      orderBy: { id: "asc" },
+      select: { after: true },
+    });
+    expect(audit.after).toMatchObject({ fileName: "合同fdp.exe.pdf", mediaType: "application/pdf" });
+
+    await signInAs(db, "pingxiang");
+    const download = async (id: number) => {
+      const response = await evidenceRoute.GET(new Request(`http://localhost:3000/api/evidence/${id}`), {
+        params: Promise.resolve({ id: String(id) }),
+      });
+      expect(response.status).toBe(200);
+      const header = response.headers.get("content-disposition")!;
+      expect(header).toMatch(EXTENDED_VALUE);
+      expect(header).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=/);
+      return parseContentDisposition(header).parameters.filename;
+    };
+    expect(await download(files[0]!.id)).toBe("合同fdp.exe.pdf");
+    expect(await download(files[1]!.id)).toBe("会议纪要(第1次)'终稿'.PDF");
+
+    // A name stored before these rules is downloaded under them.
+    await db.evidenceFile.update({ where: { id: files[0]!.id }, data: { fileName: "旧\u202Egpj.exe" } });
+    expect(await download(files[0]!.id)).toBe("旧gpj.exe.pdf");
+    signOut();
+    await db.evidenceFile.deleteMany({ where: { reportId: report.id } });
+    await db.progressReport.delete({ where: { id: report.id } });
   });
 });

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from "content-disposition";
 import { route } from "@/lib/core/route";
 import { AppError } from "@/lib/core/errors";
 import { z } from "@/lib/core/zod";
@@ -17,7 +18,8 @@ export const GET = route({ auth: "report:read", params: EvidencePathSchema }, as
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(file.bytes.length),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      // RFC 6266: an ASCII fallback, then the name itself in RFC 5987 encoding.
+      "Content-Disposition": contentDisposition(file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
