@@ -8,7 +8,8 @@ for (const [account, username] of Object.entries(E2E_ACCOUNTS) as [E2eAccount, s
     await page.getByLabel("用户名").fill(username);
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).not.toHaveURL(/\/login/);
+    // Signing in hashes the password (argon2): on a loaded two-core machine the first ones take a while.
+    await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
     await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
     await page.context().storageState({ path: storageStateOf(account) });
   });
