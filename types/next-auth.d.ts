@@ -5,9 +5,11 @@ declare module "next-auth" {
     id: string;
     role: Role;
     sessionVersion: number;
+    /** The server-side session opened by this sign-in (UserSession). */
+    sessionId: string;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; sv: number; authTime: number; lastSeen: number };
+    user: { id: string; name: string; role: Role; sv: number; sid?: string; authTime: number; lastSeen: number };
   }
 }
 
@@ -17,6 +19,9 @@ declare module "next-auth/jwt" {
     role: Role;
     /** Must equal the user's sessionVersion; bumping it signs the user out everywhere. */
     sv: number;
+    /** The UserSession row this cookie belongs to; deleted on sign-out, which ends the session.
+     *  Absent from a cookie issued before server-side sessions, which therefore counts as signed out. */
+    sid?: string;
     authTime: number;
     lastSeen: number;
   }

@@ -3,7 +3,9 @@ import { db } from "@/lib/core/db";
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { afterFailure, PASSWORD_HISTORY, RATE_WINDOW_MINUTES, rateLimited, type SignInRefusal } from "@/lib/auth/sign-in-policy";
+import { PASSWORD_CHANGE_REFUSALS, PASSWORD_HISTORY, type SignInRefusal } from "@/lib/auth/sign-in-policy";
+import { checkPasswordUnderLimits, sleep } from "@/lib/auth/password-attempt";
+import { createSession, endAllSessions, pruneSessions } from "@/lib/auth/user-sessions";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
 
@@ -55,60 +57,45 @@ function toSessionUser(row: {
   };
 }
 
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; refusal: SignInRefusal };
+export type SignInResult = { ok: true; user: SessionUser; sessionId: string } | { ok: false; refusal: SignInRefusal };
 
 /**
- * Checks a username and password under the sign-in limits: rate limits per account and address,
- * a lock after consecutive failures. Every attempt is recorded and audited (success, failure,
- * lock, rate limit); the reason given to the user never reveals whether the account exists.
+ * Checks a username and password under the sign-in limits (lib/auth/sign-in-policy.ts): failures
+ * are counted per account × address (the lock), per address and per account; a success counts
+ * against nothing and opens a server-side session (its id goes into the session cookie). Every
+ * attempt is recorded and audited with its address; the reason given to the user never reveals
+ * whether the account exists.
  */
-export async function signIn(username: string, password: string, address: string, now = new Date()): Promise<SignInResult> {
-  const since = new Date(now.getTime() - RATE_WINDOW_MINUTES * 60_000);
-  const [byAccount, byAddress, row] = await Promise.all([
-    db.signInAttempt.count({ where: { username, at: { gte: since } } }),
-    db.signInAttempt.count({ where: { address, at: { gte: since } } }),
-    db.user.findUnique({
-      where: { username },
-      select: { ...sessionUserSelect, passwordHash: true, failedSignIns: true, lockedUntil: true },
-    }),
-  ]);
-  const record = async (success: boolean, action: string, after: Record<string, unknown>) =>
-    db.$transaction(async (tx) => {
-      await tx.signInAttempt.create({ data: { username: username.slice(0, 64), address, success, at: now } });
+export async function signIn(username: string, password: string, address: string, now = new Date(), wait = sleep): Promise<SignInResult> {
+  const name = username.slice(0, 64);
+  const row = await db.user.findUnique({ where: { username }, select: { ...sessionUserSelect, passwordHash: true } });
+  const result = await checkPasswordUnderLimits(
+    { username: name, address, now, wait },
+    async () => {
+      // Verify against a real hash even for unknown users so response time does not reveal them.
+      const passwordOk = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
+      if (!row) return { ok: false, reason: "unknown user" };
+      if (!passwordOk) return { ok: false, reason: "wrong password" };
+      return row.active ? { ok: true } : { ok: false, reason: "inactive" };
+    },
+    async (tx, outcome) => {
+      await tx.signInAttempt.create({ data: { username: name, address, success: outcome.success, at: now } });
       await recordAudit(tx, {
         actorId: row?.id ?? null,
-        action,
+        action: outcome.action,
         entity: "User",
-        entityId: username.slice(0, 64),
-        after: { address, ...after },
+        entityId: name,
+        after: { address, ...outcome.facts },
       });
-    });
-
-  if (rateLimited({ byAccount, byAddress })) {
-    await record(false, "auth.rate_limited", { byAccount, byAddress });
-    return { ok: false, refusal: "rate_limited" };
-  }
-  if (row?.lockedUntil && row.lockedUntil > now) {
-    await record(false, "auth.locked", { lockedUntil: row.lockedUntil.toISOString() });
-    return { ok: false, refusal: "locked" };
-  }
-  // Verify against a real hash even for unknown users so response time does not reveal them.
-  const passwordOk = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
-  if (!row || !passwordOk || !row.active) {
-    if (row && !passwordOk) {
-      const next = afterFailure(row.failedSignIns, now);
-      await db.user.update({ where: { id: row.id }, data: { failedSignIns: next.failures, lockedUntil: next.lockedUntil } });
-      if (next.lockedUntil) {
-        await record(false, "auth.lockout", { lockedUntil: next.lockedUntil.toISOString() });
-        return { ok: false, refusal: "locked" };
-      }
-    }
-    await record(false, "auth.signin_failed", { reason: !row ? "unknown user" : !passwordOk ? "wrong password" : "inactive" });
-    return { ok: false, refusal: "invalid" };
-  }
-  await db.user.update({ where: { id: row.id }, data: { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } });
-  await record(true, "auth.signin", {});
-  return { ok: true, user: toSessionUser(row) };
+    },
+    async (tx) => {
+      await tx.user.update({ where: { id: row!.id }, data: { lastSignInAt: now } });
+      return createSession(tx, row!.id, now);
+    },
+  );
+  if (!result.ok) return result;
+  await pruneSessions(now).catch((error: unknown) => console.error("could not prune expired sessions", error));
+  return { ok: true, user: toSessionUser(row!), sessionId: result.value };
 }
 
 /** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */
@@ -118,18 +105,47 @@ export async function verifyCredentials(username: string, password: string, addr
 }
 
 /**
- * Changes the user's own password: the current one must be right, the new one must meet the
- * policy and differ from the last few; every session of the user ends (session version bump).
+ * Changes the user's own password: the current one must be right — checked under the same limits
+ * as signing in, from the request's address, each wrong one counted and audited — and the new one
+ * must meet the policy and differ from the last few; every session of the user ends.
  */
-export async function changePassword(userId: number, current: string, next: string): Promise<void> {
+export async function changePassword(
+  userId: number,
+  current: string,
+  next: string,
+  address = "direct",
+  now = new Date(),
+  wait = sleep,
+): Promise<void> {
   const row = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
+      username: true,
       passwordHash: true,
       passwordHistory: { orderBy: { createdAt: "desc" }, take: PASSWORD_HISTORY - 1, select: { id: true, passwordHash: true } },
     },
   });
-  if (!(await verifyPassword(row.passwordHash, current))) throw new UserFacingError("当前密码不正确", { current: ["当前密码不正确"] });
+  const result = await checkPasswordUnderLimits(
+    { username: row.username, address, now, wait },
+    async () => ((await verifyPassword(row.passwordHash, current)) ? { ok: true } : { ok: false, reason: "wrong current password" }),
+    async (tx, outcome) => {
+      // The change itself is audited below; what is recorded here is a refused current password.
+      if (outcome.success) return;
+      const action = outcome.action === "auth.signin_failed" ? "auth.password_change_failed" : outcome.action;
+      await recordAudit(tx, {
+        actorId: userId,
+        action,
+        entity: "User",
+        entityId: row.username,
+        after: { address, during: "password change", ...outcome.facts },
+      });
+    },
+    async () => {},
+  );
+  if (!result.ok) {
+    const message = PASSWORD_CHANGE_REFUSALS[result.refusal];
+    throw new UserFacingError(message, { current: [message] });
+  }
   const previous = [row.passwordHash, ...row.passwordHistory.map((entry) => entry.passwordHash)];
   for (const hash of previous) {
     if (await verifyPassword(hash, next)) {
@@ -142,20 +158,34 @@ export async function changePassword(userId: number, current: string, next: stri
   await db.$transaction(async (tx) => {
     await tx.passwordHistory.create({ data: { userId, passwordHash: row.passwordHash } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    const sessionsEnded = await endAllSessions(tx, userId);
     await recordAudit(tx, {
       actorId: userId,
       action: "auth.password_change",
       entity: "User",
       entityId: String(userId),
-      after: { signedOutEverywhere: true },
+      after: { address, signedOutEverywhere: true, sessionsEnded },
     });
   });
 }
 
-/** The signed-in user as stored now (role, unit and active flag may have changed since sign-in). */
+/** An active user as stored now, by id (role, unit and active flag may have changed since sign-in). */
 export async function findActiveSessionUser(id: number): Promise<SessionUser | null> {
   const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
   return row && row.active ? toSessionUser(row) : null;
+}
+
+/**
+ * The user of an open session: the session row (not signed out, within its lifetime) and the
+ * user it belongs to, active, in one query (one statement with the relation joins).
+ */
+export async function findSessionUser(id: number, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, expiresAt: true, user: { select: sessionUserSelect } },
+  });
+  if (!session || session.userId !== id || session.expiresAt <= now || !session.user.active) return null;
+  return toSessionUser(session.user);
 }
 
 // A hash of a random string nobody knows; only used to spend the same time on unknown users.

@@ -1,10 +1,12 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/auth/accounts";
 import { UserFacingError } from "@/lib/core/errors";
 import { changePasswordSchema } from "@/lib/auth/schemas";
 import type { FormState } from "@/lib/core/form-state";
+import { clientAddress } from "@/lib/auth/client-address";
 
 /**
  * Any signed-in user changes their own password (also the forced change of an initial one, so
@@ -20,7 +22,8 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
     return { ok: false, message: "提交的内容有误，请按提示修改。", fieldErrors, values: {} };
   }
   try {
-    await changePassword(user.id, parsed.data.current, parsed.data.password);
+    // Wrong current passwords count against this address like failed sign-ins.
+    await changePassword(user.id, parsed.data.current, parsed.data.password, clientAddress(await headers()));
   } catch (error) {
     if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values: {} };
     throw error;

@@ -3,12 +3,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/accounts";
-import { clientAddress, REFUSAL_MESSAGES } from "./sign-in-policy";
+import { recordAudit } from "@/lib/audit/audit";
+import { db } from "@/lib/core/db";
+import { clientAddress } from "./client-address";
+import { safeRedirectUrl } from "./safe-redirect";
+import { REFUSAL_MESSAGES } from "./sign-in-policy";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
+import { endSession } from "./user-sessions";
 
 export const authOptions: NextAuthOptions = {
-  // Sessions are signed JWT cookies: no server memory, so any app instance can serve any user.
-  // The proxy slides the idle timeout; requireUser() re-checks the user row on every request.
+  // Sessions are signed JWT cookies naming a server-side session row (`sid`): any app instance can
+  // serve any user, and signing out ends the session everywhere at once. The proxy slides the idle
+  // timeout; getCurrentUser() re-checks the session and the user row on every request.
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
@@ -25,7 +31,13 @@ export const authOptions: NextAuthOptions = {
           throw new Error(REFUSAL_MESSAGES[result.refusal]);
         }
         const user = result.user;
-        return { id: String(user.id), name: user.displayName, role: user.role, sessionVersion: user.sessionVersion };
+        return {
+          id: String(user.id),
+          name: user.displayName,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+          sessionId: result.sessionId,
+        };
       },
     }),
   ],
@@ -36,6 +48,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
         token.authTime = now;
         token.lastSeen = now;
       }
@@ -47,10 +60,32 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         role: token.role,
         sv: token.sv,
+        sid: token.sid,
         authTime: token.authTime,
         lastSeen: token.lastSeen,
       };
       return session;
+    },
+    // callbackUrl and every other target next-auth redirects to: this site's own paths only.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    // The cookie is cleared by next-auth; the session row goes too, so a copy of the cookie is dead.
+    async signOut({ token }) {
+      const sessionId = typeof token?.sid === "string" ? token.sid : null;
+      if (!sessionId || !(await endSession(sessionId))) return;
+      const userId = Number(token.uid);
+      await db.$transaction((tx) =>
+        recordAudit(tx, {
+          actorId: Number.isSafeInteger(userId) ? userId : null,
+          action: "auth.signout",
+          entity: "User",
+          entityId: String(token.uid),
+          after: {},
+        }),
+      );
     },
   },
 };

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
-import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
+import { findSessionUser, type SessionUser } from "@/lib/auth/accounts";
 import { sessionExpired } from "./session-policy";
 import { db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/audit";
@@ -13,17 +13,18 @@ import { AppError } from "@/lib/core/errors";
 export type { SessionUser };
 
 /**
- * The signed-in user for this request, re-read from the database (cached per request): a
- * deactivated account, a bumped session version or an expired session count as signed out.
+ * The signed-in user for this request, re-read from the database with its session row in one
+ * query (cached per request): a session signed out or past its lifetime, a deactivated account,
+ * a bumped session version or an idle session count as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const claims = session?.user;
-  if (!claims) return null;
+  if (!claims || typeof claims.sid !== "string") return null;
   if (sessionExpired({ authTime: claims.authTime, lastSeen: claims.lastSeen }, Math.floor(Date.now() / 1000))) {
     return null;
   }
-  const user = await findActiveSessionUser(Number(claims.id));
+  const user = await findSessionUser(Number(claims.id), claims.sid);
   if (!user || user.sessionVersion !== claims.sv) return null;
   return user;
 });

@@ -27,7 +27,9 @@ test("pages carry a strict Content-Security-Policy with a nonce and no other ori
   expect(violations).toEqual([]);
 });
 
-test("five wrong passwords lock the account, and the right one is refused until the lock ends", async ({ page }) => {
+test("five wrong passwords lock the account from that address, and the right one is refused there until the lock ends", async ({
+  page,
+}) => {
   await page.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await page.getByLabel("用户名").fill("fuzhou");
@@ -35,10 +37,10 @@ test("five wrong passwords lock the account, and the right one is refused until 
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.locator("#login-error")).toBeVisible();
   }
-  await expect(page.locator("#login-error")).toHaveText("连续 5 次密码错误，账号已锁定 15 分钟，请稍后再试或联系管理员。");
+  await expect(page.locator("#login-error")).toHaveText("连续 5 次密码错误，该账号已在当前网络地址锁定 15 分钟，请稍后再试或联系管理员。");
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.locator("#login-error")).toHaveText("连续 5 次密码错误，账号已锁定 15 分钟，请稍后再试或联系管理员。");
+  await expect(page.locator("#login-error")).toHaveText("连续 5 次密码错误，该账号已在当前网络地址锁定 15 分钟，请稍后再试或联系管理员。");
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -26,9 +26,12 @@ export async function signInAs(db: ReturnType<typeof seededPrisma>, username: st
     select: { id: true, displayName: true, role: true, sessionVersion: true },
   });
   const now = Math.floor(Date.now() / 1000);
+  // The server-side session a real sign-in opens (lib/auth/user-sessions.ts), named by the cookie.
+  const sid = `test-${user.id}-${now}-${Math.random().toString(36).slice(2)}`;
+  await db.userSession.create({ data: { id: sid, userId: user.id, expiresAt: new Date((now + 3600) * 1000) } });
   current = {
     expires: new Date((now + 3600) * 1000).toISOString(),
-    user: { id: String(user.id), name: user.displayName, role: user.role, sv: user.sessionVersion, authTime: now, lastSeen: now },
+    user: { id: String(user.id), name: user.displayName, role: user.role, sv: user.sessionVersion, sid, authTime: now, lastSeen: now },
   };
 }
 
