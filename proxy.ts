@@ -78,6 +78,10 @@ export async function proxy(request: NextRequest) {
 
   if (!live) {
     if (PUBLIC_PAGES.includes(pathname)) return withCsp(request);
+    // A form sent after the session ended: the action itself answers "未登录或会话已过期" as a
+    // form state, so the form keeps what was typed and offers to sign in again in a new window.
+    // (A redirect here would reach the form as a page it cannot read.)
+    if (request.method === "POST" && request.headers.has("next-action")) return withCsp(request);
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     if (token) login.searchParams.set("expired", "1");
