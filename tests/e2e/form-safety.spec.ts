@@ -134,6 +134,28 @@ test.describe.serial("the annual report's narrative", () => {
     await context.close();
   });
 
+  test("a session that ended while typing keeps the text, offers sign-in in a new window, and 登录后重试 saves it", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
+    const page = await context.newPage();
+    await page.goto("/annual/2025");
+    const text = "会话过期前写下的问题概述（表单安全测试）。";
+    await page.getByLabel("四、存在的问题（概述）").fill(text);
+    const session = await context.cookies();
+    await context.clearCookies();
+    await page.getByRole("button", { name: "保存正文" }).click();
+
+    const form = page.getByRole("form", { name: "编辑报告正文" });
+    await expect(form.getByRole("alert")).toContainText("未登录或会话已过期");
+    await expect(form.getByRole("link", { name: "在新窗口重新登录" })).toHaveAttribute("target", "_blank");
+    await expect(page.getByLabel("四、存在的问题（概述）")).toHaveValue(text);
+    // Signed in again (in another window): the same request goes through.
+    await context.addCookies(session);
+    await form.getByRole("button", { name: "登录后重试" }).click();
+    await expect(main(page).getByRole("status").filter({ hasText: "已保存第" })).toBeVisible();
+    await expect(page.getByRole("article", { name: "年度报告预览" })).toContainText(text);
+    await context.close();
+  });
+
   test("an in-app link with unsaved text asks first; staying keeps the text, leaving goes", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
     const page = await context.newPage();
