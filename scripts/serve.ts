@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { envOrExit } from "../lib/core/env";
 import { applyClientAddress, trustProxies } from "../lib/auth/client-address";
+import { malformedRequest, MESSAGES, rawRefusal, refusalAnswer, unknownActionRefusal, type Refusal } from "../lib/core/request-checks";
 
 const log = (line: string) => console.log(`[serve] ${line}`);
 
@@ -36,8 +37,49 @@ await app.prepare();
 const config = envOrExit();
 const trust = trustProxies(config.TRUSTED_PROXIES);
 
+function refuse(response: ServerResponse, refusal: Refusal, url: string): void {
+  const { status, headers, body } = refusalAnswer(refusal, url);
+  response.writeHead(status, headers).end(body);
+}
+
+/**
+ * Next refuses a server action this build does not have itself (409, or 400 for a form posted
+ * without JavaScript), marked by its not-found header, in English plain text: the same refusal in
+ * Chinese. Swapped where the status line is written, since Next's compression wraps `end` after us.
+ */
+function unknownActionsInChinese(response: ServerResponse, url: string): void {
+  type Method = (...args: unknown[]) => unknown;
+  const writeHead = response.writeHead.bind(response) as Method;
+  const write = response.write.bind(response) as Method;
+  const end = response.end.bind(response) as Method;
+  let replacement: string | null = null;
+  const head = (status: number, ...rest: unknown[]) => {
+    if (response.getHeader("x-nextjs-action-not-found") === "1" && (status === 400 || status === 409)) {
+      const answer = refusalAnswer(unknownActionRefusal(status), url);
+      for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+      response.setHeader("Content-Length", Buffer.byteLength(answer.body));
+      replacement = answer.body;
+    }
+    return writeHead(status, ...rest);
+  };
+  response.writeHead = head as typeof response.writeHead;
+  response.write = ((...args: unknown[]) => {
+    if (!response.headersSent) head(response.statusCode);
+    return replacement === null ? write(...args) : true;
+  }) as typeof response.write;
+  response.end = ((...args: unknown[]) => {
+    if (!response.headersSent) head(response.statusCode);
+    return replacement === null ? end(...args) : end(replacement);
+  }) as typeof response.end;
+}
+
 /** Every request passes here before Next: checks and header rewrites go first, in order. */
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
+  // A malformed request is refused in Chinese here: Next answers TRACE or an undecodable address with a bare 500.
+  const url = request.url ?? "/";
+  const refused = malformedRequest(request.method ?? "", url, request.headers);
+  if (refused) return refuse(response, refused, url);
+  if (request.method === "POST" && !url.startsWith("/api/")) unknownActionsInChinese(response, url);
   applyClientAddress(request, trust);
   handle(request, response).catch((error: unknown) => {
     console.error("[serve] request failed", error);
@@ -50,6 +92,14 @@ function onRequest(request: IncomingMessage, response: ServerResponse): void {
 }
 
 const server = createServer(onRequest);
+// What Node's parser cannot read (raw bytes in the address, a broken header) and CONNECT: a Chinese 4xx, not an empty 400 or a dropped connection.
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  socket.end(rawRefusal({ status: 400, message: MESSAGES.badClientRequest }));
+});
+server.on("connect", (request: IncomingMessage, socket) => {
+  socket.end(rawRefusal(malformedRequest("CONNECT", request.url ?? "/", {}) ?? { status: 400, message: MESSAGES.badClientRequest }));
+});
 // Development hot reload runs over WebSocket upgrades; the production app has none of its own.
 const upgrade = app.getUpgradeHandler();
 server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => {

@@ -9,7 +9,7 @@
 import { hasXmlInvalid } from "./text";
 
 export interface Refusal {
-  status: 400 | 405 | 415;
+  status: 400 | 405 | 409 | 415;
   message: string;
   /** The methods the address takes (for a 405's `Allow` header). */
   allow?: readonly string[];
@@ -44,6 +44,7 @@ export const MESSAGES = {
   badActionId: "提交无效：操作标识格式不正确，请刷新页面后重试。",
   badActionType: "提交无效：表单只接受 multipart/form-data 格式，请在页面上重新提交。",
   badActionBody: "提交无效：表单内容不完整或格式不正确，请刷新页面后重新提交。",
+  staleAction: "提交无效：页面已过期（系统已更新），请刷新页面后重新提交。",
   badClientRequest: "请求格式无效，服务器无法处理。",
 } as const;
 
@@ -119,14 +120,18 @@ const TAIL_BYTES = 1024 * 1024;
 
 /**
  * Why the body of a server action (a POST to a page that passed `malformedRequest`) is refused,
- * or null. React's reply is a JSON array (text/plain), or a multipart form holding that array in
- * the part named "0" (written last unless the action was passed promises or streams); any other
- * body makes Next's decoder throw or wait for a root that never comes, and Next answers a 500.
+ * or null. React's reply is a JSON array of the arguments (text/plain), or a multipart form holding
+ * that array in the part named "0" (written last unless the action was passed promises or
+ * streams) beside the parts it refers to; any other body makes Next's decoder throw, or wait for
+ * a part that never comes, and Next answers a 500.
  */
 export function malformedActionBody(headers: HeaderBag, body: Uint8Array, tailBytes = TAIL_BYTES): Refusal | null {
   const contentType = header(headers, "content-type");
   const refused = { status: 400, message: MESSAGES.badActionBody } as const;
-  if (isTextPlain(contentType)) return jsonArray(body) ? null : refused;
+  if (isTextPlain(contentType)) {
+    // Nothing but the root to refer to.
+    return replyReferences(body)?.every((part) => part === 0) ? null : refused;
+  }
   const boundary = multipartBoundary(contentType);
   if (boundary === null) return null;
   const opening = `--${boundary}\r\n`;
@@ -147,20 +152,63 @@ export function malformedActionBody(headers: HeaderBag, body: Uint8Array, tailBy
     const part = tail.slice(partStart, partEnd);
     const split = part.indexOf("\r\n\r\n");
     if (split === -1) return refused;
-    if (/^content-disposition:\s*form-data;\s*name="0"\s*$/im.test(part.slice(0, split))) {
-      return jsonArray(body.subarray(offset + partStart + split + 4, offset + partEnd)) ? null : refused;
+    if (PART_NAME.exec(part.slice(0, split))?.[1] === "0") {
+      const references = replyReferences(body.subarray(offset + partStart + split + 4, offset + partEnd));
+      if (!references) return refused;
+      const outlined = references.filter((id) => id !== 0);
+      if (!outlined.length) return null;
+      const names = partNames(latin1.decode(body), boundary);
+      return outlined.every((id) => names.has(String(id))) ? null : refused;
     }
     partEnd = previous;
   }
   return refused;
 }
 
-function jsonArray(bytes: Uint8Array): boolean {
-  try {
-    return Array.isArray(JSON.parse(utf8.decode(bytes)));
-  } catch {
-    return false;
+const PART_NAME = /^content-disposition:\s*form-data;\s*name="([^"]*)"\s*$/im;
+
+function partNames(text: string, boundary: string): Set<string> {
+  const names = new Set<string>();
+  for (const part of text.split(`--${boundary}\r\n`)) {
+    const name = PART_NAME.exec(part.slice(0, part.indexOf("\r\n\r\n")))?.[1];
+    if (name !== undefined) names.add(name);
   }
+  return names;
+}
+
+/**
+ * React's reply strings that stand for a value of their own (react-server-dom's parseModelString):
+ * "$$…" an escaped string, $undefined, $Infinity, $-0/$-Infinity, $NaN, $D a date, $n a bigint,
+ * $T a temporary reference, $K the form fields with its prefix. Every other "$…" string refers to
+ * another part by its hexadecimal id.
+ */
+const SELF_CONTAINED = new Set(["$", "u", "I", "-", "N", "D", "n", "T", "K"]);
+const MAX_DEPTH = 64;
+
+/** The ids of the parts a JSON reply refers to, or null when it is no array or holds an unreadable reference. */
+function replyReferences(bytes: Uint8Array): number[] | null {
+  let root: unknown;
+  try {
+    root = JSON.parse(utf8.decode(bytes));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(root)) return null;
+  const references: number[] = [];
+  const visit = (value: unknown, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    if (typeof value === "string") {
+      if (!value.startsWith("$") || SELF_CONTAINED.has(value[1] ?? "")) return true;
+      const id = /^\$[^0-9a-f]?([0-9a-f]+)(?::|$)/.exec(value)?.[1];
+      if (id === undefined) return false;
+      references.push(parseInt(id, 16));
+      return true;
+    }
+    if (Array.isArray(value)) return value.every((item) => visit(item, depth + 1));
+    if (value && typeof value === "object") return Object.values(value).every((item) => visit(item, depth + 1));
+    return true;
+  };
+  return visit(root, 0) ? references : null;
 }
 
 /** The refusal as an HTTP answer: the API's JSON error body under /api, a small Chinese page elsewhere. */
@@ -180,4 +228,22 @@ export function refusalAnswer(refusal: Refusal, url: string): { status: number; 
   headers["Content-Type"] = "text/html; charset=utf-8";
   const body = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请求无效 - 美丽江西建设推进管理平台</title></head><body><h1>请求无效（${refusal.status}）</h1><p>${refusal.message}</p><p><a href="/">返回首页</a></p></body></html>`;
   return { status: refusal.status, headers, body };
+}
+
+/**
+ * Next's own refusal of a server action it cannot find, which it words in English plain text: 409
+ * for an id of another build (a page loaded before an update), 400 for a form posted without
+ * JavaScript naming no action of this build.
+ */
+export function unknownActionRefusal(status: number): Refusal {
+  return status === 409 ? { status: 409, message: MESSAGES.staleAction } : { status: 400, message: MESSAGES.badActionBody };
+}
+
+const REASONS: Record<number, string> = { 400: "Bad Request", 405: "Method Not Allowed", 409: "Conflict", 415: "Unsupported Media Type" };
+
+/** The refusal as raw HTTP/1.1, for a socket Node's HTTP parser gave up on (or a CONNECT) before any response object exists. */
+export function rawRefusal(refusal: Refusal): string {
+  const { status, headers, body } = refusalAnswer(refusal, "/");
+  const lines = Object.entries({ ...headers, "Content-Length": String(new TextEncoder().encode(body).length), Connection: "close" });
+  return `HTTP/1.1 ${status} ${REASONS[status]}\r\n${lines.map(([name, value]) => `${name}: ${value}`).join("\r\n")}\r\n\r\n${body}`;
 }

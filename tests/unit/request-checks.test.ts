@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { allowedMethods, malformedActionBody, malformedRequest, MESSAGES, refusalAnswer } from "@/lib/core/request-checks";
+import {
+  allowedMethods,
+  malformedActionBody,
+  malformedRequest,
+  MESSAGES,
+  rawRefusal,
+  refusalAnswer,
+  unknownActionRefusal,
+} from "@/lib/core/request-checks";
 
 const ACTION_ID = "7f".padEnd(42, "0a");
 const multipart = (parts: [string, string][], boundary = "----WebKitFormBoundaryAbC123") => ({
@@ -149,6 +157,33 @@ describe("a server action's body", () => {
     expect(malformedActionBody({ "content-type": "text/plain" }, new TextEncoder().encode('["$undefined"]'))).toBeNull();
   });
 
+  it("passes values that stand for themselves: escaped strings, undefined, dates, bigints, the form's fields", () => {
+    const reply = '["$$5 元", "$undefined", "$D2026-10-01T00:00:00.000Z", "$n12", "$NaN", "$-0", "$K1", {"a": ["$Infinity"]}, "$0"]';
+    expect(malformedActionBody({ "content-type": "text/plain" }, new TextEncoder().encode(reply))).toBeNull();
+  });
+
+  it.each([
+    ["a map", '["$Q5"]'],
+    ["a promise", '["$undefined", "$@2"]'],
+    ["an outlined object", '[{"x": "$3:values"}]'],
+    ["a server function", '["$ha"]'],
+    ["a bare $", '["$"]'],
+    ["a reference without an id", '["$Qzz"]'],
+    ["nesting deeper than any form", `${"[".repeat(100)}${"]".repeat(100)}`],
+  ])("refuses a text/plain reply referring to a part it cannot have: %s", (_name, reply) => {
+    expect(malformedActionBody({ "content-type": "text/plain" }, new TextEncoder().encode(reply))).toEqual(refused);
+  });
+
+  it("refuses a multipart reply referring to a part it does not carry, and passes one that carries it", () => {
+    const missing = multipart([["0", '["$undefined","$Q1"]']]);
+    expect(malformedActionBody(missing.headers, missing.body)).toEqual(refused);
+    const carried = multipart([
+      ["1", '[["a",1]]'],
+      ["0", '["$undefined","$Q1"]'],
+    ]);
+    expect(malformedActionBody(carried.headers, carried.body)).toBeNull();
+  });
+
   it.each([
     ["garbage text", { "content-type": "text/plain" }, new TextEncoder().encode("garbage{{")],
     ["a JSON object, not the arguments' array", { "content-type": "text/plain" }, new TextEncoder().encode('{"name":"x"}')],
@@ -188,5 +223,19 @@ describe("the refusal's answer", () => {
     expect(answer.headers["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(answer.body).toContain('<html lang="zh-CN">');
     expect(answer.body).toContain(MESSAGES.badAddress);
+  });
+
+  it("is whole raw HTTP/1.1 for a socket Node's parser gave up on, its length counted in bytes", () => {
+    const raw = rawRefusal({ status: 400, message: MESSAGES.badClientRequest });
+    const [head, body] = raw.split("\r\n\r\n") as [string, string];
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toContain("Connection: close");
+    expect(head).toContain(`Content-Length: ${Buffer.byteLength(body)}`);
+    expect(body).toContain("请求格式无效，服务器无法处理。");
+  });
+
+  it("words Next's refusal of an unknown server action in Chinese: another build's (409) or none at all (400)", () => {
+    expect(unknownActionRefusal(409)).toEqual({ status: 409, message: "提交无效：页面已过期（系统已更新），请刷新页面后重新提交。" });
+    expect(unknownActionRefusal(400)).toEqual({ status: 400, message: MESSAGES.badActionBody });
   });
 });

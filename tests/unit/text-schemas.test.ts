@@ -74,6 +74,16 @@ describe("names on one line (lineSchema)", () => {
 
 describe("every text field of the forms", () => {
   const NUL = "a\u0000b";
+  const report = (fields: Record<string, string>) =>
+    saveReportSchema.safeParse({
+      taskNumber: "1",
+      quarter: "2026Q1",
+      version: "0",
+      progressState: "ON_TRACK",
+      percent: "10",
+      progress: "进展",
+      ...fields,
+    });
   const RLO = "exe.\u202ejpg";
   it.each([
     ["the sign-in username", () => signInSchema.safeParse({ username: NUL, password: "x" }), "username"],
@@ -109,36 +119,11 @@ describe("every text field of the forms", () => {
     ["a reminder", () => reminderSchema.safeParse({ units: "fgw", quarter: "2026Q1", level: "REMIND", message: NUL }), "message"],
     ["a review comment", () => reviewSchema.safeParse({ reports: "1:0", decision: "return", comment: "\ufffe" }), "comment"],
     ...(["progress", "problems", "nextSteps"] as const).map(
-      (field) =>
-        [
-          `the report's ${field}`,
-          () =>
-            saveReportSchema.safeParse({
-              taskNumber: "1",
-              quarter: "2026Q1",
-              version: "0",
-              progressState: "ON_TRACK",
-              percent: "10",
-              progress: "进展",
-              [field]: NUL,
-            }),
-          field,
-        ] as const,
+      (field) => [`the report's ${field}`, () => report({ [field]: NUL }), field] as const,
     ),
     [
       "a figure's note",
-      () =>
-        saveReportSchema.safeParse({
-          taskNumber: "1",
-          quarter: "2026Q1",
-          version: "0",
-          progressState: "ON_TRACK",
-          percent: "10",
-          progress: "进展",
-          "figure.PM25.value": "30",
-          "figure.PM25.period": "2026",
-          "figure.PM25.note": NUL,
-        }),
+      () => report({ "figure.PM25.value": "30", "figure.PM25.period": "2026", "figure.PM25.note": NUL }),
       "figure.PM25.note",
     ],
   ] as const)("refuses %s holding a control character, on that field", (_name, parse, field) => {
