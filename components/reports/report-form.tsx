@@ -1,10 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { saveReportAction } from "@/lib/reports/actions";
-import { initialFormState } from "@/lib/core/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { contentDifferences, contentOfForm, reportConflictOf, type ReportContent } from "@/lib/reports/report-diff";
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
+import { ConflictPanel } from "./conflict-panel";
 
 export interface ReportFormValues {
   progressState: ProgressState;
@@ -26,70 +30,126 @@ interface Props {
 }
 
 const STATES = Object.keys(PROGRESS_STATE_LABELS) as ProgressState[];
+const TEXT_FIELDS = ["progressState", "percent", "progress", "problems", "nextSteps"] as const;
+
+const contentOf = (values: ReportFormValues): ReportContent => ({
+  ...values,
+  figures: Object.entries(values.figures).map(([indicator, figure]) => ({ indicator, ...figure })),
+});
+
+/** The form's text fields as they are now (what a submit would send), without the idempotency key. */
+function textEntries(form: HTMLFormElement, submitter?: HTMLElement | null): [string, string][] {
+  return [...new FormData(form, submitter).entries()].flatMap(([key, value]) =>
+    typeof value === "string" && key !== "requestId" && !key.startsWith("$") ? [[key, value] as [string, string]] : [],
+  );
+}
 
 export function ReportForm({ taskNumber, quarter, version, indicators, initial, previous, defaultPeriod }: Props) {
-  const [state, formAction, pending] = useActionState(saveReportAction, initialFormState);
-  // The version this form was loaded with. It must not follow a background refresh of the page:
-  // a save based on what this person saw has to be refused if someone else saved in between.
-  const [loadedVersion] = useState(version);
-  // One key per attempt to save this form: a resent request (lost answer, double click) is applied once.
-  const [requestId] = useState(() => crypto.randomUUID());
-  const formRef = useRef<HTMLFormElement>(null);
-  const [dirty, setDirty] = useState(false);
+  const form = useFormAction(saveReportAction);
+  const { state, pending, formRef } = form;
+  // The version this form is based on: the one it was loaded with (never a background refresh's,
+  // so a save is refused if someone else saved in between) until the user, shown the other
+  // version, chooses to build on it.
+  const [baseVersion, setBaseVersion] = useState(version);
+  // One idempotency key per distinct request: sent again unchanged (重试, or the same button after
+  // a failure) it keeps its key, so a request that did arrive is not applied twice; any change —
+  // a field, the button, the base version — or a success makes the next request a new one.
+  const requestIdRef = useRef<HTMLInputElement>(null);
+  const sent = useRef<string | null>(null);
+  // The form's fields as they are now, for the comparison after a stale save.
+  const [live, setLive] = useState<Record<string, string> | null>(null);
+  // The refusal whose comparison the user has dealt with (taken the other version).
+  const [settled, setSettled] = useState<FormState | null>(null);
   const [copied, setCopied] = useState(false);
   const errors = state.fieldErrors;
-  const value = (name: string, fallback: string) => state.values[name] ?? fallback;
 
-  // Warn before leaving with unsaved text; a failed save keeps it unsaved.
-  const unsaved = dirty || (!state.ok && state.message !== "");
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!unsaved) return;
+  const conflict = state.code === "CONFLICT" && state !== settled ? reportConflictOf(state.data) : null;
+  const differences = conflict ? contentDifferences(conflict.record, contentOfForm(live ?? state.values), indicators) : [];
+  const differing = new Set(differences.map((difference) => difference.key));
+
+  const refreshLive = () => {
+    if (formRef.current) setLive(Object.fromEntries(textEntries(formRef.current)));
+  };
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (pending) {
       event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+      return;
+    }
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const request = JSON.stringify(textEntries(event.currentTarget, submitter));
+    if (requestIdRef.current && (request !== sent.current || state.ok)) {
+      requestIdRef.current.value = crypto.randomUUID();
+      sent.current = request;
+    }
+    form.formProps.onSubmit(event);
+  }
 
-  function copyFromPrevious() {
-    const form = formRef.current;
-    if (!form || !previous) return;
+  /** Puts `content` into the named fields (`figure.<code>` for an indicator's three), as typing would. */
+  function fill(content: ReportContent, keys: readonly string[]) {
+    const element = formRef.current;
+    if (!element) return;
     const set = (name: string, next: string) => {
-      const field = form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+      const field = element.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
       if (field) field.value = next;
     };
-    set("progressState", previous.progressState);
-    set("percent", String(previous.percent));
-    set("progress", previous.progress);
-    set("problems", previous.problems);
-    set("nextSteps", previous.nextSteps);
-    for (const [code, figure] of Object.entries(previous.figures)) {
-      set(`figure.${code}.value`, figure.value);
-      set(`figure.${code}.period`, figure.period);
-      set(`figure.${code}.note`, figure.note);
+    for (const key of keys) {
+      if (key.startsWith("figure.")) {
+        const figure = content.figures.find((candidate) => `figure.${candidate.indicator}` === key);
+        set(`${key}.value`, figure?.value ?? "");
+        if (figure) set(`${key}.period`, figure.period);
+        set(`${key}.note`, figure?.note ?? "");
+      } else {
+        set(key, String(content[key as (typeof TEXT_FIELDS)[number]]));
+      }
     }
-    setDirty(true);
+    form.markDirty();
+    refreshLive();
+  }
+
+  function copyFromPrevious() {
+    if (!previous) return;
+    fill(contentOf(previous), [...TEXT_FIELDS, ...Object.keys(previous.figures).map((code) => `figure.${code}`)]);
     setCopied(true);
+  }
+
+  function keepMine() {
+    if (!conflict || !formRef.current) return;
+    // Based on the version just shown: refused again if yet another save came in between.
+    flushSync(() => setBaseVersion(conflict.version));
+    const intent = state.values.intent === "submit" ? "submit" : "save";
+    formRef.current.requestSubmit(formRef.current.querySelector<HTMLButtonElement>(`button[name="intent"][value="${intent}"]`));
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    fill(conflict.record, [...TEXT_FIELDS, ...indicators.map((indicator) => `figure.${indicator.code}`)]);
+    setBaseVersion(conflict.version);
+    setSettled(state);
   }
 
   const describedBy = (name: string) => (errors[name] ? `${name.replaceAll(".", "-")}-error` : undefined);
   const field = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+  const differsMark = (key: string) =>
+    differing.has(key) ? <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs text-amber-900">与对方版本不同</span> : null;
 
   return (
     <form
-      ref={formRef}
-      action={formAction}
-      onChange={() => setDirty(true)}
-      onSubmit={() => setDirty(false)}
+      {...form.formProps}
+      onSubmit={onSubmit}
+      onChange={() => {
+        form.formProps.onChange();
+        refreshLive();
+      }}
       aria-label="进展报告"
       className="space-y-5"
       noValidate
     >
       <input type="hidden" name="taskNumber" value={taskNumber} />
       <input type="hidden" name="quarter" value={quarter} />
-      <input type="hidden" name="version" value={loadedVersion} />
-      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={baseVersion} />
+      {/* Set when a request is sent (see onSubmit); React never writes it. */}
+      <input type="hidden" name="requestId" ref={requestIdRef} />
 
       {previous && (
         <div className="no-print flex items-center gap-3">
@@ -110,13 +170,14 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="progressState" className="block font-medium">
+          <label htmlFor="progressState" className="inline-block font-medium">
             进展状态 <span className="text-red-700">*</span>
           </label>
+          {differsMark("progressState")}
           <select
             id="progressState"
             name="progressState"
-            defaultValue={value("progressState", initial?.progressState ?? "ON_TRACK")}
+            defaultValue={initial?.progressState ?? "ON_TRACK"}
             aria-invalid={errors.progressState ? true : undefined}
             aria-describedby={describedBy("progressState")}
             className={field}
@@ -130,9 +191,10 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
           <FieldError id="progressState-error" errors={errors.progressState} />
         </div>
         <div>
-          <label htmlFor="percent" className="block font-medium">
+          <label htmlFor="percent" className="inline-block font-medium">
             完成百分比（0–100） <span className="text-red-700">*</span>
           </label>
+          {differsMark("percent")}
           <input
             id="percent"
             name="percent"
@@ -140,7 +202,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
             inputMode="numeric"
             min={0}
             max={100}
-            defaultValue={value("percent", String(initial?.percent ?? 0))}
+            defaultValue={String(initial?.percent ?? 0)}
             aria-invalid={errors.percent ? true : undefined}
             aria-describedby={describedBy("percent")}
             className={field}
@@ -157,14 +219,15 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
         ] as const
       ).map(([name, label, required]) => (
         <div key={name}>
-          <label htmlFor={name} className="block font-medium">
+          <label htmlFor={name} className="inline-block font-medium">
             {label} {required && <span className="text-red-700">*</span>}
           </label>
+          {differsMark(name)}
           <textarea
             id={name}
             name={name}
             rows={name === "progress" ? 6 : 3}
-            defaultValue={value(name, initial?.[name] ?? "")}
+            defaultValue={initial?.[name] ?? ""}
             aria-invalid={errors[name] ? true : undefined}
             aria-describedby={describedBy(name)}
             className={field}
@@ -184,6 +247,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
                 <div key={indicator.code} className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr_2fr] sm:items-start">
                   <p className="text-sm">
                     <strong>{indicator.name}</strong>
+                    {differsMark(base)}
                     <span className="block text-slate-600">目标：{indicator.targets}</span>
                   </p>
                   {(
@@ -205,7 +269,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
                           name={name}
                           aria-label={`${indicator.name}·${label}`}
                           inputMode={part === "value" ? "decimal" : undefined}
-                          defaultValue={value(name, fallback)}
+                          defaultValue={fallback}
                           aria-invalid={errors[name] ? true : undefined}
                           aria-describedby={describedBy(name)}
                           className={field}
@@ -221,7 +285,17 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
         </fieldset>
       )}
 
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...form.messageProps} />
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          differences={differences}
+          pending={pending}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+          onTakeField={(key) => fill(conflict.record, [key])}
+        />
+      )}
       <div className="flex gap-3">
         <button
           type="submit"

@@ -103,6 +103,32 @@ const rowLock = (table: string, column: string, value: unknown) => ({
 });
 const auditCount = (entity: string, entityId: string) => db.auditLog.count({ where: { entity, entityId } });
 
+const REPORT_TODAY = "2026-11-25";
+
+/** A save of 南昌市's report form; a first save (version 0) of 2025Q1 unless the fields say otherwise. */
+const saveAs = (user: SessionUser, fields: Record<string, string>) =>
+  saveReport(
+    saveReportSchema.parse({ quarter: "2025Q1", version: "0", progressState: "ON_TRACK", percent: "20", progress: "待审核", ...fields }),
+    user,
+    REPORT_TODAY,
+  );
+
+/** 南昌市's report on `task` for `quarter`, saved and then submitted. */
+async function submittedReport(task: string, quarter: string) {
+  const draft = await saveAs(users.nanchang!, { taskNumber: task, quarter });
+  return saveAs(users.nanchang!, { taskNumber: task, quarter, version: String(draft.version), intent: "submit" });
+}
+
+/** Holds the key of 南昌市's 2025Q1 report on the task: an uncommitted insert that first saves must wait for. */
+async function reportKeyHold(taskNumber: number) {
+  const task = await db.task.findUniqueOrThrow({ where: { number: taskNumber }, select: { id: true } });
+  return {
+    sql: `INSERT INTO "ProgressReport" ("taskId", "unitId", year, quarter, "progressState", percent, progress, "updatedById")
+          VALUES ($1, $2, 2025, 1, 'ON_TRACK', 0, 'blocker', $3)`,
+    params: [task.id, users.nanchang!.unitId, users.nanchang!.id],
+  };
+}
+
 describe("the versioned-write helper", () => {
   const stale: StaleWrite = {
     lastChange: async () => ({ who: "张三", at: new Date("2026-11-30T02:00:00Z") }),
@@ -202,60 +228,23 @@ describe("the versioned-write helper", () => {
 
 describe("two writers of the same version at once", () => {
   it("reports: of two first saves at once one is kept; the other is told who saved first and shown their version", async () => {
-    const task = await db.task.findUniqueOrThrow({ where: { number: 22 }, select: { id: true } });
     const staff = [users.nanchang!, users["nanchang.versioned"]!];
     const names = ["南昌市填报人", "南昌市第二填报人"];
-    const first = (user: SessionUser, progress: string) =>
-      saveReport(
-        saveReportSchema.parse({ taskNumber: "22", quarter: "2025Q1", version: "0", progressState: "ON_TRACK", percent: "20", progress }),
-        user,
-        "2026-11-25",
-      );
+    const progress = ["甲的进展", "乙的进展"];
     const results = await race(
-      {
-        sql: `INSERT INTO "ProgressReport" ("taskId", "unitId", year, quarter, "progressState", percent, progress, "updatedById")
-              VALUES ($1, $2, 2025, 1, 'ON_TRACK', 0, 'blocker', $3)`,
-        params: [task.id, staff[0]!.unitId, staff[0]!.id],
-      },
-      [() => first(staff[0]!, "甲的进展"), () => first(staff[1]!, "乙的进展")],
+      await reportKeyHold(22),
+      [0, 1].map((index) => () => saveAs(staff[index]!, { taskNumber: "22", progress: progress[index]! })),
     );
     const { winner, refusal } = oneWinner(results);
     expect(refusal.message).toMatch(new RegExp(`^保存未成功：在您之前，${names[winner]} 已于 .* 保存了这份报告`));
-    expect(refusal.data).toMatchObject({
-      who: names[winner],
-      version: 1,
-      record: { progress: ["甲的进展", "乙的进展"][winner], editable: true },
-    });
-    expect(await db.progressReport.count({ where: { taskId: task.id, unitId: staff[0]!.unitId!, year: 2025, quarter: 1 } })).toBe(1);
+    expect(refusal.data).toMatchObject({ who: names[winner], version: 1, record: { progress: progress[winner], editable: true } });
+    expect(await db.progressReport.count({ where: { task: { number: 22 }, unitId: staff[0]!.unitId!, year: 2025, quarter: 1 } })).toBe(1);
   });
 
   it("reports: two copies of one request at once (a retry overtaking the first) are answered with the same single write", async () => {
-    const task = await db.task.findUniqueOrThrow({ where: { number: 23 }, select: { id: true } });
-    const staff = users.nanchang!;
     const requestId = "3d5f7b9c-2e4a-4b6c-8d0e-1f2a3b4c5d6e";
-    const copy = () =>
-      saveReport(
-        saveReportSchema.parse({
-          taskNumber: "23",
-          quarter: "2025Q1",
-          version: "0",
-          intent: "submit",
-          requestId,
-          progressState: "ON_TRACK",
-          percent: "20",
-          progress: "同一请求",
-        }),
-        staff,
-        "2026-11-25",
-      );
-    const results = await race(
-      {
-        sql: `INSERT INTO "ProgressReport" ("taskId", "unitId", year, quarter, "progressState", percent, progress, "updatedById")
-              VALUES ($1, $2, 2025, 1, 'ON_TRACK', 0, 'blocker', $3)`,
-        params: [task.id, staff.unitId, staff.id],
-      },
-      [copy, copy],
-    );
+    const copy = () => saveAs(users.nanchang!, { taskNumber: "23", intent: "submit", requestId, progress: "同一请求" });
+    const results = await race(await reportKeyHold(23), [copy, copy]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
     const [a, b] = results as PromiseFulfilledResult<Awaited<ReturnType<typeof copy>>>[];
     expect(b!.value).toEqual(a!.value);
@@ -269,13 +258,7 @@ describe("two writers of the same version at once", () => {
 
   it("reports: a withdrawal and the reviewer's decision at once — exactly one lands, the other is told in Chinese", async () => {
     const staff = users.nanchang!;
-    const fields = { taskNumber: "25", quarter: "2025Q1", progressState: "ON_TRACK", percent: "20", progress: "待审核" };
-    const draft = await saveReport(saveReportSchema.parse({ ...fields, version: "0" }), staff, "2026-11-25");
-    const report = await saveReport(
-      saveReportSchema.parse({ ...fields, version: String(draft.version), intent: "submit" }),
-      staff,
-      "2026-11-25",
-    );
+    const report = await submittedReport("25", "2025Q1");
     const results = await race<unknown>(rowLock("ProgressReport", "id", report.id), [
       () => withdrawReport({ reportId: report.id, version: report.version }, staff),
       () => reviewReports({ reports: [{ id: report.id, version: report.version }], decision: "accept", comment: "" }, users.reviewer!),
@@ -294,13 +277,7 @@ describe("two writers of the same version at once", () => {
 
   it("reports: a withdrawal that checked the report just before the reviewer's decision committed is refused, naming it", async () => {
     const staff = users.nanchang!;
-    const fields = { taskNumber: "25", quarter: "2024Q4", progressState: "ON_TRACK", percent: "20", progress: "待审核" };
-    const draft = await saveReport(saveReportSchema.parse({ ...fields, version: "0" }), staff, "2026-11-25");
-    const report = await saveReport(
-      saveReportSchema.parse({ ...fields, version: String(draft.version), intent: "submit" }),
-      staff,
-      "2026-11-25",
-    );
+    const report = await submittedReport("25", "2024Q4");
     const refused = await withPg(seededDatabaseUrl(), async (reviewer) => {
       // The decision is written but not yet committed when the withdrawal reads and writes.
       await reviewer.query("BEGIN");

@@ -5,6 +5,7 @@ import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportBody } from "@/components/reports/report-body";
 import { ReviewForm } from "@/components/review/review-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
+import { WithdrawForm } from "@/components/reports/withdraw-form";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getReportDetail } from "@/lib/reports/read-reports";
@@ -22,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   "report.resubmit": "修改后重新提交",
   "report.accept": "审核通过",
   "report.return": "退回修改",
+  "report.withdraw": "撤回",
 };
 
 export default async function ReportPage({
@@ -29,18 +31,20 @@ export default async function ReportPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ submitted?: string; reviewed?: string }>;
+  searchParams: Promise<{ submitted?: string; reviewed?: string; withdrawn?: string }>;
 }) {
   const user = await requirePermission("report:read");
   const { id } = await params;
   const reportId = parseRecordNumber(idSchema(""), id);
   const detail = reportId === null ? null : await getReportDetail(reportId, user);
   if (!detail) notFound();
-  const { report, previous, editable } = detail;
+  const { report, previous, editable, withdrawable } = detail;
   const quarter = quarterOfRow(report);
   const revisions = report.revisions;
-  const { submitted: submittedFlag, reviewed: reviewedFlag } = await searchParams;
-  const submitted = submittedFlag === "1";
+  const { submitted: submittedFlag, reviewed: reviewedFlag, withdrawn: withdrawnFlag } = await searchParams;
+  // Each notice only while it is still true (the page may be reloaded after the report moved on).
+  const submitted = submittedFlag === "1" && report.status === "SUBMITTED";
+  const withdrawn = withdrawnFlag === "1" && report.status === "DRAFT";
   const reviewed = reviewedFlag === "accept" || reviewedFlag === "return" ? reviewedFlag : null;
   return (
     <article className="space-y-6">
@@ -68,6 +72,11 @@ export default async function ReportPage({
             已提交，等待省生态环境厅审核。
           </p>
         )}
+        {withdrawn && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
+            已撤回，报告回到草稿状态，审核人看不到它；修改后请重新提交审核。
+          </p>
+        )}
         {report.reviewComment && (
           <p
             className={`rounded border p-3 ${report.status === "RETURNED" ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-slate-50"}`}
@@ -84,6 +93,7 @@ export default async function ReportPage({
             修改报告
           </Link>
         )}
+        {withdrawable && <WithdrawForm reportId={report.id} version={report.version} />}
       </header>
 
       <section aria-labelledby="compare-heading" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -4,6 +4,8 @@ import { parseRecordNumber, taskNumberSchema } from "@/lib/core/schemas";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportForm, type ReportFormValues } from "@/components/reports/report-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
+import { WithdrawForm } from "@/components/reports/withdraw-form";
+import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import { requirePermission } from "@/lib/auth/session";
 import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/read-reports";
 import { UserFacingError } from "@/lib/core/errors";
@@ -57,7 +59,7 @@ export default async function FillReportPage({
       </div>
     );
   }
-  const { task, report, previous, editable } = data;
+  const { task, report, previous, editable, withdrawable } = data;
   const savedVersion = (await searchParams).saved;
   const saved = savedVersion !== undefined;
   return (
@@ -106,14 +108,17 @@ export default async function FillReportPage({
           defaultPeriod={String(quarter.year)}
         />
       ) : (
-        <p className="rounded border border-slate-300 bg-slate-50 p-3">
-          该报告已提交，不能修改。
-          {report && (
-            <Link href={`/reports/${report.id}`} className="ml-2 text-blue-800 hover:underline">
-              查看报告
-            </Link>
-          )}
-        </p>
+        <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3">
+          <p>
+            该报告{report ? REPORT_STATUS_LABELS[report.status] : ""}，不能修改。
+            {report && (
+              <Link href={`/reports/${report.id}`} className="ml-2 text-blue-800 hover:underline">
+                查看报告
+              </Link>
+            )}
+          </p>
+          {report && withdrawable && <WithdrawForm reportId={report.id} version={report.version} />}
+        </div>
       )}
       {report ? (
         <EvidencePanel reportId={report.id} files={report.evidence} editable={editable} />
