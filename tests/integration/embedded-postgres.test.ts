@@ -40,6 +40,17 @@ async function tryPassword(port: number, password: string): Promise<string> {
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
+/** The rows of the test's `kept` table, read through `url`. */
+async function keptNotes(url: string): Promise<{ note: string }[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ note: string }>("SELECT note FROM kept")).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("the embedded PostgreSQL's password", () => {
   it("is generated on first start, kept beside the data with mode 0600, and the old constant is refused", async () => {
     const dataDir = path.join(tempFolder(), "postgres");
@@ -74,10 +85,7 @@ describe("the embedded PostgreSQL's password", () => {
     try {
       expect(readFileSync(passwordFileOf(dataDir), "utf8")).toBe(password);
       expect(second.url).toBe(first.url);
-      const again = new pg.Client({ connectionString: second.url });
-      await again.connect();
-      expect((await again.query("SELECT note FROM kept")).rows).toEqual([{ note: "还在" }]);
-      await again.end();
+      expect(await keptNotes(second.url)).toEqual([{ note: "还在" }]);
     } finally {
       await second.stop();
     }
@@ -121,10 +129,7 @@ describe("the embedded PostgreSQL's password", () => {
       expect(await tryPassword(port, OLD_CONSTANT)).toBe("28P01");
       expect(await tryPassword(port, password)).toBe("accepted");
       expect(existsSync(`${file}.pending`)).toBe(false);
-      const client = new pg.Client({ connectionString: server.url });
-      await client.connect();
-      expect((await client.query("SELECT note FROM kept")).rows).toEqual([{ note: "开发者的数据" }]);
-      await client.end();
+      expect(await keptNotes(server.url)).toEqual([{ note: "开发者的数据" }]);
     } finally {
       await server.stop();
     }
