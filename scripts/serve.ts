@@ -30,7 +30,10 @@ if (mode !== "start" && mode !== "dev") {
 const port = values.port ? Number(values.port) : envOrExit().PORT;
 const hostname = values.hostname;
 
-const app = next({ dev: mode === "dev", hostname, port });
+const server = createServer(onRequest);
+// Next attaches its own upgrade listener to this server (development hot reload at /_next/hmr;
+// the custom-server API's getUpgradeHandler() is a no-op), so no upgrade handler of ours.
+const app = next({ dev: mode === "dev", hostname, port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
 // Read after Next has loaded any .env files; a wrong value stops the server, naming the variable.
@@ -91,7 +94,6 @@ function onRequest(request: IncomingMessage, response: ServerResponse): void {
   });
 }
 
-const server = createServer(onRequest);
 // What Node's parser cannot read (raw bytes in the address, a broken header) and CONNECT: a Chinese 4xx, not an empty 400 or a dropped connection.
 server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
@@ -99,12 +101,6 @@ server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
 });
 server.on("connect", (request: IncomingMessage, socket) => {
   socket.end(rawRefusal(malformedRequest("CONNECT", request.url ?? "/", {}) ?? { status: 400, message: MESSAGES.badClientRequest }));
-});
-// Development hot reload runs over WebSocket upgrades; the production app has none of its own.
-const upgrade = app.getUpgradeHandler();
-server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => {
-  applyClientAddress(request, trust);
-  upgrade(request, socket, head).catch(() => socket.destroy());
 });
 
 server.listen(port, hostname, () => {
