@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { changePasswordAction } from "@/lib/auth/actions";
-import { initialFormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const FIELDS = [
   ["current", "当前密码", "current-password"],
@@ -12,9 +11,9 @@ const FIELDS = [
 ] as const;
 
 export function ChangePasswordForm() {
-  const [state, formAction, pending] = useActionState(changePasswordAction, initialFormState);
+  const { state, pending, formProps, messageProps } = useFormAction(changePasswordAction);
   return (
-    <form action={formAction} className="mt-6 space-y-4" noValidate aria-label="修改密码">
+    <form {...formProps} className="mt-6 space-y-4" noValidate aria-label="修改密码">
       {FIELDS.map(([name, label, autoComplete]) => (
         <div key={name}>
           <label htmlFor={`pw-${name}`} className="block text-sm font-medium">
@@ -35,7 +34,7 @@ export function ChangePasswordForm() {
       <p className="text-sm text-slate-600">
         至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，且不能与最近 5 次的密码相同。修改后所有设备上的登录都将退出。
       </p>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage {...messageProps} />
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
         {pending ? "保存中…" : "修改密码"}
       </button>

@@ -23,7 +23,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     }
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { username, password, redirect: false });
+    let result: Awaited<ReturnType<typeof signIn>>;
+    try {
+      result = await signIn("credentials", { username, password, redirect: false });
+    } catch {
+      // The request or its answer was lost: the form keeps what was typed.
+      setPending(false);
+      setError("网络连接中断或服务器没有答复，请检查网络后重新点击“登录”。");
+      return;
+    }
     if (!result || result.error) {
       setPending(false);
       // The server names a lock or a rate limit in Chinese; anything else is the generic refusal.
