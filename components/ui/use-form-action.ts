@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
 import { unstable_rethrow } from "next/navigation";
-import { initialFormState, type FormState } from "@/lib/core/form-state";
+import { initialFormState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { useUnsavedChangesGuard } from "./unsaved-changes";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -18,15 +18,6 @@ export interface FormActionOptions {
 
 const MB = 1024 * 1024;
 
-/** The form's text fields as sent, for the state's `values` (never a password). */
-function textValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
-  }
-  return values;
-}
-
 function tooLarge(formData: FormData, limits: Record<string, number>): FormState | null {
   for (const [field, limit] of Object.entries(limits)) {
     for (const file of formData.getAll(field)) {
@@ -37,7 +28,7 @@ function tooLarge(formData: FormData, limits: Record<string, number>): FormState
         ok: false,
         message: `文件“${file.name}”有 ${size}，超过单个文件 ${most} 的上限，未上传。请压缩或拆分后重新选择。`,
         fieldErrors: { [field]: [`文件不能超过 ${most}`] },
-        values: textValues(formData),
+        values: submittedValues(formData),
         code: "FILE_TOO_LARGE",
       };
     }
@@ -54,7 +45,7 @@ function failureState(error: unknown, formData: FormData): FormState {
       ? "网络连接中断，请求可能没有送达服务器。您填写的内容仍在页面上，请检查网络后点击“重试”。"
       : "服务器没有正常答复（可能正在重启、繁忙或请求过大），刚才的操作可能没有完成。您填写的内容仍在页面上，请稍后点击“重试”。",
     fieldErrors: {},
-    values: textValues(formData),
+    values: submittedValues(formData),
     code: network ? "NETWORK" : "BAD_RESPONSE",
   };
 }

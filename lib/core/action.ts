@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { authorize, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/core/errors";
-import type { FormState } from "./form-state";
+import { submittedValues, type FormState } from "./form-state";
 
 /** What an action reports back: a message, and optionally where to go next. */
 export interface ActionOutcome {
@@ -13,15 +13,6 @@ export interface ActionOutcome {
   /** Shown by the form, also when the outcome is a refusal (ok: false). */
   data?: unknown;
   ok?: boolean;
-}
-
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    // Never echo secrets back into the page.
-    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
-  }
-  return values;
 }
 
 /** The form as an object; a field sent several times (checkboxes) becomes an array. */
@@ -61,7 +52,7 @@ export function validatedAction<Schema extends z.ZodType>(
         code: "BAD_REQUEST",
       };
     }
-    const values = formValues(formData);
+    const values = submittedValues(formData);
     let user: SessionUser;
     try {
       user = await authorize(permission);

@@ -21,3 +21,12 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { ok: false, message: "", fieldErrors: {}, values: {} };
+
+/** The form's text fields as sent, for a state's `values`: never React's own fields, never a password. */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
