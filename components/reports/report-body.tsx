@@ -10,6 +10,8 @@ export interface ReportBodyData {
     value: { toString(): string };
     period: string;
     note: string;
+    /** A data-quality warning given at entry, flagged for the reviewer. */
+    warning?: string | null;
     indicator: { code: string; name: string; measureUnit: string };
   }[];
 }
@@ -47,6 +49,9 @@ export function ReportBody({ report }: { report: ReportBodyData }) {
                 <li key={figure.indicator.code}>
                   {figure.indicator.name}：{figure.value.toString()} {figure.indicator.measureUnit}（{figure.period}）
                   {figure.note && `，${figure.note}`}
+                  {figure.warning && (
+                    <span className="ml-2 rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900">⚠ 数值提示：{figure.warning}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -23,7 +23,8 @@ interface Props {
   taskNumber: number;
   quarter: string;
   version: number;
-  indicators: { code: string; name: string; measureUnit: string; targets: string }[];
+  /** `warning`: the data-quality warning stored with the saved figure (a far jump), shown beside it. */
+  indicators: { code: string; name: string; measureUnit: string; targets: string; warning?: string | null }[];
   initial: ReportFormValues | null;
   previous: ReportFormValues | null;
   defaultPeriod: string;
@@ -249,6 +250,9 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
                     <strong>{indicator.name}</strong>
                     {differsMark(base)}
                     <span className="block text-slate-600">目标：{indicator.targets}</span>
+                    {indicator.warning && (
+                      <span className="mt-1 block rounded bg-amber-50 px-2 py-1 text-amber-900">提示：{indicator.warning}</span>
+                    )}
                   </p>
                   {(
                     [

@@ -10,6 +10,7 @@ import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { formatChinaTime } from "@/lib/core/dates";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { periodText, PROVINCE } from "./observation-keys";
+import { checkValues } from "./quality";
 
 export const observationFields = {
   id: true,
@@ -24,6 +25,8 @@ export const observationFields = {
   version: true,
   enteredAt: true,
   reviewComment: true,
+  warning: true,
+  sourceReportId: true,
   enteredBy: { select: { displayName: true } },
 } satisfies Prisma.IndicatorObservationSelect;
 
@@ -149,7 +152,10 @@ export async function writeObservation(tx: Tx, input: ObservationInput, user: Se
     if (city?.kind !== "CITY") throw new UserFacingError("地区无效", { area: ["请选择全省或设区市"] });
   }
   const key = { indicatorId: indicator.id, area: input.area, year: input.period.year, quarter: input.period.quarter };
+  const [check] = await checkValues(tx, [{ ...key, value: input.value }]);
+  if (check!.error) throw new UserFacingError(`未提交：${check!.error}`, { value: [check!.error] });
   const data = {
+    warning: check!.warning ?? null,
     value: new Prisma.Decimal(input.value),
     source: input.source,
     note: input.note,
@@ -186,13 +192,19 @@ export async function writeObservation(tx: Tx, input: ObservationInput, user: Se
     entity: "IndicatorObservation",
     entityId: `${input.indicatorCode}/${input.area}/${periodText(input.period)}`,
     before: existing ? { value: existing.value.toString(), status: existing.status, demo: existing.demo } : null,
-    after: { value: String(input.value), source: input.source, status: "SUBMITTED" },
+    after: {
+      value: String(input.value),
+      source: input.source,
+      status: "SUBMITTED",
+      ...(check!.warning ? { warning: check!.warning } : {}),
+    },
   });
+  return { warning: check!.warning ?? null };
 }
 
 export async function submitObservation(input: ObservationInput, user: SessionUser) {
   try {
-    await db.$transaction((tx) => writeObservation(tx, input, user));
+    return await db.$transaction((tx) => writeObservation(tx, input, user));
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new StaleWriteError("保存未成功：同一期间的数值刚刚被他人填报，请刷新后查看。");

@@ -9,6 +9,7 @@ import { REPORT_LIST_LIMIT, type ProgressQuery } from "./schemas";
 import { loadReport, quarterOfRow, reportContentFields, reportFields } from "./report-record";
 import { reportingContext } from "./save-report";
 import { taskHeadingSelect } from "@/lib/plan/tasks";
+import { areaIndicatorName, figureArea } from "@/lib/indicators/observation-keys";
 
 function scopeWhere(scope: ReportScope): Prisma.ProgressReportWhereInput {
   return { ...(scope.unitId === null ? {} : { unitId: scope.unitId }), status: { in: [...scope.statuses] } };
@@ -105,6 +106,7 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
                 code: true,
                 name: true,
                 measureUnit: true,
+                ownerUnitId: true,
                 targets: { orderBy: { year: "asc" }, select: { year: true, text: true } },
               },
             },
@@ -114,8 +116,17 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
     });
     const report = context.existing;
     const previous = await loadReport(tx, { taskId_unitId_year_quarter: keyOf(before) });
+    const { unit } = context;
     return {
-      task,
+      task: {
+        ...task,
+        // Only the figures that become this unit's values (最多报一次), named for its area.
+        indicators: task.indicators
+          .filter(({ indicator }) => figureArea(unit, indicator) !== null)
+          .map(({ indicator }) => ({
+            indicator: { ...indicator, name: areaIndicatorName(indicator.name, unit.kind === "CITY" ? unit.shortName : null) },
+          })),
+      },
       report,
       previous,
       editable: !report || canEditReport(user, report),

@@ -14,6 +14,7 @@ const figureFields = {
     value: true,
     period: true,
     note: true,
+    warning: true,
     indicator: { select: { code: true, name: true, measureUnit: true } },
   },
 } satisfies Prisma.ProgressReport$figuresArgs;

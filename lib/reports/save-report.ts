@@ -18,6 +18,8 @@ import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import type { SaveReportInput } from "./schemas";
+import { figureArea, parsePeriod } from "@/lib/indicators/observation-keys";
+import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
 import { reportFields, revisionAndAudit, snapshotOf, staleReport, type ReportRow, type ReportSnapshot, type Tx } from "./report-record";
 
 const staleMessage: StaleWrite["message"] = ({ who, when }) =>
@@ -32,8 +34,14 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
       id: true,
       number: true,
       deadlineDate: true,
-      indicators: { select: { indicator: { select: { id: true, code: true, sortOrder: true } } } },
-      units: { where: { unitId: user.unitId }, select: { unitId: true } },
+      indicators: {
+        select: {
+          indicator: {
+            select: { id: true, code: true, name: true, sortOrder: true, ownerUnitId: true, ownerUnit: { select: { shortName: true } } },
+          },
+        },
+      },
+      units: { where: { unitId: user.unitId }, select: { unit: { select: { id: true, code: true, kind: true, shortName: true } } } },
       // The unit's report for the quarter, if any, in the same statement.
       reports: { where: { unitId: user.unitId, year: quarter.year, quarter: quarter.quarter }, select: reportFields },
     },
@@ -51,7 +59,7 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
   if (compareQuarters(quarter, quarterOfDate(today)) > 0) {
     throw new UserFacingError(`${formatQuarter(quarter)} 尚未开始，不能提前填报`, { quarter: ["季度尚未开始"] });
   }
-  return { task, unitId: user.unitId, existing: task.reports[0] ?? null };
+  return { task, unitId: user.unitId, unit: task.units[0]!.unit, existing: task.reports[0] ?? null };
 }
 
 /**
@@ -118,15 +126,11 @@ export async function writeReport(
   // A retry of a request already applied (its answer was lost on the way): answer it again.
   const answered = await answeredBefore(tx, input, user, options);
   if (answered) return answered;
-  const { task, unitId, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
+  const { task, unitId, unit, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
   const indicatorByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator]));
-  for (const figure of input.figures) {
-    if (!indicatorByCode.has(figure.indicatorCode)) {
-      throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${task.number} 无关`, {
-        [`figure.${figure.indicatorCode}.value`]: ["该指标不属于本任务"],
-      });
-    }
-  }
+  const warnings = options.keepFigures
+    ? new Map<string, string>()
+    : await checkFigures(tx, input.figures, unit, task.number, indicatorByCode);
   const submit = input.intent === "submit";
   if (existing) {
     // Someone saved, submitted or reviewed since this form was loaded: name them, whatever the
@@ -189,11 +193,12 @@ export async function writeReport(
       removed AS (
         DELETE FROM "ReportFigure" WHERE "reportId" IN (SELECT id FROM report) AND "indicatorId" <> ALL(${indicatorIds}::int[])
       ), written AS (
-        INSERT INTO "ReportFigure" ("reportId", "indicatorId", value, period, note)
+        INSERT INTO "ReportFigure" ("reportId", "indicatorId", value, period, note, warning)
         SELECT report.id, f.* FROM report, unnest(
           ${indicatorIds}::int[], ${figures.map((figure) => figure.value.toString())}::numeric[],
-          ${figures.map((figure) => figure.period)}::text[], ${figures.map((figure) => figure.note)}::text[]) AS f
-        ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note
+          ${figures.map((figure) => figure.period)}::text[], ${figures.map((figure) => figure.note)}::text[],
+          ${figures.map((figure) => warnings.get(figure.indicatorCode) ?? null)}::text[]) AS f
+        ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note, warning = excluded.warning
       )`
     : Prisma.empty;
   const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
@@ -208,6 +213,44 @@ export async function writeReport(
     saved,
     existing ? staleReport(existing.id, user, staleMessage) : { lastChange: async () => null, message: staleMessage },
   );
+}
+
+type TaskIndicator = Awaited<ReturnType<typeof reportingContext>>["task"]["indicators"][number]["indicator"];
+
+/**
+ * A report's figures against the task and the data-quality rules: each must be one of the task's
+ * indicators whose value this unit gives (a city's own, or the province's from the owning unit),
+ * within the indicator's possible range. Returns the warnings (far jumps) by indicator code; an
+ * impossible value throws, naming the field.
+ */
+async function checkFigures(
+  tx: Tx,
+  inputs: SaveReportInput["figures"],
+  unit: { id: number; code: string; kind: "PROVINCIAL" | "CITY" },
+  taskNumber: number,
+  indicatorByCode: Map<string, TaskIndicator>,
+): Promise<Map<string, string>> {
+  const toCheck: (ValueToCheck & { code: string })[] = [];
+  for (const figure of inputs) {
+    const field = `figure.${figure.indicatorCode}.value`;
+    const indicator = indicatorByCode.get(figure.indicatorCode);
+    if (!indicator)
+      throw new UserFacingError(`指标 ${figure.indicatorCode} 与任务 ${taskNumber} 无关`, { [field]: ["该指标不属于本任务"] });
+    const area = figureArea(unit, indicator);
+    if (area === null) {
+      throw new UserFacingError(`“${indicator.name}”的全省数值由${indicator.ownerUnit.shortName}填报，本单位无需填写`, {
+        [field]: [`由${indicator.ownerUnit.shortName}填报`],
+      });
+    }
+    const period = parsePeriod(figure.period)!;
+    toCheck.push({ code: figure.indicatorCode, indicatorId: indicator.id, area, ...period, value: figure.value });
+  }
+  const checks = await checkValues(tx, toCheck);
+  const errors = Object.fromEntries(
+    toCheck.flatMap((figure, index) => (checks[index]!.error ? [[`figure.${figure.code}.value`, [checks[index]!.error]]] : [])),
+  );
+  if (Object.keys(errors).length > 0) throw new UserFacingError("未保存：有指标数值超出合理范围，请修改标红的数值", errors);
+  return new Map(toCheck.flatMap((figure, index) => (checks[index]!.warning ? [[figure.code, checks[index]!.warning]] : [])));
 }
 
 /** Creates or updates the unit's report; `intent: "submit"` also submits it for review. */

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
-import { reviewObservationSchema, reviewSchema } from "./schemas";
+import { conflictDecisionSchema, reviewObservationSchema, reviewSchema } from "./schemas";
+import { decideConflict } from "@/lib/indicators/observation-conflicts";
 import { reviewReports } from "./review-reports";
 import { reviewObservations } from "./review-observations";
 
@@ -19,4 +20,10 @@ export const reviewObservationAction = validatedAction("report:review", reviewOb
   const count = await reviewObservations(input, user);
   revalidatePath("/review/observations");
   return `已${input.decision === "accept" ? "审核通过" : "退回"} ${count} 条指标数据。`;
+});
+
+export const decideConflictAction = validatedAction("report:review", conflictDecisionSchema, async (input, user) => {
+  const message = await decideConflict(input, user);
+  revalidatePath("/review/observations");
+  return message;
 });

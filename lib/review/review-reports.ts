@@ -15,6 +15,7 @@ import {
   type ReportSnapshot,
 } from "@/lib/reports/report-record";
 import type { ReviewInput } from "./schemas";
+import { publishAcceptedFigures } from "@/lib/indicators/report-figures";
 
 /** Accept or return one or several submitted reports, all or none. */
 export async function reviewReports(input: ReviewInput, reviewer: SessionUser): Promise<number> {
@@ -51,6 +52,8 @@ export async function reviewReports(input: ReviewInput, reviewer: SessionUser): 
         WITH report AS (${write}), ${revisionAndAudit(input.decision === "accept" ? "report.accept" : "report.return", reviewer.id, now, before, after)}
         SELECT id FROM report`;
       await writtenOrStale(tx, updated, stale);
+      // 报一次: what the report says of its indicators becomes their accepted values.
+      if (status === "ACCEPTED") await publishAcceptedFigures(tx, report.id, reviewer, now);
     }
   });
   return input.reports.length;

@@ -1,6 +1,6 @@
 /** The reviewer's decision on one report or indicator value, or a ticked batch of them. */
 import { z } from "@/lib/core/zod";
-import { recordRefsSchema, textSchema } from "@/lib/core/schemas";
+import { idSchema, recordRefsSchema, textSchema } from "@/lib/core/schemas";
 
 /** Accept or return; returning needs a comment the unit can act on. */
 export const decisionFields = {
@@ -31,3 +31,11 @@ export const reviewObservationSchema = z
   .object({ observations: recordRefsSchema("请至少选择一条数据"), ...decisionFields })
   .superRefine(requireReturnComment);
 export type ReviewObservationInput = z.output<typeof reviewObservationSchema>;
+
+/** Which of two values for one indicator, area and period stands; keeping or replacing needs no reason, but one is kept if given. */
+export const conflictDecisionSchema = z.object({
+  conflictId: idSchema("数值冲突编号无效"),
+  decision: z.enum(["keep", "replace"], { message: "请选择保留现行数值或采用报告数值" }),
+  reason: textSchema("处理说明").max(500, "处理说明不能超过 500 字").optional().default(""),
+});
+export type ConflictDecisionInput = z.output<typeof conflictDecisionSchema>;

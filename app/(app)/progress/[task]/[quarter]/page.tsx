@@ -102,6 +102,7 @@ export default async function FillReportPage({
             name: indicator.name,
             measureUnit: indicator.measureUnit,
             targets: indicator.targets.map((target) => `${target.year}年${target.text}`).join("；"),
+            warning: report?.figures.find((figure) => figure.indicator.code === indicator.code)?.warning ?? null,
           }))}
           initial={formValuesOf(report)}
           previous={formValuesOf(previous)}
