@@ -37,6 +37,8 @@ export interface TemplateColumn {
   whole?: [number, number];
   /** Holds a number; other columns are Text format, so what users type there stays as typed. */
   number?: boolean;
+  /** A decimal of at least `min` (and at most `max`); the server applies the indicator's own rule. */
+  decimal?: { min: number; max?: number };
 }
 
 export interface TemplateIdentity {
@@ -79,7 +81,7 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
     spec.columns.forEach((column, index) => {
       const cell = row.getCell(index + 1);
       cell.value = values[column.key] ?? null;
-      if (!column.number && !column.whole) cell.numFmt = TEXT_FORMAT;
+      if (!column.number && !column.whole && !column.decimal) cell.numFmt = TEXT_FORMAT;
       cell.alignment = { wrapText: true, vertical: "top" };
       if (column.locked) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
       else cell.protection = { locked: false };
@@ -91,6 +93,18 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
           showErrorMessage: true,
           errorTitle: "输入有误",
           error: `请从下拉列表中选择：${column.list.join("、")}`,
+        };
+      }
+      if (column.decimal) {
+        const { min, max } = column.decimal;
+        cell.dataValidation = {
+          type: "decimal",
+          operator: max === undefined ? "greaterThanOrEqual" : "between",
+          allowBlank: true,
+          formulae: max === undefined ? [min] : [min, max],
+          showErrorMessage: true,
+          errorTitle: "输入有误",
+          error: max === undefined ? `请填写不小于 ${min} 的数字` : `请填写 ${min}–${max} 的数字`,
         };
       }
       if (column.whole) {
@@ -158,6 +172,11 @@ export async function readTemplate(bytes: Buffer, kind: string, columns: readonl
   }
   const version = at(meta, 2, 1).text;
   if (!READABLE_VERSIONS.has(version)) return { ok: false, error: "模板版本已过期，请重新下载模板" };
+  // A template of ours made before its columns changed (e.g. before indicator figures were added).
+  const madeWith = at(meta, 5, 1).text;
+  if (madeWith && madeWith !== columns.map((column) => column.header).join("|")) {
+    return { ok: false, error: "模板已过期（栏目已更新），请重新下载模板后填写" };
+  }
   for (const [index, column] of columns.entries()) {
     const found = at(sheet, HEADER_ROW, index + 1).text.trim();
     if (found !== column.header) {

@@ -7,6 +7,8 @@ import { chinaToday } from "@/lib/core/quarters";
 import { UserFacingError } from "@/lib/core/errors";
 import { applyBatch, keepBatch } from "./import-batches";
 import { writeObservation } from "@/lib/indicators/observations";
+import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
+import { listUnitNames } from "@/lib/plan/units";
 import { periodText, PROVINCE } from "@/lib/indicators/observation-keys";
 import type { ImportPreview, PreviewRow } from "./progress-import";
 
@@ -29,7 +31,7 @@ async function ownedIndicators(user: SessionUser) {
   return db.indicator.findMany({
     where: { ownerUnitId: user.unitId },
     orderBy: { sortOrder: "asc" },
-    select: { code: true, name: true, measureUnit: true, cityLevel: true },
+    select: { id: true, code: true, name: true, measureUnit: true, cityLevel: true },
   });
 }
 
@@ -69,8 +71,10 @@ interface BatchRow {
 export async function previewObservationImport(file: File, user: SessionUser): Promise<ImportPreview> {
   const read = await readTemplate(Buffer.from(await file.arrayBuffer()), KIND, OBSERVATION_COLUMNS);
   if (!read.ok) return { batchId: null, fileError: read.error, rows: [] };
-  if (read.identity.unit !== user.unitCode)
-    return { batchId: null, fileError: `该模板属于其他单位（${read.identity.unit}），请下载本单位的模板`, rows: [] };
+  if (read.identity.unit !== user.unitCode) {
+    const owner = (await listUnitNames()).get(read.identity.unit) ?? "其他单位";
+    return { batchId: null, fileError: `该模板属于${owner}，不是${user.unitName ?? "本单位"}的模板，请下载本单位的模板`, rows: [] };
+  }
   const [indicators, cities] = await Promise.all([
     ownedIndicators(user),
     db.unit.findMany({ where: { kind: "CITY" }, select: { code: true, shortName: true } }),
@@ -89,6 +93,8 @@ export async function previewObservationImport(file: File, user: SessionUser): P
   const seen = new Set<string>();
   const rows: PreviewRow[] = [];
   const valid: BatchRow[] = [];
+  /** Values to hold against the data-quality rules, with the row errors they would add to. */
+  const toCheck: { value: ValueToCheck; errors: PreviewRow["errors"] }[] = [];
   for (const line of read.rows) {
     const cells = line.cells;
     const errors: PreviewRow["errors"] = line.formulas.map((key) => ({
@@ -129,6 +135,10 @@ export async function previewObservationImport(file: File, user: SessionUser): P
       const key = `${indicator.code}/${parsed.data.area}/${periodText(parsed.data.period)}`;
       if (seen.has(key)) errors.push({ column: "期间（如2026或2026Q3）", message: "同一指标、地区和期间在文件中出现了多次" });
       seen.add(key);
+      toCheck.push({
+        value: { indicatorId: indicator.id, area: parsed.data.area, ...parsed.data.period, value: parsed.data.value },
+        errors,
+      });
       const status = taken.get(key);
       if (status)
         errors.push({
@@ -147,6 +157,17 @@ export async function previewObservationImport(file: File, user: SessionUser): P
         note: candidate.note,
       });
   }
+  // The data-quality rules, as on the form: an impossible value is a cell error here, not a failed import later.
+  const checks = await db.$transaction((tx) =>
+    checkValues(
+      tx,
+      toCheck.map((item) => item.value),
+    ),
+  );
+  toCheck.forEach((item, index) => {
+    const error = checks[index]!.error;
+    if (error) item.errors.push({ column: "数值", message: error });
+  });
   if (rows.some((row) => row.errors.length > 0)) return { batchId: null, fileError: null, rows };
   if (valid.length === 0) return { batchId: null, fileError: "文件中没有填写任何数值", rows };
   return { batchId: await keepBatch(KIND, user, file.name, valid), fileError: null, rows };

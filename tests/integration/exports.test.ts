@@ -209,7 +209,7 @@ describe("Excel import refusals", () => {
       (await db.user.findUniqueOrThrow({ where: { username: "xinyu" }, select: { id: true } })).id,
     ))!;
     const preview = await previewProgressImport(file, other, "2026-11-25");
-    expect(preview.fileError).toBe("该模板属于其他单位（pingxiang），请下载本单位的模板");
+    expect(preview.fileError).toBe("该模板属于萍乡市，不是新余市的模板，请下载本单位的模板");
   });
 });
 

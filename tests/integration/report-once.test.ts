@@ -16,6 +16,8 @@ import { saveReportSchema } from "@/lib/reports/schemas";
 import { reviewSchema } from "@/lib/review/schemas";
 import { observationSchema } from "@/lib/indicators/schemas";
 import { parseQuarter } from "@/lib/core/quarters";
+import { applyProgressImport, previewProgressImport, progressTemplate } from "@/lib/imports/progress-import";
+import ExcelJS from "exceljs";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
@@ -177,5 +179,74 @@ describe("the report form asks each unit for its own figures only", () => {
     expect(owner.task.indicators.map(({ indicator }) => indicator.name)).toContain("全省细颗粒物（PM2.5）平均浓度");
     const other = await getReportForm(users.zjt!, 19, quarter, TODAY);
     expect(other.task.indicators.map(({ indicator }) => indicator.code)).not.toContain("PM25");
+  });
+});
+
+describe("the Excel progress template carries the figures", () => {
+  const quarter = { year: 2026, quarter: 4 } as const;
+
+  async function filledTemplate(username: string, fill: (sheet: ExcelJS.Worksheet, rowOf: (task: number) => ExcelJS.Row) => void) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await progressTemplate(users[username]!, quarter, TODAY)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("进展填报")!;
+    const rowOf = (task: number) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === task) found = row;
+      });
+      return found!;
+    };
+    fill(sheet, rowOf);
+    return new File([Buffer.from(await workbook.xlsx.writeBuffer())], "进展.xlsx");
+  }
+  const column = (sheet: ExcelJS.Worksheet, header: string) => {
+    let index = 0;
+    sheet.getRow(3).eachCell((cell, number) => {
+      if (cell.value === header) index = number;
+    });
+    return index;
+  };
+
+  it("names each row's indicator for the area, offers the periods, and imports the figure like a typed one", async () => {
+    const file = await filledTemplate("jiujiang", (sheet, rowOf) => {
+      const row = rowOf(19);
+      expect(row.getCell(column(sheet, "指标1")).value).toBe("九江市细颗粒物（PM2.5）平均浓度（微克/立方米）");
+      const value = row.getCell(column(sheet, "指标1数值"));
+      expect(value.dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual" });
+      expect(row.getCell(column(sheet, "指标1所属期间")).dataValidation.formulae).toEqual(['"2026,2026Q1,2026Q2,2026Q3,2026Q4,2025"']);
+      row.getCell(column(sheet, "进展状态")).value = "按计划推进";
+      row.getCell(column(sheet, "完成百分比（0–100）")).value = 60;
+      row.getCell(column(sheet, "工作进展（必填）")).value = "开展大气污染防治攻坚。";
+      value.value = 31.4;
+      row.getCell(column(sheet, "指标1所属期间")).value = "2026";
+      row.getCell(column(sheet, "指标1说明")).value = "市监测站";
+    });
+    const preview = await previewProgressImport(file, users.jiujiang!, TODAY);
+    expect(preview.rows.flatMap((row) => row.errors)).toEqual([]);
+    expect(await applyProgressImport(preview.batchId!, users.jiujiang!, TODAY)).toBe(1);
+    const report = await db.progressReport.findFirstOrThrow({
+      where: { task: { number: 19 }, unit: { code: "jiujiang" }, year: 2026, quarter: 4 },
+      select: { id: true, version: true, status: true, figures: { select: { value: true, period: true, note: true } } },
+    });
+    expect(report.status).toBe("DRAFT");
+    expect(report.figures.map((figure) => [Number(figure.value), figure.period, figure.note])).toEqual([[31.4, "2026", "市监测站"]]);
+  });
+
+  it("refuses an impossible figure as a cell error and keeps nothing", async () => {
+    const batches = await db.importBatch.count();
+    const file = await filledTemplate("jiujiang", (sheet, rowOf) => {
+      const row = rowOf(22);
+      expect(row.getCell(column(sheet, "指标1")).value).toBe("九江市地表水水质优良比例（%）");
+      row.getCell(column(sheet, "进展状态")).value = "按计划推进";
+      row.getCell(column(sheet, "完成百分比（0–100）")).value = 50;
+      row.getCell(column(sheet, "工作进展（必填）")).value = "推进水污染防治。";
+      row.getCell(column(sheet, "指标1数值")).value = 163;
+    });
+    const preview = await previewProgressImport(file, users.jiujiang!, TODAY);
+    expect(preview.batchId).toBeNull();
+    expect(preview.rows.find((row) => row.taskNumber === 22)!.errors).toEqual([
+      { column: "指标1数值", message: "比例应在 0%–100% 之间，163% 不可能" },
+    ]);
+    expect(await db.importBatch.count()).toBe(batches);
   });
 });
