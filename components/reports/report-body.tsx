@@ -1,4 +1,5 @@
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
+import { areaIndicatorName } from "@/lib/indicators/observation-keys";
 
 export interface ReportBodyData {
   progressState: ProgressState;
@@ -17,7 +18,7 @@ export interface ReportBodyData {
 }
 
 /** The content of one report, as read by reviewers and leaders (and printed). */
-export function ReportBody({ report }: { report: ReportBodyData }) {
+export function ReportBody({ report, cityName = null }: { report: ReportBodyData; cityName?: string | null }) {
   return (
     <dl className="space-y-3">
       <div>
@@ -47,8 +48,8 @@ export function ReportBody({ report }: { report: ReportBodyData }) {
             <ul>
               {report.figures.map((figure) => (
                 <li key={figure.indicator.code}>
-                  {figure.indicator.name}：{figure.value.toString()} {figure.indicator.measureUnit}（{figure.period}）
-                  {figure.note && `，${figure.note}`}
+                  {areaIndicatorName(figure.indicator.name, cityName)}：{figure.value.toString()} {figure.indicator.measureUnit}（
+                  {figure.period}）{figure.note && `，${figure.note}`}
                   {figure.warning && (
                     <span className="ml-2 rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900">⚠ 数值提示：{figure.warning}</span>
                   )}

@@ -11,6 +11,7 @@ import { UserFacingError } from "@/lib/core/errors";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { PROVINCE, periodText } from "./observation-keys";
 import { reportSourceText } from "./report-figures";
+import { observationFields } from "./observations";
 import { listUnitNames } from "@/lib/plan/units";
 
 const conflictFields = {
@@ -23,18 +24,7 @@ const conflictFields = {
   decidedAt: true,
   reason: true,
   decidedBy: { select: { displayName: true } },
-  observation: {
-    select: {
-      id: true,
-      area: true,
-      year: true,
-      quarter: true,
-      value: true,
-      source: true,
-      version: true,
-      indicator: { select: { code: true, name: true, measureUnit: true } },
-    },
-  },
+  observation: { select: { ...observationFields, indicator: { select: { code: true, name: true, measureUnit: true } } } },
   report: {
     select: { id: true, year: true, quarter: true, task: { select: { number: true } }, unit: { select: { shortName: true } } },
   },

@@ -1,21 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-
-/** Fills the downloaded template the way a user would in Excel: by header, by task number. */
-async function fill(template: Buffer, rows: Record<number, Record<string, string | number>>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet("进展填报")!;
-  const headers = (sheet.getRow(3).values as (string | undefined)[]).map((value) => value ?? "");
-  sheet.eachRow((row, number) => {
-    if (number <= 3) return;
-    const values = rows[Number(row.getCell(1).value)];
-    if (!values) return;
-    for (const [header, value] of Object.entries(values)) row.getCell(headers.indexOf(header)).value = value;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+import { fillTemplate as fill } from "./excel";
 
 test("staff download the template, upload it with a bad row (shown, nothing written), fix it and import it", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("cityStaff") });

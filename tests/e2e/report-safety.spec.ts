@@ -57,7 +57,7 @@ async function expectFilled(page: Page, figure: { label: RegExp; value: string }
 
 test("a save whose answer is lost keeps every field as typed, says so in Chinese, and 重试 saves it exactly once", async ({ browser }) => {
   const { context, page } = await staffPage(browser, "/progress/39/2026Q4");
-  const figure = { label: /^森林覆盖率·数值/, value: "61.2" };
+  const figure = { label: /^南昌市森林覆盖率·数值/, value: "61.2" };
   await fillReport(page, figure);
   // The request reaches the server and is saved; the connection drops before the answer arrives.
   const dropped = await onNextActionPost(page, async (route) => {
@@ -82,7 +82,7 @@ test("a save whose answer is lost keeps every field as typed, says so in Chinese
 
 test("a server error page in answer to 保存草稿 keeps the form and says so in Chinese; 重试 saves it", async ({ browser }) => {
   const { context, page } = await staffPage(browser, "/progress/40/2026Q4");
-  const figure = { label: /^水土保持率·数值/, value: "88.6" };
+  const figure = { label: /^南昌市水土保持率·数值/, value: "88.6" };
   await fillReport(page, figure);
   await onNextActionPost(page, (route) =>
     route.fulfill({ status: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1></body></html>" }),

@@ -103,11 +103,15 @@ export default async function ReportPage({
         <div className="mt-3 grid gap-6 md:grid-cols-2">
           <div>
             <h3 className="mb-2 font-medium">{quarterLabel(quarter)}（本季度）</h3>
-            <ReportBody report={report} />
+            <ReportBody report={report} cityName={report.unit.kind === "CITY" ? report.unit.shortName : null} />
           </div>
           <div className="md:border-l md:border-slate-200 md:pl-6">
             <h3 className="mb-2 font-medium">{quarterLabel(addQuarters(quarter, -1))}（上季度）</h3>
-            {previous ? <ReportBody report={previous} /> : <p className="text-slate-600">上季度无可查看的报告。</p>}
+            {previous ? (
+              <ReportBody report={previous} cityName={report.unit.kind === "CITY" ? report.unit.shortName : null} />
+            ) : (
+              <p className="text-slate-600">上季度无可查看的报告。</p>
+            )}
           </div>
         </div>
       </section>
