@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkValue, lastAcceptedBefore, valueRuleOf } from "@/lib/indicators/quality-rules";
+import { areaIndicatorName, figureArea, parsePeriod, periodLabel } from "@/lib/indicators/observation-keys";
 
 const forest = valueRuleOf({ name: "森林覆盖率", measureUnit: "%", comparators: ["GTE"] });
 const pm25 = valueRuleOf({ name: "全省细颗粒物（PM2.5）平均浓度", measureUnit: "微克/立方米", comparators: ["LTE"] });
@@ -50,5 +51,28 @@ describe("checkValue", () => {
     // A whole year sorts after its quarters.
     expect(lastAcceptedBefore(accepted, { year: 2026, quarter: 0 })).toEqual(y(2026, 90, 1));
     expect(lastAcceptedBefore([], { year: 2026, quarter: 0 })).toBeNull();
+  });
+});
+
+describe("observation keys", () => {
+  it("names an indicator for a city in place of 全省, or in front of a name without it", () => {
+    expect(areaIndicatorName("全省细颗粒物（PM2.5）平均浓度", "南昌市")).toBe("南昌市细颗粒物（PM2.5）平均浓度");
+    expect(areaIndicatorName("森林覆盖率", "赣州市")).toBe("赣州市森林覆盖率");
+    expect(areaIndicatorName("全省细颗粒物（PM2.5）平均浓度", null)).toBe("全省细颗粒物（PM2.5）平均浓度");
+  });
+
+  it("reads a period as a year or a quarter, and refuses anything else", () => {
+    expect(parsePeriod("2026")).toEqual({ year: 2026, quarter: 0 });
+    expect(parsePeriod("2026q3")).toEqual({ year: 2026, quarter: 3 });
+    expect(parsePeriod("2026Q5")).toBeNull();
+    expect(parsePeriod("去年")).toBeNull();
+    expect(periodLabel({ year: 2026, quarter: 4 })).toBe("2026年第四季度");
+  });
+
+  it("gives a city's figure to the city, the owner's to the province, and another provincial unit's to nobody", () => {
+    const owner = { ownerUnitId: 7 };
+    expect(figureArea({ id: 30, code: "nanchang", kind: "CITY" }, owner)).toBe("nanchang");
+    expect(figureArea({ id: 7, code: "sthjt", kind: "PROVINCIAL" }, owner)).toBe("province");
+    expect(figureArea({ id: 8, code: "zjt", kind: "PROVINCIAL" }, owner)).toBeNull();
   });
 });
