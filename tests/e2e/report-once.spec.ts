@@ -20,6 +20,7 @@ async function open(browser: Browser, account: E2eAccount, path: string) {
 async function acceptReport(browser: Browser, taskTitle: RegExp) {
   const { context, page } = await open(browser, "reviewer", "/review");
   await main(page).getByRole("row").filter({ hasText: "南昌市" }).filter({ hasText: taskTitle }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(taskTitle);
   await page.getByRole("button", { name: "审核通过" }).click();
   await expect(main(page).getByRole("status").filter({ hasText: "已审核通过 1 份报告" })).toBeVisible();
   await context.close();
