@@ -36,6 +36,8 @@ export const reportContentFields = {
   reviewedAt: true,
   reviewComment: true,
   figures: figureFields,
+  /** 沿用上季度: the accepted report this one carries forward, shown to the reviewer as a mark. */
+  carriedFrom: { select: { id: true, year: true, quarter: true } },
 } satisfies Prisma.ProgressReportSelect;
 
 export const reportFields = {
@@ -72,7 +74,25 @@ export function snapshotOf(report: ReportRow) {
     evidence: report.evidence.map((file) => ({ id: file.id, fileName: file.fileName, sha256: file.sha256 })),
   };
 }
-export type ReportSnapshot = ReturnType<typeof snapshotOf>;
+export type ReportSnapshot = ReturnType<typeof snapshotOf> & {
+  /** Set on the write that carries an accepted report forward: which one (its id and quarter). */
+  carriedFrom?: { id: number; quarter: string };
+};
+
+/** The text a carried report copies from its accepted source (figures never: each measures its own period). */
+export const carriedContentFields = {
+  progressState: true,
+  percent: true,
+  progress: true,
+  problems: true,
+  nextSteps: true,
+} satisfies Prisma.ProgressReportSelect;
+export type CarriedContent = Prisma.ProgressReportGetPayload<{ select: typeof carriedContentFields }>;
+
+/** Whether a report still says exactly what its carried source said: once edited, it is no longer "沿用上季度". */
+export function sameCarriedContent(a: CarriedContent, b: CarriedContent): boolean {
+  return (Object.keys(carriedContentFields) as (keyof CarriedContent)[]).every((key) => a[key] === b[key]);
+}
 
 /** A stored year + quarter as a Quarter (the database checks quarter is 1–4). */
 export function quarterOfRow(row: { year: number; quarter: number }): Quarter {

@@ -20,7 +20,18 @@ import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import type { SaveReportInput } from "./schemas";
 import { figureArea, parsePeriod } from "@/lib/indicators/observation-keys";
 import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
-import { reportFields, revisionAndAudit, snapshotOf, staleReport, type ReportRow, type ReportSnapshot, type Tx } from "./report-record";
+import {
+  carriedContentFields,
+  quarterOfRow,
+  reportFields,
+  revisionAndAudit,
+  sameCarriedContent,
+  snapshotOf,
+  staleReport,
+  type ReportRow,
+  type ReportSnapshot,
+  type Tx,
+} from "./report-record";
 
 const staleMessage: StaleWrite["message"] = ({ who, when }) =>
   `保存未成功：${who} 已于 ${when} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
@@ -89,20 +100,32 @@ export function requestHashOf(input: SaveReportInput, options: { keepFigures?: b
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
+/** The idempotency key of a request and its hash (requestHashOf, or a batch's hash for each report of the batch). */
+export interface RequestKey {
+  id: string;
+  hash: string;
+}
+
+/** The key a single form request is recorded under, if it sent one. */
+function requestKeyOf(input: SaveReportInput, options: WriteOptions): RequestKey | undefined {
+  if (options.request) return options.request;
+  return input.requestId ? { id: input.requestId, hash: requestHashOf(input, options) } : undefined;
+}
+
 /**
  * The answer already given to this very request (same idempotency key, same user, same request in
  * full), or null when the key is new. A different request under a used key is a client fault: it is
  * refused, changing nothing, rather than guessed at (today's form uses a new key for every
  * different request, and a reused key once answered "已提交" for a save that had stayed a draft).
  */
-async function answeredBefore(tx: Tx, input: SaveReportInput, user: SessionUser, options: { keepFigures?: boolean }) {
-  if (!input.requestId) return null;
+export async function answeredBefore(tx: Tx, request: RequestKey | undefined, user: SessionUser) {
+  if (!request) return null;
   const done = await tx.reportRevision.findUnique({
-    where: { requestId: input.requestId },
+    where: { requestId: request.id },
     select: { version: true, status: true, actorId: true, requestHash: true, report: { select: { id: true } } },
   });
   if (!done) return null;
-  if (done.actorId !== user.id || done.requestHash !== requestHashOf(input, options)) {
+  if (done.actorId !== user.id || done.requestHash !== request.hash) {
     throw new UserFacingError(
       "未保存：这次请求与先前用同一请求标识发送的请求内容不同，为免误操作未作任何更改。请刷新页面，核对报告后再保存。",
       {},
@@ -110,6 +133,26 @@ async function answeredBefore(tx: Tx, input: SaveReportInput, user: SessionUser,
     );
   }
   return { id: done.report.id, status: done.status, version: done.version };
+}
+
+export interface WriteOptions {
+  /** Leave the stored figures as they are (an import without figure columns, a carried report). */
+  keepFigures?: boolean;
+  /** The key to record instead of the input's own: one per report of a batch (bulk submit, carry forward). */
+  request?: RequestKey;
+  /** 沿用上季度: the accepted report whose text this write copies; recorded on the report and audited as such. */
+  carriedFrom?: { id: number; year: number; quarter: number };
+}
+
+/**
+ * Which accepted report the written report carries forward: the one being carried now, or the one
+ * it already carried while its text still says exactly that (an edited report is the unit's own).
+ */
+async function carriedFromOf(tx: Tx, existing: ReportRow | null, input: SaveReportInput, options: WriteOptions) {
+  if (options.carriedFrom) return options.carriedFrom.id;
+  if (!existing?.carriedFrom) return null;
+  const source = await tx.progressReport.findUnique({ where: { id: existing.carriedFrom.id }, select: carriedContentFields });
+  return source && sameCarriedContent(source, input) ? existing.carriedFrom.id : null;
 }
 
 /**
@@ -121,10 +164,11 @@ export async function writeReport(
   input: SaveReportInput,
   user: SessionUser,
   today: string,
-  options: { keepFigures?: boolean } = {},
+  options: WriteOptions = {},
 ) {
   // A retry of a request already applied (its answer was lost on the way): answer it again.
-  const answered = await answeredBefore(tx, input, user, options);
+  const request = requestKeyOf(input, options);
+  const answered = await answeredBefore(tx, request, user);
   if (answered) return answered;
   const { task, unitId, unit, existing } = await reportingContext(tx, user, input.taskNumber, input.quarter, today);
   const indicatorByCode = new Map(task.indicators.map(({ indicator }) => [indicator.code, indicator]));
@@ -152,6 +196,7 @@ export async function writeReport(
           value: new Prisma.Decimal(figure.value).toDecimalPlaces(4),
         }))
         .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder);
+  const carriedFromId = await carriedFromOf(tx, existing, input, options);
   const before = existing ? snapshotOf(existing) : null;
   const after: ReportSnapshot = {
     ...(before ?? { reviewComment: null, figures: [], evidence: [] }),
@@ -171,20 +216,23 @@ export async function writeReport(
           })),
         }
       : {}),
+    ...(options.carriedFrom
+      ? { carriedFrom: { id: options.carriedFrom.id, quarter: formatQuarter(quarterOfRow(options.carriedFrom)) } }
+      : {}),
   };
   const now = new Date();
-  const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${user.id}, ${now}`;
+  const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${carriedFromId}::int, ${user.id}, ${now}`;
   const returning = Prisma.sql`id, version, status`;
   const report = existing
     ? versionedUpdateSql(
         "ProgressReport",
         { id: existing.id, version: input.version },
-        Prisma.sql`("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt") = (${content})
+        Prisma.sql`("progressState", percent, progress, problems, "nextSteps", "carriedFromId", "updatedById", "updatedAt") = (${content})
                    ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}`,
         { returning },
       )
     : Prisma.sql`
-        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
+        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "carriedFromId", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
         VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
         RETURNING ${returning}`;
   const indicatorIds = figures?.map((figure) => figure.indicator.id);
@@ -201,8 +249,13 @@ export async function writeReport(
         ON CONFLICT ("reportId", "indicatorId") DO UPDATE SET value = excluded.value, period = excluded.period, note = excluded.note, warning = excluded.warning
       )`
     : Prisma.empty;
-  const action = submit ? (existing?.status === "RETURNED" ? "report.resubmit" : "report.submit") : "report.save";
-  const request = input.requestId ? { id: input.requestId, hash: requestHashOf(input, options) } : undefined;
+  const action = options.carriedFrom
+    ? "report.carry_forward"
+    : submit
+      ? existing?.status === "RETURNED"
+        ? "report.resubmit"
+        : "report.submit"
+      : "report.save";
   // One statement: the report, its figures, the revision and the audit row, all or nothing.
   const [saved] = await tx.$queryRaw<{ id: number; version: number; status: ReportRow["status"] }[]>`
     WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, request)}
@@ -262,7 +315,7 @@ export async function saveReport(input: SaveReportInput, user: SessionUser, toda
     if (!createdTwice && !(error instanceof StaleWriteError)) throw error;
     // The same request sent twice at once (a retry overtaking its first attempt): the one that
     // landed answers both. Read after the refused transaction, so the other one's commit is seen.
-    const answered = await db.$transaction((tx) => answeredBefore(tx, input, user, {}));
+    const answered = await db.$transaction((tx) => answeredBefore(tx, requestKeyOf(input, {}), user));
     if (answered) return answered;
     if (createdTwice) throw await createdMeanwhile(input, user);
     throw error;
@@ -274,7 +327,7 @@ function uniqueViolationInRawQuery(error: Prisma.PrismaClientKnownRequestError):
   return error.code === "P2010" && cause?.originalCode === "23505";
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || uniqueViolationInRawQuery(error));
 }
 

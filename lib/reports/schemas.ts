@@ -1,8 +1,10 @@
 /** Inputs of quarterly progress reporting: the report form and the progress query (API, review desk, exports). */
 import { z } from "@/lib/core/zod";
+import { parseQuarter, type Quarter } from "@/lib/core/quarters";
 import {
   DECIMAL,
   idSchema,
+  manyOf,
   INDICATOR_CODE,
   PERIOD,
   quarterSchema,
@@ -116,3 +118,63 @@ export const progressQuerySchema = z.object({
   status: z.enum(REPORT_STATUSES, { message: "status 无效" }).optional(),
 });
 export type ProgressQuery = z.output<typeof progressQuerySchema>;
+
+/**
+ * A ticked row of 我的待办: "task:quarter:version" (version 0 when nothing is saved yet), so a
+ * batch acting on a report someone changed since the page was loaded is refused.
+ */
+const todoRefSchema = z
+  .string()
+  .regex(/^\d{1,3}:\d{4}Q[1-4]:\d{1,9}$/, "所选报告标识无效，请刷新页面后重新选择")
+  .transform((value): TodoRef => {
+    const [task, quarter, version] = value.split(":") as [string, string, string];
+    return { taskNumber: Number(task), quarter: parseQuarter(quarter)!, version: Number(version) };
+  });
+
+export interface TodoRef {
+  taskNumber: number;
+  quarter: Quarter;
+  version: number;
+}
+
+/** The most reports one batch (bulk submit, carry forward) takes: a unit's tasks for two quarters. */
+export const REPORT_BATCH_LIMIT = 200;
+
+/**
+ * 我的待办's batch: submit the ticked drafts, or carry last accepted text forward into them
+ * ("本季度无新进展，沿用上季度") and submit; all or none. `open: "report"` sends a single carried
+ * report's author to its page (the button on the report form).
+ */
+export const reportBatchSchema = z.object({
+  intent: z.enum(["submit", "carry"], { message: "操作无效" }),
+  reports: manyOf(todoRefSchema).pipe(
+    z
+      .array(z.custom<TodoRef>())
+      .min(1, "请至少选择一份报告")
+      .max(REPORT_BATCH_LIMIT, `一次最多处理 ${REPORT_BATCH_LIMIT} 份报告`)
+      .refine(
+        (refs) => new Set(refs.map((ref) => `${ref.taskNumber}:${ref.quarter.year}Q${ref.quarter.quarter}`)).size === refs.length,
+        "同一份报告被选择了两次，请刷新页面后重新选择",
+      ),
+  ),
+  /** Idempotency key of the batch: a retry of the same batch is not applied twice. */
+  requestId: z.string().uuid("请求标识无效"),
+  open: z.literal("report").optional(),
+});
+export type ReportBatchInput = z.output<typeof reportBatchSchema>;
+
+/** Report states 我的待办 filters by; NONE: nothing saved yet. */
+export const TODO_STATUSES = ["NONE", ...REPORT_STATUSES] as const;
+export type TodoStatus = (typeof TODO_STATUSES)[number];
+export const TODO_GROUPS = ["section", "status", "quarter"] as const;
+export type TodoGroup = (typeof TODO_GROUPS)[number];
+
+/** 我的待办's filters, from the URL. */
+export const todoQuerySchema = z.object({
+  status: z.enum(TODO_STATUSES, { message: "状态筛选无效，应为未填写、草稿、已提交待审核、已退回或已通过" }).optional(),
+  quarter: quarterSchema.optional(),
+  section: sectionSchema("篇章筛选应为 1–5").optional(),
+  q: textSchema("搜索词").max(100, "搜索词不能超过 100 字").optional(),
+  group: z.enum(TODO_GROUPS, { message: "分组方式无效，应为按篇章、按状态或按季度" }).optional(),
+});
+export type TodoQuery = z.output<typeof todoQuerySchema>;

@@ -396,14 +396,14 @@ describe("chasing late units", () => {
     expect(active.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
     const audit = await db.auditLog.count({ where: { action: "reminder.remind" } });
     expect(audit).toBeGreaterThan(0);
-    const todo = await getUnitTodo(users.kjt!, TODAY);
+    const todo = await getUnitTodo(users.kjt!, {}, TODAY);
     expect(todo?.reminders.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
   });
 
   it("lists returned reports first on the unit's to-do list", async () => {
     const report = await save("ganzhou", { taskNumber: "31", intent: "submit" });
     await review("return", report, "请写明噪声源调查的范围");
-    const todo = await getUnitTodo(users.ganzhou!, TODAY);
+    const todo = await getUnitTodo(users.ganzhou!, {}, TODAY);
     expect(todo?.items[0]).toMatchObject({
       kind: "RETURNED",
       task: { number: 31 },

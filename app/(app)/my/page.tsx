@@ -20,7 +20,7 @@ function daysText(days: number): string {
 
 export default async function MyTodoPage() {
   const user = await requirePermission("report:write");
-  const todo = await getUnitTodo(user);
+  const todo = await getUnitTodo(user, {});
   if (!todo) redirect("/tasks");
   const open = todo.items.filter((item) => item.kind !== "CURRENT" || !item.report || item.report.status === "DRAFT");
   return (
