@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { saveReportAction } from "@/lib/reports/actions";
 import type { FormState } from "@/lib/core/form-state";
@@ -9,6 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { contentDifferences, contentOfForm, reportConflictOf, type ReportContent } from "@/lib/reports/report-diff";
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
 import { ConflictPanel } from "./conflict-panel";
+import { requestEntries, useRequestKey } from "./use-request-key";
 
 export interface ReportFormValues {
   progressState: ProgressState;
@@ -38,13 +39,6 @@ const contentOf = (values: ReportFormValues): ReportContent => ({
   figures: Object.entries(values.figures).map(([indicator, figure]) => ({ indicator, ...figure })),
 });
 
-/** The form's text fields as they are now (what a submit would send), without the idempotency key. */
-function textEntries(form: HTMLFormElement, submitter?: HTMLElement | null): [string, string][] {
-  return [...new FormData(form, submitter).entries()].flatMap(([key, value]) =>
-    typeof value === "string" && key !== "requestId" && !key.startsWith("$") ? [[key, value] as [string, string]] : [],
-  );
-}
-
 export function ReportForm({ taskNumber, quarter, version, indicators, initial, previous, defaultPeriod }: Props) {
   const form = useFormAction(saveReportAction);
   const { state, pending, formRef } = form;
@@ -52,11 +46,8 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
   // so a save is refused if someone else saved in between) until the user, shown the other
   // version, chooses to build on it.
   const [baseVersion, setBaseVersion] = useState(version);
-  // One idempotency key per distinct request: sent again unchanged (重试, or the same button after
-  // a failure) it keeps its key, so a request that did arrive is not applied twice; any change —
-  // a field, the button, the base version — or a success makes the next request a new one.
-  const requestIdRef = useRef<HTMLInputElement>(null);
-  const sent = useRef<string | null>(null);
+  // One idempotency key per distinct request (the base version is one of its fields).
+  const { ref: requestIdRef, stamp: stampRequest } = useRequestKey();
   // The form's fields as they are now, for the comparison after a stale save.
   const [live, setLive] = useState<Record<string, string> | null>(null);
   // The refusal whose comparison the user has dealt with (taken the other version).
@@ -69,7 +60,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
   const differing = new Set(differences.map((difference) => difference.key));
 
   const refreshLive = () => {
-    if (formRef.current) setLive(Object.fromEntries(textEntries(formRef.current)));
+    if (formRef.current) setLive(Object.fromEntries(requestEntries(formRef.current)));
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -77,12 +68,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
       event.preventDefault();
       return;
     }
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const request = JSON.stringify(textEntries(event.currentTarget, submitter));
-    if (requestIdRef.current && (request !== sent.current || state.ok)) {
-      requestIdRef.current.value = crypto.randomUUID();
-      sent.current = request;
-    }
+    stampRequest(event, state.ok);
     form.formProps.onSubmit(event);
   }
 

@@ -5,16 +5,17 @@ import { UserFacingError } from "@/lib/core/errors";
 import { chinaToday, type Quarter } from "@/lib/core/quarters";
 import { staleWriteError } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
-import { carriedContentFields, lastReportWriter, type Tx } from "./report-record";
+import { db } from "@/lib/core/db";
+import { carriedContentFields, lastReportWriter, quarterOfRow, type Tx } from "./report-record";
 import { runReportBatch, type BatchResult } from "./report-batch";
 import { reportingContext, writeReport, type RequestKey } from "./save-report";
 import type { ReportBatchInput, TodoRef } from "./schemas";
 
 /** The unit's last accepted report on the task before `quarter`: what "沿用上季度" copies. */
-export async function lastAcceptedReport(tx: Tx, taskId: number, unitId: number, quarter: Quarter) {
-  return tx.progressReport.findFirst({
+async function lastAcceptedReport(reader: Tx, task: { id: number } | { number: number }, unitId: number, quarter: Quarter) {
+  return reader.progressReport.findFirst({
     where: {
-      taskId,
+      ...("id" in task ? { taskId: task.id } : { task: { number: task.number } }),
       unitId,
       status: "ACCEPTED",
       OR: [{ year: { lt: quarter.year } }, { year: quarter.year, quarter: { lt: quarter.quarter } }],
@@ -22,6 +23,14 @@ export async function lastAcceptedReport(tx: Tx, taskId: number, unitId: number,
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
     select: { id: true, year: true, quarter: true, ...carriedContentFields },
   });
+}
+
+/** What the report form's 沿用上季度 button would carry: the quarter of the unit's last accepted report of the task, or null. */
+export async function carrySourceFor(user: SessionUser, taskNumber: number, quarter: Quarter): Promise<Quarter | null> {
+  if (user.role !== "STAFF" || user.unitId === null) return null;
+  const unitId = user.unitId;
+  const source = await db.$transaction((tx) => lastAcceptedReport(tx, { number: taskNumber }, unitId, quarter));
+  return source && quarterOfRow(source);
 }
 
 async function carryOne(tx: Tx, user: SessionUser, ref: TodoRef, request: RequestKey, today: string) {
@@ -35,13 +44,21 @@ async function carryOne(tx: Tx, user: SessionUser, ref: TodoRef, request: Reques
     }
     if (!canEditReport(user, existing)) throw new UserFacingError(`该报告${REPORT_STATUS_LABELS[existing.status]}，不能再沿用上季度。`);
   }
-  const source = await lastAcceptedReport(tx, task.id, unitId, ref.quarter);
+  const source = await lastAcceptedReport(tx, { id: task.id }, unitId, ref.quarter);
   if (!source) throw new UserFacingError("本单位此前没有审核通过的该任务报告，无法沿用上季度，请直接填报。");
   const { progressState, percent, progress, problems, nextSteps } = source;
   const content = { progressState, percent, progress, problems, nextSteps };
   return writeReport(
     tx,
-    { taskNumber: ref.taskNumber, quarter: ref.quarter, version: ref.version, intent: "submit", requestId: undefined, ...content, figures: [] },
+    {
+      taskNumber: ref.taskNumber,
+      quarter: ref.quarter,
+      version: ref.version,
+      intent: "submit",
+      requestId: undefined,
+      ...content,
+      figures: [],
+    },
     user,
     today,
     // Figures are not carried (each measures its own period): a new report has none, a draft keeps its own.

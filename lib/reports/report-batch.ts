@@ -36,7 +36,9 @@ export function reportName(ref: Pick<TodoRef, "taskNumber" | "quarter">): string
 
 function batchKeys(kind: BatchKind, refs: TodoRef[], requestId: string): RequestKey[] {
   const items = refs.map((ref) => `${ref.taskNumber}:${formatQuarter(ref.quarter)}:${ref.version}`).sort();
-  const hash = createHash("sha256").update(JSON.stringify([`batch.${kind}`, items])).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify([`batch.${kind}`, items]))
+    .digest("hex");
   return refs.map((ref) => ({ id: `${requestId}/${ref.taskNumber}/${formatQuarter(ref.quarter)}`, hash }));
 }
 

@@ -159,13 +159,7 @@ async function carriedFromOf(tx: Tx, existing: ReportRow | null, input: SaveRepo
  * Writes one report inside the caller's transaction: checks, optimistic concurrency, figures,
  * revision and audit row. Used alone (saveReport) and for a whole imported file at once.
  */
-export async function writeReport(
-  tx: Tx,
-  input: SaveReportInput,
-  user: SessionUser,
-  today: string,
-  options: WriteOptions = {},
-) {
+export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionUser, today: string, options: WriteOptions = {}) {
   // A retry of a request already applied (its answer was lost on the way): answer it again.
   const request = requestKeyOf(input, options);
   const answered = await answeredBefore(tx, request, user);

@@ -71,9 +71,21 @@ export const TODO_STATUS_LABELS: Record<TodoStatus, string> = { NONE: "未填写
 function groupItems(items: TodoItem[], group: TodoGroup | undefined): TodoGroupOf[] {
   if (!group) return [{ key: "all", label: "", items }];
   const keyed: Record<TodoGroup, (item: TodoItem) => { key: string; label: string; order: number }> = {
-    section: (item) => ({ key: `section-${item.task.section.number}`, label: `${item.task.section.number}. ${item.task.section.title}`, order: item.task.section.number }),
-    status: (item) => ({ key: `status-${statusOf(item)}`, label: TODO_STATUS_LABELS[statusOf(item)], order: ["RETURNED", "NONE", "DRAFT", "SUBMITTED", "ACCEPTED"].indexOf(statusOf(item)) }),
-    quarter: (item) => ({ key: `quarter-${formatQuarter(item.quarter)}`, label: quarterLabel(item.quarter), order: -(item.quarter.year * 4 + item.quarter.quarter) }),
+    section: (item) => ({
+      key: `section-${item.task.section.number}`,
+      label: `${item.task.section.number}. ${item.task.section.title}`,
+      order: item.task.section.number,
+    }),
+    status: (item) => ({
+      key: `status-${statusOf(item)}`,
+      label: TODO_STATUS_LABELS[statusOf(item)],
+      order: ["RETURNED", "NONE", "DRAFT", "SUBMITTED", "ACCEPTED"].indexOf(statusOf(item)),
+    }),
+    quarter: (item) => ({
+      key: `quarter-${formatQuarter(item.quarter)}`,
+      label: quarterLabel(item.quarter),
+      order: -(item.quarter.year * 4 + item.quarter.quarter),
+    }),
   };
   const groups = new Map<string, TodoGroupOf & { order: number }>();
   for (const item of items) {
@@ -158,7 +170,8 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
       canCarry: own.some((candidate) => candidate.status === "ACCEPTED" && compareQuarters(quarterOfRow(candidate), quarter) < 0),
     });
     const same = (a: Quarter, b: Quarter) => compareQuarters(a, b) === 0;
-    for (const report of own.filter((candidate) => candidate.status === "RETURNED")) all.push(item("RETURNED", quarterOfRow(report), report));
+    for (const report of own.filter((candidate) => candidate.status === "RETURNED"))
+      all.push(item("RETURNED", quarterOfRow(report), report));
     const closed = reportFor(lastClosed);
     if (taskSpansQuarter(deadline, lastClosed) && (!closed || closed.status === "DRAFT")) all.push(item("OVERDUE", lastClosed, closed));
     const current = reportFor(collecting);
@@ -168,9 +181,7 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
       if (report.status === "DRAFT" && !same(quarter, lastClosed) && !same(quarter, collecting)) all.push(item("DRAFT", quarter, report));
     }
   }
-  all.sort(
-    (a, b) => ORDER[a.kind] - ORDER[b.kind] || a.task.number - b.task.number || compareQuarters(b.quarter, a.quarter),
-  );
+  all.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.task.number - b.task.number || compareQuarters(b.quarter, a.quarter));
   const items = all.filter(
     (item) => (!query.status || statusOf(item) === query.status) && (!query.quarter || compareQuarters(item.quarter, query.quarter) === 0),
   );

@@ -121,7 +121,14 @@ describe("bulk submit of ticked drafts", () => {
     const third = await draft(c, "2026Q2");
     // Someone saves the third after the list was loaded.
     await saveReport(
-      saveReportSchema.parse({ taskNumber: String(c), quarter: "2026Q2", version: "1", progressState: "BEHIND", percent: "30", progress: "改过" }),
+      saveReportSchema.parse({
+        taskNumber: String(c),
+        quarter: "2026Q2",
+        version: "1",
+        progressState: "BEHIND",
+        percent: "30",
+        progress: "改过",
+      }),
       staff(),
       TODAY,
     );
@@ -160,7 +167,9 @@ describe("bulk submit of ticked drafts", () => {
     expect((await refusal(submitReports(batch("submit", [submitted]), staff(), TODAY))).message).toContain("已提交待审核，不能再提交");
     expect((await refusal(submitReports(batch("submit", [`${tasks[6]}:2026Q1:0`]), staff(), TODAY))).message).toContain("尚未填写");
     const outside = await refusal(submitReports(batch("submit", [`${tasks[0]}:2036Q1:0`]), staff(), TODAY));
-    expect(outside.message).toMatch(new RegExp(`^未提交任何报告。任务 ${tasks[0]}（2036年第一季度）：任务 ${tasks[0]} 的报告期为 2024Q3 至 \\d{4}Q[1-4]，不含 2036Q1$`));
+    expect(outside.message).toMatch(
+      new RegExp(`^未提交任何报告。任务 ${tasks[0]}（2036年第一季度）：任务 ${tasks[0]} 的报告期为 2024Q3 至 \\d{4}Q[1-4]，不含 2036Q1$`),
+    );
     // A ticked row names task and quarter; another unit's staff reach only their own unit's report.
     expect((await refusal(submitReports(batch("submit", [`${tasks[3]}:2026Q2:1`]), users.yingtan!, TODAY))).message).toContain("尚未填写");
     const theirs = await db.progressReport.findFirstOrThrow({
@@ -263,9 +272,13 @@ describe("本季度无新进展，沿用上季度", () => {
       nextSteps: "争取省级统筹",
     });
     await saveReport(unchanged, staff(), TODAY);
-    expect((await db.progressReport.findUniqueOrThrow({ where: { id: own.id }, select: { carriedFromId: true } })).carriedFromId).toBe(source.id);
+    expect((await db.progressReport.findUniqueOrThrow({ where: { id: own.id }, select: { carriedFromId: true } })).carriedFromId).toBe(
+      source.id,
+    );
     await saveReport({ ...unchanged, version: 4, progress: "补充说明：本季度确无新进展，原因是……" }, staff(), TODAY);
-    expect((await db.progressReport.findUniqueOrThrow({ where: { id: own.id }, select: { carriedFromId: true } })).carriedFromId).toBeNull();
+    expect(
+      (await db.progressReport.findUniqueOrThrow({ where: { id: own.id }, select: { carriedFromId: true } })).carriedFromId,
+    ).toBeNull();
   });
 
   it("refuses, naming the report, when the unit has no earlier accepted report of the task, and carries nothing of the batch", async () => {
@@ -275,7 +288,9 @@ describe("本季度无新进展，沿用上季度", () => {
     await draft(without, "2026Q1", { intent: "submit" });
     const before = await db.progressReport.count();
     const error = await refusal(carryForwardReports(batch("carry", [`${withSource}:2026Q2:0`, `${without}:2026Q2:0`]), staff(), TODAY));
-    expect(error.message).toBe(`未沿用任何报告。任务 ${without}（2026年第二季度）：本单位此前没有审核通过的该任务报告，无法沿用上季度，请直接填报。`);
+    expect(error.message).toBe(
+      `未沿用任何报告。任务 ${without}（2026年第二季度）：本单位此前没有审核通过的该任务报告，无法沿用上季度，请直接填报。`,
+    );
     expect(await db.progressReport.count()).toBe(before);
   });
 
@@ -296,7 +311,9 @@ describe("本季度无新进展，沿用上季度", () => {
 describe("我的待办 lists drafts of any quarter and filters them", () => {
   it("lists the unit's drafts of earlier quarters too, so they can be ticked and submitted", async () => {
     const todo = await getUnitTodo(staff(), {}, TODAY);
-    const drafts = todo!.items.filter((item) => item.report?.status === "DRAFT").map((item) => `${item.task.number}:${item.quarter.year}Q${item.quarter.quarter}`);
+    const drafts = todo!.items
+      .filter((item) => item.report?.status === "DRAFT")
+      .map((item) => `${item.task.number}:${item.quarter.year}Q${item.quarter.quarter}`);
     expect(drafts).toEqual(expect.arrayContaining([`${tasks[3]}:2026Q2`, `${tasks[4]}:2026Q2`]));
   });
 });

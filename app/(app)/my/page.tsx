@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ReportStatusBadge, StatusBadge } from "@/components/reports/status-badge";
+import { CarriedBadge } from "@/components/reports/carried-badge";
+import { ReportBatchForm } from "@/components/reports/report-batch-form";
+import { TodoFilterForm } from "@/components/reports/todo-filter-form";
 import { requirePermission } from "@/lib/auth/session";
-import { getUnitTodo } from "@/lib/reports/todo";
-import { formatChinaTime } from "@/lib/core/dates";
+import { getUnitTodo, type TodoItem } from "@/lib/reports/todo";
+import { todoQuerySchema } from "@/lib/reports/schemas";
+import { listSections } from "@/lib/plan/tasks";
+import { issuesText, parseSearchParams } from "@/lib/core/schemas";
+import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
-import { formatChineseDate } from "@/lib/core/dates";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "我的待办" };
 
-const KIND_LABELS = { RETURNED: "被退回", OVERDUE: "逾期未报", CURRENT: "本期" } as const;
+const KIND_LABELS = { RETURNED: "被退回", OVERDUE: "逾期未报", CURRENT: "本期", DRAFT: "未提交草稿" } as const;
 
 function daysText(days: number): string {
   if (days > 0) return `剩 ${days} 天`;
@@ -18,11 +23,65 @@ function daysText(days: number): string {
   return `已逾期 ${-days} 天`;
 }
 
-export default async function MyTodoPage() {
+function TodoRow({ item }: { item: TodoItem }) {
+  const quarter = formatQuarter(item.quarter);
+  const fill = `/progress/${item.task.number}/${quarter}`;
+  const canFill = !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED";
+  return (
+    <tr className="border-t border-slate-200 align-top">
+      <td className="px-3 py-2">
+        {canFill && (
+          <input
+            type="checkbox"
+            name="reports"
+            value={`${item.task.number}:${quarter}:${item.report?.version ?? 0}`}
+            aria-label={`选择 任务 ${item.task.number} ${quarter}`}
+          />
+        )}
+      </td>
+      <td className="px-3 py-2">{KIND_LABELS[item.kind]}</td>
+      <td className="px-3 py-2">
+        <Link href={`/tasks/${item.task.number}`} className="text-blue-800 hover:underline">
+          {item.task.number}. {item.task.title}
+        </Link>
+        {item.report?.reviewComment && item.report.status === "RETURNED" && (
+          <p className="mt-1 text-red-800">退回意见：{item.report.reviewComment}</p>
+        )}
+      </td>
+      <td className="px-3 py-2 tabular-nums">{quarter}</td>
+      <td className="space-y-1 px-3 py-2">
+        <ReportStatusBadge status={item.report?.status ?? null} /> <CarriedBadge from={item.report?.carriedFrom} />
+      </td>
+      <td className="px-3 py-2">{daysText(item.daysLeft)}</td>
+      <td className="px-3 py-2">
+        <StatusBadge status={item.assessment.status} reason={item.assessment.reason} />
+      </td>
+      <td className="px-3 py-2">
+        {canFill ? (
+          <Link
+            href={fill}
+            className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
+            aria-label={`填报任务 ${item.task.number} ${quarter}`}
+          >
+            {item.report ? "继续填报" : "填报"}
+          </Link>
+        ) : (
+          <Link href={`/reports/${item.report!.id}`} className="text-blue-800 hover:underline">
+            查看
+          </Link>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export default async function MyTodoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("report:write");
-  const todo = await getUnitTodo(user, {});
+  const parsed = parseSearchParams(todoQuerySchema, await searchParams);
+  const query = parsed.success ? parsed.data : {};
+  const [todo, sections] = await Promise.all([getUnitTodo(user, query), listSections()]);
   if (!todo) redirect("/tasks");
-  const open = todo.items.filter((item) => item.kind !== "CURRENT" || !item.report || item.report.status === "DRAFT");
+  const filtered = Object.keys(query).some((key) => key !== "group");
   return (
     <div className="space-y-6">
       <header>
@@ -37,7 +96,7 @@ export default async function MyTodoPage() {
         </div>
         <p role="status" className="mt-1 text-slate-700">
           {user.unitName}：正在报送{quarterLabel(todo.collecting)}进展，截止 {formatChineseDate(todo.windowCloses)}（
-          {daysText(todo.daysLeft)}）。待办 {open.length} 项。
+          {daysText(todo.daysLeft)}）。{filtered ? `符合筛选条件 ${todo.items.length} 项，其中待办` : "待办"} {todo.open} 项。
         </p>
       </header>
 
@@ -60,53 +119,37 @@ export default async function MyTodoPage() {
         </section>
       )}
 
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">本单位待报送的进展报告</caption>
-        <TableHead columns={["类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} />
-        <tbody>
-          {todo.items.map((item) => {
-            const quarter = formatQuarter(item.quarter);
-            const fill = `/progress/${item.task.number}/${quarter}`;
-            const canFill = !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED";
-            return (
-              <tr key={`${item.kind}-${item.task.number}-${quarter}`} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2">{KIND_LABELS[item.kind]}</td>
-                <td className="px-3 py-2">
-                  <Link href={`/tasks/${item.task.number}`} className="text-blue-800 hover:underline">
-                    {item.task.number}. {item.task.title}
-                  </Link>
-                  {item.report?.reviewComment && item.report.status === "RETURNED" && (
-                    <p className="mt-1 text-red-800">退回意见：{item.report.reviewComment}</p>
-                  )}
-                </td>
-                <td className="px-3 py-2 tabular-nums">{quarter}</td>
-                <td className="px-3 py-2">
-                  <ReportStatusBadge status={item.report?.status ?? null} />
-                </td>
-                <td className="px-3 py-2">{daysText(item.daysLeft)}</td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={item.assessment.status} reason={item.assessment.reason} />
-                </td>
-                <td className="px-3 py-2">
-                  {canFill ? (
-                    <Link
-                      href={fill}
-                      className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
-                      aria-label={`填报任务 ${item.task.number} ${quarter}`}
-                    >
-                      {item.report ? "继续填报" : "填报"}
-                    </Link>
-                  ) : (
-                    <Link href={`/reports/${item.report!.id}`} className="text-blue-800 hover:underline">
-                      查看
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {!parsed.success && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+          筛选条件无效：{issuesText(parsed.error)}。已显示全部待办。
+        </p>
+      )}
+      <TodoFilterForm values={{ ...query, quarter: query.quarter ? formatQuarter(query.quarter) : undefined }} sections={sections} />
+
+      <ReportBatchForm empty={todo.items.length === 0}>
+        {todo.items.length === 0 && (
+          <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的待办。</p>
+        )}
+        {todo.items.length > 0 &&
+          todo.groups.map((group) => (
+            <section key={group.key} aria-label={group.label || undefined} className="space-y-2">
+              {group.label && (
+                <h2 className="text-lg font-semibold">
+                  {group.label}（{group.items.length} 项）
+                </h2>
+              )}
+              <table className="w-full border-collapse bg-white text-sm">
+                <caption className="sr-only">{group.label || "本单位待报送的进展报告"}</caption>
+                <TableHead columns={["选择", "类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} />
+                <tbody>
+                  {group.items.map((item) => (
+                    <TodoRow key={`${item.kind}-${item.task.number}-${formatQuarter(item.quarter)}`} item={item} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+      </ReportBatchForm>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { progressQuerySchema } from "@/lib/reports/schemas";
 import { ExportLink } from "@/components/ui/export-link";
 import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
 import { TableHead } from "@/components/ui/table-head";
+import { CarriedBadge } from "@/components/reports/carried-badge";
 
 export const metadata = { title: "审核台" };
 
@@ -87,7 +88,8 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
                     {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
                   </td>
                   <td className="px-3 py-2">
-                    <ReportStatusBadge status={report.status} />
+                    <ReportStatusBadge status={report.status} />{" "}
+                    <CarriedBadge from={report.carriedFrom && quarterOfRow(report.carriedFrom)} />
                   </td>
                   <td className="px-3 py-2">{report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}</td>
                 </tr>

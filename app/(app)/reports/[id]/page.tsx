@@ -14,6 +14,7 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { addQuarters, formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { diffSnapshots, type SnapshotLike } from "@/lib/reports/report-diff";
 import { TableHead } from "@/components/ui/table-head";
+import { CarriedBadge } from "@/components/reports/carried-badge";
 
 export const metadata = { title: "进展报告" };
 
@@ -24,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   "report.accept": "审核通过",
   "report.return": "退回修改",
   "report.withdraw": "撤回",
+  "report.carry_forward": "沿用上季度并提交",
 };
 
 export default async function ReportPage({
@@ -60,7 +62,7 @@ export default async function ReportPage({
         </h1>
         <p className="text-slate-700">
           报告状态 <ReportStatusBadge status={report.status} /> · 第 {report.version} 版 · 最后修改：{report.updatedBy.displayName}，
-          {formatChinaTime(report.updatedAt)}
+          {formatChinaTime(report.updatedAt)} <CarriedBadge from={report.carriedFrom && quarterOfRow(report.carriedFrom)} />
         </p>
         {reviewed && (
           <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">

@@ -10,7 +10,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/read-reports";
 import { UserFacingError } from "@/lib/core/errors";
 import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/core/quarters";
+import { quarterOfRow } from "@/lib/reports/report-record";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { CarriedBadge } from "@/components/reports/carried-badge";
+import { CarryForwardForm } from "@/components/reports/report-batch-form";
+import { carrySourceFor } from "@/lib/reports/carry-forward";
 
 export const metadata = { title: "填报进展" };
 
@@ -60,6 +64,7 @@ export default async function FillReportPage({
     );
   }
   const { task, report, previous, editable, withdrawable } = data;
+  const carrySource = editable ? await carrySourceFor(user, task.number, quarter) : null;
   const savedVersion = (await searchParams).saved;
   const saved = savedVersion !== undefined;
   return (
@@ -72,7 +77,8 @@ export default async function FillReportPage({
           {quarterLabel(quarter)}进展：{task.number}. {task.title}
         </h1>
         <p className="text-slate-700">
-          {user.unitName} · 完成时限 {task.deadlineText} · 报告状态 <ReportStatusBadge status={report?.status ?? null} />
+          {user.unitName} · 完成时限 {task.deadlineText} · 报告状态 <ReportStatusBadge status={report?.status ?? null} />{" "}
+          <CarriedBadge from={report?.carriedFrom && quarterOfRow(report.carriedFrom)} />
         </p>
         {report?.status === "RETURNED" && report.reviewComment && (
           <p className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
@@ -90,6 +96,12 @@ export default async function FillReportPage({
         <summary className="cursor-pointer font-medium">工作内容（文件原文）</summary>
         <p className="mt-2 leading-7">{task.content}</p>
       </details>
+      {carrySource && (
+        <CarryForwardForm
+          reference={`${task.number}:${formatQuarter(quarter)}:${report?.version ?? 0}`}
+          source={`${quarterLabel(carrySource)}已通过报告`}
+        />
+      )}
       {editable ? (
         <ReportForm
           // A fresh form only after this person's own save (the URL then names the saved version).
