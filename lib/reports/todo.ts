@@ -51,15 +51,17 @@ function taskWhere(query: TodoQuery): Prisma.TaskWhereInput {
   const number = text && /^\d{1,3}$/.test(text) ? Number(text) : null;
   return {
     ...(query.section ? { section: { number: query.section } } : {}),
-    ...(text
-      ? {
-          OR: [
-            ...(number !== null ? [{ number }] : []),
-            { title: { contains: text, mode: "insensitive" as const } },
-            { content: { contains: text, mode: "insensitive" as const } },
-          ],
-        }
-      : {}),
+    // A number is a task number; other text is looked for in the title and the content.
+    ...(number !== null
+      ? { number }
+      : text
+        ? {
+            OR: [
+              { title: { contains: text, mode: "insensitive" as const } },
+              { content: { contains: text, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
   };
 }
 
