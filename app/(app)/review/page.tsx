@@ -16,6 +16,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
 import { TableHead } from "@/components/ui/table-head";
 import { CarriedBadge } from "@/components/reports/carried-badge";
+import { countOpenConflicts } from "@/lib/indicators/observation-conflicts";
 
 export const metadata = { title: "审核台" };
 
@@ -26,7 +27,12 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
   if (!params.get("status")) params.set("status", "SUBMITTED");
   const parsed = parseSearchParams(progressQuerySchema, params);
   const query = parsed.success ? parsed.data : { status: "SUBMITTED" as const };
-  const [reports, sections, units] = await Promise.all([listReports(scopeOf(user), query, "review"), listSections(), listUnitOptions()]);
+  const [reports, sections, units, openConflicts] = await Promise.all([
+    listReports(scopeOf(user), query, "review"),
+    listSections(),
+    listUnitOptions(),
+    countOpenConflicts(),
+  ]);
   const reviewable = query.status === "SUBMITTED";
   return (
     <div className="space-y-4">
@@ -55,6 +61,9 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
         <Link href="/review/observations" className="text-blue-800 hover:underline">
           指标数据审核 →
         </Link>
+        {openConflicts > 0 && (
+          <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{openConflicts} 条数值冲突待处理</span>
+        )}
       </p>
       <BatchReviewForm empty={!reviewable || reports.length === 0} action={reviewAction} noun="报告" field="reports">
         <table className="w-full border-collapse bg-white text-sm">
@@ -90,6 +99,14 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
                   <td className="px-3 py-2">
                     <ReportStatusBadge status={report.status} />{" "}
                     <CarriedBadge from={report.carriedFrom && quarterOfRow(report.carriedFrom)} />
+                    {report.figures.some((figure) => figure.warning) && (
+                      <span
+                        className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
+                        title="有指标数值与上次通过的数值相差较大"
+                      >
+                        ⚠ 数值待核实
+                      </span>
+                    )}
                   </td>
                   <td className="px-3 py-2">{report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}</td>
                 </tr>
