@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { setUserActiveAction } from "@/lib/admin/actions";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { FormMessage, InlineFailure } from "@/components/ui/field-error";
+import { FieldError, FormMessage, InlineFailure } from "@/components/ui/field-error";
 
 /**
  * 启用 at once; 停用 only after a confirmation step, which the server requires too (the `confirm`
@@ -27,6 +27,7 @@ export function UserActiveToggle({ username, active }: { username: string; activ
             取消
           </button>
         </p>
+        <FieldError id={`confirm-${username}-error`} errors={state.fieldErrors.confirm} />
         {!state.ok && <FormMessage {...messageProps} />}
       </form>
     );

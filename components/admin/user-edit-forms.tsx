@@ -88,7 +88,7 @@ function ResetPasswordForm({ username }: { username: string }) {
     <form {...formProps} aria-label={`重置 ${username} 的密码`} className="space-y-2 text-sm" noValidate>
       <input type="hidden" name="username" value={username} />
       <fieldset className="space-y-1">
-        <legend className="text-xs font-medium">临时密码</legend>
+        <legend className="text-xs font-medium">临时密码的设定方式</legend>
         <label className="flex items-center gap-2">
           <input type="radio" name="mode" value="generate" checked={mode === "generate"} onChange={() => setMode("generate")} />
           由系统生成
