@@ -37,6 +37,26 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
       </p>
       <h3 className="indent-8 font-bold">一、总体情况</h3>
       <Paragraphs text={report.narrative.intro} className={p} />
+      <p className={p}>各设区市重点任务推进情况如下表（按所承担任务的平均完成进度排列，未报送或未通过审核的任务按0计，进度相同的并列）。</p>
+      <table
+        aria-label="各设区市推进情况"
+        className="w-full border-collapse text-sm [&_td]:border [&_td]:border-black [&_td]:px-1 [&_th]:border [&_th]:border-black"
+      >
+        <TableHead columns={["排名", "设区市", "承担任务（项）", "报送并通过审核（项）", "平均完成进度"]} dense />
+        <tbody>
+          {report.cities.map((city) => (
+            <tr key={city.unit}>
+              <td>{city.rank}</td>
+              <td>{city.unit}</td>
+              <td>{city.assigned}</td>
+              <td>
+                {city.reported}（{city.reportedShare}）
+              </td>
+              <td>{city.averagePercent}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h3 className="indent-8 font-bold">二、主要目标指标进展</h3>
       <table className="w-full border-collapse text-sm [&_td]:border [&_td]:border-black [&_td]:px-1 [&_th]:border [&_th]:border-black">
         <TableHead columns={["指标", "单位", "最新值", "目标", "判断"]} dense />

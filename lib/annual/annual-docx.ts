@@ -155,6 +155,20 @@ export function annualReportDocument(report: AnnualReportData): Document {
   );
 
   children.push(heading("一、总体情况", 1), ...bodyParagraphs(report.narrative.intro));
+  children.push(
+    body("各设区市重点任务推进情况如下表（按所承担任务的平均完成进度排列，未报送或未通过审核的任务按0计，进度相同的并列）。"),
+    table(
+      ["排名", "设区市", "承担任务（项）", "报送并通过审核（项）", "平均完成进度"],
+      report.cities.map((city) => [
+        city.rank,
+        city.unit,
+        String(city.assigned),
+        `${city.reported}（${city.reportedShare}）`,
+        `${city.averagePercent}%`,
+      ]),
+      [20, 18, 18, 24, 20],
+    ),
+  );
 
   children.push(heading("二、主要目标指标进展", 1));
   children.push(

@@ -8,8 +8,10 @@ import {
   defaultNarrative,
   distill,
   excerpt,
+  rankCities,
   readableQuarters,
   taskDraft,
+  type RankedCity,
   type Narrative,
   type SignOff,
   type UnitText,
@@ -65,6 +67,8 @@ export interface AnnualReportData {
     verdictLabel: string;
     demo: boolean;
   }[];
+  /** The 11 cities by average completion over their tasks (accepted reports only); ties share a rank. */
+  cities: RankedCity[];
   sections: { number: number; title: string; tasks: AnnualTask[]; problems: UnitText[]; nextSteps: UnitText[] }[];
   late: { unit: string; quarter: string; missing: number }[];
   reminders: { unit: string; quarter: string; level: string; message: string; at: string }[];
@@ -142,7 +146,7 @@ async function lateReports(year: number, windowDays: number) {
 export async function compileAnnualReport(year: number): Promise<AnnualReportData> {
   const { windowDays } = await getWindowSetting();
   const { moment, tasks } = await taskStatuses(`${year}Q4`);
-  const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts] = await Promise.all([
+  const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts, cities] = await Promise.all([
     assessAllIndicators(year, moment.asOf),
     latestAcceptedOfYear(year),
     lateReports(year, windowDays),
@@ -170,6 +174,11 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
            WHERE r.year = ${year} AND meili_owes_report(t."deadlineDate", r.year, r.quarter)
         ) AS accepted
     `),
+    db.unit.findMany({
+      where: { kind: "CITY" },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, shortName: true, _count: { select: { assignments: true } } },
+    }),
   ]);
   const unitsOfTask = new Map(assignments.map((row) => [row.taskId, row._count.unitId]));
   const reportsOfTask = new Map<number, LatestReport[]>();
@@ -251,6 +260,17 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
         nextSteps: distill(sectionReports.map((report) => ({ unit: report.shortName, text: report.nextSteps }))),
       };
     }),
+    cities: rankCities(
+      cities.map((city) => {
+        const own = latest.filter((report) => report.unitId === city.id);
+        return {
+          unit: city.shortName,
+          assigned: city._count.assignments,
+          reported: own.length,
+          percentSum: own.reduce((sum, report) => sum + report.percent, 0),
+        };
+      }),
+    ),
     late,
     reminders: reminders.map((reminder) => ({
       unit: reminder.unit.shortName,

@@ -7,6 +7,7 @@
 import { formatChineseDate } from "@/lib/core/dates";
 import { quarterLabel } from "@/lib/core/quarters";
 import { formatShare } from "@/lib/core/shares";
+import { rankBy, rankText } from "@/lib/core/ranking";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
 
 export interface Narrative {
@@ -172,4 +173,38 @@ export function signOffIndents(issuer: string, dateText: string): { issuer: numb
   const dateIndent = issuerWidth - dateWidth;
   if (dateIndent >= 2) return { issuer: 2, date: dateIndent };
   return { issuer: 2 + (2 - dateIndent), date: 2 };
+}
+
+export interface CityProgress {
+  unit: string;
+  /** Tasks the city carries. */
+  assigned: number;
+  /** Of them, with an accepted report this year. */
+  reported: number;
+  /** Sum of the latest accepted percent of each reported task. */
+  percentSum: number;
+}
+
+export interface RankedCity {
+  unit: string;
+  assigned: number;
+  reported: number;
+  /** "45%", "0.2%" (lib/core/shares.ts). */
+  reportedShare: string;
+  /** Mean completion over every task the city carries (a task without an accepted report counts 0). */
+  averagePercent: number;
+  /** "第 1 名" or "并列第 2 名". */
+  rank: string;
+}
+
+/** The cities by average completion, best first; equal averages share a rank (并列), in the plan's order. */
+export function rankCities(cities: readonly CityProgress[]): RankedCity[] {
+  const rows = cities.map((city) => ({
+    unit: city.unit,
+    assigned: city.assigned,
+    reported: city.reported,
+    reportedShare: formatShare(city.reported, city.assigned),
+    averagePercent: city.assigned ? Math.round(city.percentSum / city.assigned) : 0,
+  }));
+  return rankBy(rows, (a, b) => b.averagePercent - a.averagePercent).map(({ item, ...place }) => ({ ...item, rank: rankText(place) }));
 }

@@ -15,7 +15,8 @@ import { formatChineseDate } from "@/lib/core/dates";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
-const YEAR = 2026;
+// Not 2026: the exports test counts the audit rows of the 2026 report.
+const YEAR = 2025;
 const TASK = 31;
 const reports: number[] = [];
 const reminders: number[] = [];
@@ -54,7 +55,7 @@ beforeAll(async () => {
       status: "SUBMITTED" as const,
       progress: SUBMITTED_MARKER,
       nextSteps: SUBMITTED_MARKER,
-      submittedAt: new Date("2026-10-05T02:00:00Z"),
+      submittedAt: new Date("2025-10-05T02:00:00Z"),
     },
     {
       ...base,
@@ -62,7 +63,7 @@ beforeAll(async () => {
       quarter: 3,
       status: "RETURNED" as const,
       progress: RETURNED_MARKER,
-      submittedAt: new Date("2026-10-05T02:00:00Z"),
+      submittedAt: new Date("2025-10-05T02:00:00Z"),
     },
     {
       ...base,
@@ -72,8 +73,8 @@ beforeAll(async () => {
       percent: 60,
       progress: `${ACCEPTED_FIRST}。${ACCEPTED_REST}。`,
       problems: "2026Q3资金到位偏慢。",
-      submittedAt: new Date("2026-10-05T02:00:00Z"),
-      reviewedAt: new Date("2026-10-08T02:00:00Z"),
+      submittedAt: new Date("2025-10-05T02:00:00Z"),
+      reviewedAt: new Date("2025-10-08T02:00:00Z"),
       reviewedById: reviewer.id,
     },
   ];
@@ -113,6 +114,21 @@ describe("the annual report's Word file", () => {
     expect(text).not.toMatch(/\d{4}\s*Q[1-4]/);
   });
 
+  it("ranks the cities with ties sharing a rank (并列), from accepted reports only", async () => {
+    const report = await compileAnnualReport(YEAR);
+    expect(report.cities).toHaveLength(11);
+    const byAverage = new Map<number, Set<string>>();
+    for (const city of report.cities) byAverage.set(city.averagePercent, (byAverage.get(city.averagePercent) ?? new Set()).add(city.rank));
+    for (const ranks of byAverage.values()) expect(ranks.size).toBe(1);
+    // 新余、鹰潭、吉安 have only a draft, a submitted and a returned report on task 31: they count nothing.
+    for (const unit of ["新余市", "鹰潭市", "吉安市"]) expect(report.cities.find((city) => city.unit === unit)?.reported).toBe(0);
+    expect(report.cities.find((city) => city.unit === "抚州市")?.reported).toBeGreaterThanOrEqual(1);
+    const { text } = await docx();
+    const tied = report.cities.filter((city) => city.rank.startsWith("并列"));
+    expect(tied.length).toBeGreaterThan(1);
+    expect(text).toContain(tied[0]!.rank);
+  });
+
   it("ends with the sign-off: 江西省生态环境厅 and today's date by default, right-aligned after the 附件说明", async () => {
     const { xml, paragraphs } = await docx();
     const today = formatChineseDate(chinaToday());
@@ -126,6 +142,9 @@ describe("the annual report's Word file", () => {
   });
 
   it("keeps the reviewer's paragraphs, section 三 text and sign-off, as versions, and refuses an edit of an old one", async () => {
+    const editsAudited = () =>
+      db.auditLog.count({ where: { entity: "AnnualReport", entityId: String(YEAR), action: "annualReport.edit" } });
+    const auditedBefore = await editsAudited();
     const draft = await compileAnnualReport(YEAR);
     const task = draft.sections.flatMap((section) => section.tasks).find((candidate) => candidate.number === TASK)!;
     expect(task.edited).toBe(false);
@@ -178,7 +197,7 @@ describe("the annual report's Word file", () => {
       select: { version: true },
     });
     expect(revisions.map((revision) => revision.version)).toEqual([1, 2]);
-    expect(await db.auditLog.count({ where: { entity: "AnnualReport", entityId: String(YEAR), action: "annualReport.edit" } })).toBe(2);
+    expect((await editsAudited()) - auditedBefore).toBe(2);
   });
 
   it("reads a narrative stored in the first shape (three texts only) with the default sign-off and the drafts", async () => {

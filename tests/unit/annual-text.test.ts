@@ -6,6 +6,7 @@ import {
   excerpt,
   joinProgress,
   paragraphs,
+  rankCities,
   readableQuarters,
   signOffIndents,
   taskDraft,
@@ -87,6 +88,25 @@ describe("annual report wording", () => {
     const indents = signOffIndents("江西省美丽江西建设工作领导小组办公室", "2026年1月5日");
     expect(indents.issuer).toBe(2);
     expect(indents.date + 6 - 2).toBe(indents.issuer + 18 - 2 - 2);
+  });
+
+  it("ranks cities by average completion over all their tasks; equal averages share a rank and the next rank skips", () => {
+    const ranked = rankCities([
+      { unit: "南昌市", assigned: 60, reported: 1, percentSum: 59 },
+      { unit: "九江市", assigned: 60, reported: 60, percentSum: 3000 },
+      { unit: "赣州市", assigned: 60, reported: 0, percentSum: 0 },
+      { unit: "上饶市", assigned: 60, reported: 0, percentSum: 0 },
+      { unit: "吉安市", assigned: 60, reported: 2, percentSum: 60 },
+    ]);
+    expect(ranked.map((city) => [city.unit, city.rank, city.averagePercent])).toEqual([
+      ["九江市", "第 1 名", 50],
+      ["南昌市", "并列第 2 名", 1],
+      ["吉安市", "并列第 2 名", 1],
+      ["赣州市", "并列第 4 名", 0],
+      ["上饶市", "并列第 4 名", 0],
+    ]);
+    expect(ranked[1]!.reportedShare).toBe("1.7%");
+    expect(ranked[3]!.reportedShare).toBe("0%");
   });
 
   it("drafts the overview from the year's figures", () => {
