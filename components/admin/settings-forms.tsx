@@ -1,6 +1,6 @@
 "use client";
 
-import { issueTokenAction, revokeTokenAction, windowSettingAction } from "@/lib/admin/actions";
+import { issueTokenAction, revokeTokenAction, signInHelpAction, windowSettingAction } from "@/lib/admin/actions";
 import { FieldError, FormMessage, InlineFailure } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -30,6 +30,35 @@ export function WindowSettingForm({ windowDays, version }: { windowDays: number;
         </button>
       </div>
       <FieldError id="windowDays-error" errors={state.fieldErrors.windowDays} />
+      <FormMessage {...messageProps} />
+    </form>
+  );
+}
+
+/** The sign-in page's answer to a forgotten password: whom to ask. */
+export function SignInHelpForm({ text, version }: { text: string; version: number }) {
+  const { state, pending, formProps, messageProps } = useFormAction(signInHelpAction);
+  return (
+    <form {...formProps} aria-label="忘记密码提示" className="space-y-2" noValidate>
+      <input type="hidden" name="version" value={version} />
+      <label htmlFor="signInHelp" className="block font-medium">
+        登录页提示（忘记密码时联系谁）
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="signInHelp"
+          name="text"
+          key={version}
+          defaultValue={state.values.text ?? text}
+          aria-invalid={state.fieldErrors.text ? true : undefined}
+          aria-describedby={state.fieldErrors.text ? "signInHelp-error" : undefined}
+          className="w-full max-w-2xl rounded border border-slate-300 px-2 py-1.5"
+        />
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
+          保存
+        </button>
+      </div>
+      <FieldError id="signInHelp-error" errors={state.fieldErrors.text} />
       <FormMessage {...messageProps} />
     </form>
   );

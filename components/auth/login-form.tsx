@@ -4,7 +4,8 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+/** `forgotPasswordHelp`: whom to ask when a password is forgotten (the admin's text under 系统设置). */
+export function LoginForm({ callbackUrl, forgotPasswordHelp }: { callbackUrl: string | null; forgotPasswordHelp: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -84,6 +85,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       >
         {pending ? "正在登录…" : "登录"}
       </button>
+      <p id="forgot-password" className="text-sm text-slate-600">
+        {forgotPasswordHelp}
+      </p>
     </form>
   );
 }

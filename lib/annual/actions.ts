@@ -5,12 +5,7 @@ import { narrativeSchema } from "@/lib/annual/schemas";
 import { saveNarrative } from "@/lib/annual/annual-report";
 
 export const saveNarrativeAction = validatedAction("annual:edit", narrativeSchema, async (input, user) => {
-  const version = await saveNarrative(
-    input.year,
-    { intro: input.intro, problems: input.problems, nextSteps: input.nextSteps },
-    input.version,
-    user,
-  );
+  const version = await saveNarrative(input.year, { ...input.narrative, signOff: input.signOff, tasks: input.tasks }, input.version, user);
   revalidatePath(`/annual/${input.year}`);
   return { message: `已保存第 ${version} 版。`, redirectTo: `/annual/${input.year}?saved=${version}` };
 });

@@ -3,7 +3,9 @@
  * A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 小标宋 2号 (22 pt);
  * body in 仿宋_GB2312 3号 (16 pt) on a fixed 28.95 pt line (22 lines × about 28 characters);
  * headings 一、（黑体）（一）（楷体）1.（仿宋加粗）; page numbers "— n —" in 宋体 4号, right on odd
- * pages and left on even pages. Tables are real Word tables. WPS and Word open and edit it.
+ * pages and left on even pages. Tables are real Word tables. Every line the reviewer typed is its
+ * own paragraph. The sign-off (发文机关署名, 成文日期) follows the 附件说明 as 7.3.5.2 places it for a
+ * document without a seal. WPS and Word open and edit it.
  */
 import {
   AlignmentType,
@@ -22,7 +24,7 @@ import {
   WidthType,
 } from "docx";
 import type { AnnualReportData } from "@/lib/annual/annual-report";
-import { joinProgress } from "@/lib/annual/annual-text";
+import { paragraphs, signOffIndents } from "@/lib/annual/annual-text";
 import { stripXmlInvalid } from "@/lib/core/text";
 
 const mm = (value: number) => Math.round((value / 25.4) * 1440);
@@ -37,7 +39,9 @@ const FONT = {
 const SIZE = { title: 44, body: 32, table: 24, pageNumber: 28 };
 /** 22 lines in the 225 mm type area. */
 const LINE = 579;
-const INDENT = 640;
+/** One character of the body font (3号, 16 pt) in twips. */
+const CHARACTER = 320;
+const INDENT = 2 * CHARACTER;
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin });
 
@@ -61,6 +65,27 @@ function body(text: string, indent = true): Paragraph {
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     alignment: AlignmentType.JUSTIFIED,
   });
+}
+
+/** A typed text as its paragraphs (one per line); an empty text still leaves its place in the document. */
+function bodyParagraphs(text: string): Paragraph[] {
+  const lines = paragraphs(text);
+  return (lines.length ? lines : [""]).map((line) => body(line));
+}
+
+/** 发文机关署名 and 成文日期, right-aligned with the indents of GB/T 9704 7.3.5.2 (in characters of the body font). */
+function signOffBlock(issuer: string, dateText: string): Paragraph[] {
+  const indents = signOffIndents(issuer, dateText);
+  const line = (text: string, indent: number) =>
+    new Paragraph({
+      children: [run(text)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(indent * CHARACTER) },
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      keepLines: true,
+      keepNext: true,
+    });
+  return [line(issuer, indents.issuer), line(dateText, indents.date)];
 }
 
 function heading(text: string, level: 1 | 2 | 3): Paragraph {
@@ -129,7 +154,21 @@ export function annualReportDocument(report: AnnualReportData): Document {
     ),
   );
 
-  children.push(heading("一、总体情况", 1), body(report.narrative.intro));
+  children.push(heading("一、总体情况", 1), ...bodyParagraphs(report.narrative.intro));
+  children.push(
+    body("各设区市重点任务推进情况如下表（按所承担任务的平均完成进度排列，未报送或未通过审核的任务按0计，进度相同的并列）。"),
+    table(
+      ["排名", "设区市", "承担任务（项）", "报送并通过审核（项）", "平均完成进度"],
+      report.cities.map((city) => [
+        city.rank,
+        city.unit,
+        String(city.assigned),
+        `${city.reported}（${city.reportedShare}）`,
+        `${city.averagePercent}%`,
+      ]),
+      [20, 18, 18, 24, 20],
+    ),
+  );
 
   children.push(heading("二、主要目标指标进展", 1));
   children.push(
@@ -151,30 +190,24 @@ export function annualReportDocument(report: AnnualReportData): Document {
     children.push(heading(`（${CHINESE_NUMBERS[section.number - 1]}）${section.title}`, 2));
     section.tasks.forEach((task, index) => {
       children.push(heading(`${index + 1}. ${task.title}（任务${task.number}，${task.statusLabel}）`, 3));
-      children.push(
-        body(
-          task.unitsReported === 0
-            ? `本年度${task.unitsTotal}个责任单位均无审核通过的进展报告。`
-            : `本年度${task.unitsTotal}个责任单位中${task.unitsReported}个报送并通过审核，平均完成${task.averagePercent}%。` +
-                joinProgress(task.progress),
-        ),
-      );
+      children.push(...bodyParagraphs(task.text));
     });
   }
 
-  children.push(heading("四、存在的问题", 1), body(report.narrative.problems));
+  children.push(heading("四、存在的问题", 1), ...bodyParagraphs(report.narrative.problems));
   for (const section of report.sections.filter((candidate) => candidate.problems.length > 0)) {
     children.push(heading(`（${CHINESE_NUMBERS[section.number - 1]}）${section.title}`, 2));
     for (const item of section.problems) children.push(body(`${item.text}（${item.unit}）`));
   }
 
-  children.push(heading("五、下一步工作安排", 1), body(report.narrative.nextSteps));
+  children.push(heading("五、下一步工作安排", 1), ...bodyParagraphs(report.narrative.nextSteps));
   for (const section of report.sections.filter((candidate) => candidate.nextSteps.length > 0)) {
     children.push(heading(`（${CHINESE_NUMBERS[section.number - 1]}）${section.title}`, 2));
     for (const item of section.nextSteps) children.push(body(`${item.text}（${item.unit}）`));
   }
 
   children.push(blank(), body("附件：1. 未按时报送季度进展报告的单位", true), body("2. 催办与通报情况", true));
+  children.push(blank(), ...signOffBlock(report.signOff.issuer, report.signOff.dateText));
   children.push(new Paragraph({ pageBreakBefore: true, children: [run("附件1", { font: FONT.heading1 })] }));
   children.push(
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run("未按时报送季度进展报告的单位", { font: FONT.title, size: 36 })] }),

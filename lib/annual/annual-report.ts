@@ -2,17 +2,32 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { defaultNarrative, distill, excerpt, type Narrative, type UnitText } from "@/lib/annual/annual-text";
+import {
+  cleanText,
+  DEFAULT_ISSUER,
+  defaultNarrative,
+  distill,
+  excerpt,
+  rankCities,
+  readableQuarters,
+  taskDraft,
+  type RankedCity,
+  type Narrative,
+  type SignOff,
+  type UnitText,
+} from "@/lib/annual/annual-text";
+import { storedNarrativeSchema, type StoredNarrative } from "@/lib/annual/schemas";
 import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
-import { formatQuarter, windowCloseDate } from "@/lib/core/quarters";
+import { chinaToday, quarterLabel, windowCloseDate } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { recordAudit } from "@/lib/audit/audit";
 import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { assessAllIndicators } from "@/lib/indicators/observations";
-import { formatChinaTime } from "@/lib/core/dates";
+import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
+import { UserFacingError } from "@/lib/core/errors";
 import { getWindowSetting } from "@/lib/admin/settings";
 
 export interface AnnualTask {
@@ -24,12 +39,20 @@ export interface AnnualTask {
   unitsReported: number;
   averagePercent: number;
   progress: UnitText[];
+  /** The system's draft of the task's paragraph(s), from accepted reports only. */
+  draft: string;
+  /** What the report says: the reviewer's saved text, or the draft when none was saved. */
+  text: string;
+  /** Whether `text` is the reviewer's (saved) rather than the system's draft. */
+  edited: boolean;
 }
 
 export interface AnnualReportData {
   year: number;
   asOf: string;
   narrative: Narrative;
+  /** 发文机关署名 and 成文日期 (the reviewer's, or 江西省生态环境厅 and today). */
+  signOff: SignOff & { dateText: string };
   narrativeVersion: number;
   narrativeEditedBy: string | null;
   figures: ReturnType<typeof countByStatus>;
@@ -44,6 +67,8 @@ export interface AnnualReportData {
     verdictLabel: string;
     demo: boolean;
   }[];
+  /** The 11 cities by average completion over their tasks (accepted reports only); ties share a rank. */
+  cities: RankedCity[];
   sections: { number: number; title: string; tasks: AnnualTask[]; problems: UnitText[]; nextSteps: UnitText[] }[];
   late: { unit: string; quarter: string; missing: number }[];
   reminders: { unit: string; quarter: string; level: string; message: string; at: string }[];
@@ -53,20 +78,38 @@ interface LatestReport {
   taskId: number;
   unitId: number;
   shortName: string;
+  sortOrder: number;
   percent: number;
   progress: string;
   problems: string;
   nextSteps: string;
 }
 
-/** Each unit's last report of the year accepted on each task (one row per task × unit at most). */
+/**
+ * Each unit's last report of the year accepted on each task (one row per task × unit at most), in
+ * the plan's unit order. Only ACCEPTED reports: a draft, a submitted or a returned report — test
+ * text included — never reaches a sentence of the annual report.
+ */
 async function latestAcceptedOfYear(year: number): Promise<LatestReport[]> {
   return db.$queryRaw<LatestReport[]>(Prisma.sql`
-    SELECT DISTINCT ON (r."taskId", r."unitId") r."taskId", r."unitId", u."shortName", r.percent, r.progress, r.problems, r."nextSteps"
-    FROM "ProgressReport" r JOIN "Unit" u ON u.id = r."unitId"
-    WHERE r.year = ${year} AND r.status = 'ACCEPTED'
-    ORDER BY r."taskId", r."unitId", r.quarter DESC
+    SELECT * FROM (
+      SELECT DISTINCT ON (r."taskId", r."unitId") r."taskId", r."unitId", u."shortName", u."sortOrder",
+        r.percent, r.progress, r.problems, r."nextSteps"
+      FROM "ProgressReport" r JOIN "Unit" u ON u.id = r."unitId"
+      WHERE r.year = ${year} AND r.status = 'ACCEPTED'
+      ORDER BY r."taskId", r."unitId", r.quarter DESC
+    ) latest
+    ORDER BY "taskId", "sortOrder"
   `);
+}
+
+/** The stored narrative in its current shape; a row that does not parse is ignored (the drafts apply) and logged. */
+function readStored(year: number, value: unknown): StoredNarrative | null {
+  if (value === undefined || value === null) return null;
+  const parsed = storedNarrativeSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.error(`annual report ${year}: stored narrative does not parse`, parsed.error.issues);
+  return null;
 }
 
 /** Per unit and quarter of the year: reports owed that were not submitted by the window's close. */
@@ -94,7 +137,7 @@ async function lateReports(year: number, windowDays: number) {
   `);
   return rows.map((row) => ({
     unit: row.shortName,
-    quarter: formatQuarter(quarterOfRow({ year, quarter: row.quarter })),
+    quarter: quarterLabel(quarterOfRow({ year, quarter: row.quarter })),
     missing: Number(row.missing),
   }));
 }
@@ -103,7 +146,7 @@ async function lateReports(year: number, windowDays: number) {
 export async function compileAnnualReport(year: number): Promise<AnnualReportData> {
   const { windowDays } = await getWindowSetting();
   const { moment, tasks } = await taskStatuses(`${year}Q4`);
-  const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts] = await Promise.all([
+  const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts, cities] = await Promise.all([
     assessAllIndicators(year, moment.asOf),
     latestAcceptedOfYear(year),
     lateReports(year, windowDays),
@@ -131,6 +174,11 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
            WHERE r.year = ${year} AND meili_owes_report(t."deadlineDate", r.year, r.quarter)
         ) AS accepted
     `),
+    db.unit.findMany({
+      where: { kind: "CITY" },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, shortName: true, _count: { select: { assignments: true } } },
+    }),
   ]);
   const unitsOfTask = new Map(assignments.map((row) => [row.taskId, row._count.unitId]));
   const reportsOfTask = new Map<number, LatestReport[]>();
@@ -140,8 +188,9 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
   const figures = countByStatus(tasks);
   const onCourse = indicators.filter((item) => item.assessment.verdict === "ON_COURSE" || item.assessment.verdict === "ACHIEVED").length;
   const atRisk = indicators.filter((item) => ["AT_RISK", "OFF_COURSE", "MISSED"].includes(item.assessment.verdict)).length;
-  const narrative =
-    (stored?.narrative as Narrative | undefined) ??
+  const saved = readStored(year, stored?.narrative);
+  const narrative: Narrative =
+    saved ??
     defaultNarrative({
       year,
       asOf: moment.today,
@@ -151,11 +200,17 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
       indicatorsOnCourse: onCourse,
       indicatorsAtRisk: atRisk,
     });
+  const signOff = saved?.signOff ?? { issuer: DEFAULT_ISSUER, date: chinaToday() };
 
   return {
     year,
     asOf: moment.today,
-    narrative,
+    narrative: {
+      intro: readableQuarters(narrative.intro),
+      problems: readableQuarters(narrative.problems),
+      nextSteps: readableQuarters(narrative.nextSteps),
+    },
+    signOff: { ...signOff, dateText: formatChineseDate(signOff.date) },
     narrativeVersion: stored?.version ?? 0,
     narrativeEditedBy: stored?.updatedBy.displayName ?? null,
     figures,
@@ -180,40 +235,82 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
         title: section.title,
         tasks: own.map((task) => {
           const taskReports = reportsOfTask.get(task.taskId) ?? [];
-          return {
-            number: task.number,
-            title: task.title,
-            status: task.status,
-            statusLabel: STATUS_LABELS[task.status],
+          const facts = {
             unitsTotal: unitsOfTask.get(task.taskId) ?? 0,
             unitsReported: taskReports.length,
             averagePercent: taskReports.length
               ? Math.round(taskReports.reduce((sum, report) => sum + report.percent, 0) / taskReports.length)
               : 0,
-            progress: taskReports.slice(0, 5).map((report) => ({ unit: report.shortName, text: excerpt(report.progress) })),
+            progress: taskReports.map((report) => ({ unit: report.shortName, text: excerpt(report.progress) })).filter((item) => item.text),
+          };
+          const draft = taskDraft(facts);
+          const typed = saved?.tasks?.[String(task.number)];
+          return {
+            number: task.number,
+            title: task.title,
+            status: task.status,
+            statusLabel: STATUS_LABELS[task.status],
+            ...facts,
+            draft,
+            text: typed === undefined ? draft : readableQuarters(typed),
+            edited: typed !== undefined,
           };
         }),
         problems: distill(sectionReports.map((report) => ({ unit: report.shortName, text: report.problems }))),
         nextSteps: distill(sectionReports.map((report) => ({ unit: report.shortName, text: report.nextSteps }))),
       };
     }),
+    cities: rankCities(
+      cities.map((city) => {
+        const own = latest.filter((report) => report.unitId === city.id);
+        return {
+          unit: city.shortName,
+          assigned: city._count.assignments,
+          reported: own.length,
+          percentSum: own.reduce((sum, report) => sum + report.percent, 0),
+        };
+      }),
+    ),
     late,
     reminders: reminders.map((reminder) => ({
       unit: reminder.unit.shortName,
-      quarter: `${reminder.year}Q${reminder.quarter}`,
+      quarter: quarterLabel(quarterOfRow({ year: reminder.year, quarter: reminder.quarter })),
       level: reminder.level === "CIRCULATE" ? "通报" : "催办",
-      message: reminder.message,
+      message: cleanText(reminder.message),
       at: formatChinaTime(reminder.createdAt),
     })),
   };
 }
 
-/** Saves the reviewer's narrative as a new version; refuses an edit based on an older one. */
-export async function saveNarrative(year: number, narrative: Narrative, version: number, user: SessionUser): Promise<number> {
-  const stored = narrative as unknown as Prisma.InputJsonObject;
+/** What one save of the reviewer changes; parts left out keep their stored value. */
+export interface NarrativeEdit extends Narrative {
+  signOff?: SignOff;
+  /** Section 三 by task number: the reviewer's paragraph(s) for each task. */
+  tasks?: Record<string, string>;
+}
+
+/**
+ * Saves the reviewer's narrative, sign-off and task paragraphs as a new version (one revision and
+ * one audit row); refuses an edit based on an older version, naming who saved in between.
+ */
+export async function saveNarrative(year: number, edit: NarrativeEdit, version: number, user: SessionUser): Promise<number> {
+  const taskNumbers = Object.keys(edit.tasks ?? {}).map(Number);
+  if (taskNumbers.length > 0) {
+    const known = await db.task.count({ where: { number: { in: taskNumbers } } });
+    if (known !== new Set(taskNumbers).size) throw new UserFacingError("提交的任务编号无效，请刷新页面后重试。");
+  }
   return db.$transaction(async (tx) => {
     const current = await tx.annualReport.findUnique({ where: { year }, select: { narrative: true } });
-    const next = await updateVersioned(
+    const before = readStored(year, current?.narrative);
+    const next: StoredNarrative = {
+      intro: edit.intro,
+      problems: edit.problems,
+      nextSteps: edit.nextSteps,
+      signOff: edit.signOff ?? before?.signOff,
+      tasks: edit.tasks || before?.tasks ? { ...before?.tasks, ...edit.tasks } : undefined,
+    };
+    const stored = JSON.parse(JSON.stringify(next)) as Prisma.InputJsonObject;
+    const written = await updateVersioned(
       tx,
       "annualReport",
       { where: { year }, version, create: { year, narrative: stored, updatedById: user.id } },
@@ -223,7 +320,7 @@ export async function saveNarrative(year: number, narrative: Narrative, version:
         message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该报告，您填写的内容仍在页面上，请核对后再保存。`,
       },
     );
-    await tx.annualReportRevision.create({ data: { year, version: next, narrative: stored, actorId: user.id } });
+    await tx.annualReportRevision.create({ data: { year, version: written, narrative: stored, actorId: user.id } });
     await recordAudit(tx, {
       actorId: user.id,
       action: "annualReport.edit",
@@ -232,7 +329,7 @@ export async function saveNarrative(year: number, narrative: Narrative, version:
       before: current?.narrative ?? null,
       after: stored,
     });
-    return next;
+    return written;
   });
 }
 

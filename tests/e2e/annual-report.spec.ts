@@ -20,6 +20,29 @@ test("the reviewer edits the annual report's narrative, previews it and download
   await expect(page.getByRole("main").getByRole("status").filter({ hasText: "已保存第" })).toContainText("版正文");
   await expect(preview).toContainText("2026年，全省上下扎实推进美丽江西建设（端到端测试）。");
 
+  // Section 三 task by task: the reviewer's two lines become two paragraphs, and the sign-off is theirs.
+  await page.getByText("三、重点任务推进情况（逐项编辑").click();
+  const task1 = page.getByLabel(/^任务1 /);
+  await expect(task1).toHaveValue(/^本年度\d+个责任单位/);
+  await expect(task1).not.toHaveValue(/\d{4}Q[1-4]/);
+  await task1.fill("任务一审定文字第一段。\n任务一审定文字第二段。");
+  await page.getByLabel("发文机关署名", { exact: true }).fill("江西省美丽江西建设工作领导小组办公室");
+  await page.getByLabel("成文日期", { exact: true }).fill("2026-12-02");
+  await page.getByRole("button", { name: "保存正文" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "已保存第" })).toContainText("版正文");
+  await expect(preview.locator("p", { hasText: "任务一审定文字" })).toHaveText(["任务一审定文字第一段。", "任务一审定文字第二段。"]);
+  const signOff = preview.getByLabel("署名和成文日期").locator("p");
+  await expect(signOff).toHaveText(["江西省美丽江西建设工作领导小组办公室", "2026年12月2日"]);
+
+  // Regenerating from the latest data replaces the edited text with the system's draft, saved as the next version.
+  await page.getByText("三、重点任务推进情况（逐项编辑").click();
+  await expect(page.getByLabel(/^任务1 /)).toHaveValue("任务一审定文字第一段。\n任务一审定文字第二段。");
+  await page.getByRole("button", { name: "按最新数据重新生成初稿" }).click();
+  await expect(page.getByLabel(/^任务1 /)).toHaveValue(/^本年度\d+个责任单位/);
+  await page.getByRole("button", { name: "保存正文" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "已保存第" })).toContainText("版正文");
+  await expect(preview).not.toContainText("任务一审定文字");
+
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "下载 Word（.docx）" }).click();
   expect((await download).suggestedFilename()).toBe("美丽江西建设2026年度工作情况报告.docx");

@@ -3,6 +3,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInHelpText } from "@/lib/admin/settings";
 
 export const metadata = { title: "登录" };
 
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             会话已超时，请重新登录。
           </p>
         )}
-        <LoginForm callbackUrl={callbackUrl} />
+        <LoginForm callbackUrl={callbackUrl} forgotPasswordHelp={await signInHelpText()} />
       </div>
     </main>
   );

@@ -1,15 +1,15 @@
-import { IssueTokenForm, RevokeTokenButton, WindowSettingForm } from "@/components/admin/settings-forms";
+import { IssueTokenForm, RevokeTokenButton, SignInHelpForm, WindowSettingForm } from "@/components/admin/settings-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/admin/api-tokens";
 import { formatChinaTime } from "@/lib/core/dates";
-import { getWindowSetting } from "@/lib/admin/settings";
+import { getSignInHelp, getWindowSetting } from "@/lib/admin/settings";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "系统设置" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
-  const [window, tokens] = await Promise.all([getWindowSetting(), listApiTokens()]);
+  const [window, tokens, signInHelp] = await Promise.all([getWindowSetting(), listApiTokens(), getSignInHelp()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">系统设置</h1>
@@ -19,6 +19,13 @@ export default async function SettingsPage() {
         </h2>
         <p className="mb-3 text-sm text-slate-600">每季度的进展报告须在季度结束后若干天内提交，逾期即为“逾期未报”。</p>
         <WindowSettingForm windowDays={window.windowDays} version={window.version} />
+      </section>
+      <section aria-labelledby="sign-in-help-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sign-in-help-heading" className="text-lg font-semibold">
+          登录页的忘记密码提示
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">显示在登录页，告诉忘记密码的用户找谁重置，可写明联系部门和电话。</p>
+        <SignInHelpForm text={signInHelp.text} version={signInHelp.version} />
       </section>
       <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="tokens-heading" className="text-lg font-semibold">

@@ -63,7 +63,24 @@ export default async function AnnualReportPage({
           <h2 id="edit-heading" className="text-lg font-semibold">
             编辑正文（第 {report.narrativeVersion} 版{report.narrativeEditedBy ? `，${report.narrativeEditedBy}` : "，系统初稿"}）
           </h2>
-          <NarrativeForm key={saved ?? "loaded"} year={year} version={report.narrativeVersion} narrative={report.narrative} />
+          <NarrativeForm
+            key={saved ?? "loaded"}
+            year={year}
+            version={report.narrativeVersion}
+            narrative={report.narrative}
+            signOff={report.signOff}
+            sections={report.sections.map((section) => ({
+              number: section.number,
+              title: section.title,
+              tasks: section.tasks.map((task) => ({
+                number: task.number,
+                title: task.title,
+                text: task.text,
+                draft: task.draft,
+                edited: task.edited,
+              })),
+            }))}
+          />
           {revisions.length > 0 && (
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer">版本记录（{revisions.length}）</summary>
