@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { countByStatus, rankUnits, sectionCompletion, TASK_STATUS_ORDER, taskStatuses, upcomingDeadlines } from "@/lib/dashboard/dashboard";
 import { assessAllIndicators } from "@/lib/indicators/observations";
-import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/indicators/assessment";
+import { STALE_AFTER_YEARS, VERDICT_LABELS, VERDICT_SEVERITY, VERDICTS, type Verdict } from "@/lib/indicators/assessment";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
@@ -92,7 +92,9 @@ export async function IndicatorVerdicts({ currentYear }: { currentYear: number }
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        判断依据：{Object.values(VERDICT_LABELS).join("、")}；按最近五个审核通过的数值的趋势推算。
+        判断依据：{VERDICTS.map((verdict) => VERDICT_LABELS[verdict]).join("、")}
+        ；按最近五个审核通过的数值的趋势推算，推算值不超出指标可能的取值范围； 最新值早于 {currentYear - STALE_AFTER_YEARS}{" "}
+        年的为“数据过旧”，不作推算；已过目标年份而未达到的，总体判断为“未达标”。
       </p>
     </Widget>
   );

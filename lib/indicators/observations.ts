@@ -11,6 +11,7 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { periodText, PROVINCE } from "./observation-keys";
 import { checkValues } from "./quality";
+import { possibleRange } from "./value-range";
 
 export const observationFields = {
   id: true,
@@ -95,7 +96,7 @@ export async function getIndicatorAssessment(code: string, currentYear: number) 
       area,
       name,
       points: rows.map((row) => ({ ...toPoint(row), demo: row.demo })),
-      assessment: assessIndicator(targets, rows.map(toPoint), currentYear),
+      assessment: assessIndicator(targets, rows.map(toPoint), currentYear, possibleRange(indicator)),
     };
   };
   const province = areaOf(PROVINCE, "全省");
@@ -125,7 +126,7 @@ export async function assessAllIndicators(currentYear: number, asOf?: Date) {
     return {
       indicator,
       demo: rows.some((row) => row.demo),
-      assessment: assessIndicator(targetsOf(indicator), rows.map(toPoint), currentYear),
+      assessment: assessIndicator(targetsOf(indicator), rows.map(toPoint), currentYear, possibleRange(indicator)),
     };
   });
 }
