@@ -23,18 +23,9 @@
 import type { Comparator } from "./comparators";
 import { clampTo, UNBOUNDED, type ValueRange } from "./value-range";
 
-export type Verdict = "ON_COURSE" | "AT_RISK" | "OFF_COURSE" | "STALE" | "NO_DATA" | "ACHIEVED" | "MISSED";
-
 /** Every verdict, worst first (the order lists and counts show them in). */
-export const VERDICTS = [
-  "MISSED",
-  "OFF_COURSE",
-  "AT_RISK",
-  "STALE",
-  "NO_DATA",
-  "ON_COURSE",
-  "ACHIEVED",
-] as const satisfies readonly Verdict[];
+export const VERDICTS = ["MISSED", "OFF_COURSE", "AT_RISK", "STALE", "NO_DATA", "ON_COURSE", "ACHIEVED"] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   ON_COURSE: "按期可达",
