@@ -9,6 +9,9 @@ import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { dashboardHref, type DashboardQuery } from "@/lib/dashboard/filters";
+import { rankText } from "@/lib/core/ranking";
+import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
+import { formatShare } from "@/lib/core/shares";
 import { SectionChart } from "./section-chart-lazy";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
@@ -127,7 +130,6 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
 
 export async function ReportingSummary({ query }: { query: DashboardQuery }) {
   const { reporting } = await filteredTasks(query);
-  const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
   return (
     <Widget id="w-reports" title="季度报告报送">
       <table className="w-full text-sm">
@@ -140,10 +142,10 @@ export async function ReportingSummary({ query }: { query: DashboardQuery }) {
               </th>
               <td className="px-2 py-1 tabular-nums">{row.owed}</td>
               <td className="px-2 py-1 tabular-nums">
-                {row.submitted}（{share(row.submitted, row.owed)}%）
+                {row.submitted}（{formatShare(row.submitted, row.owed)}）
               </td>
               <td className="px-2 py-1 tabular-nums">
-                {row.accepted}（{share(row.accepted, row.owed)}%）
+                {row.accepted}（{formatShare(row.accepted, row.owed)}）
               </td>
             </tr>
           ))}
@@ -200,12 +202,12 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
     <Widget id={`w-rank-${kind}`} title={title}>
       <div className="max-h-80 overflow-y-auto">
         <table className="w-full text-sm">
-          <caption className="sr-only">{title}：按未滞后任务占比排序</caption>
-          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "正常占比", "平均完成"]} dense />
+          <caption className="sr-only">{title}：按滞后或逾期任务占比排序，少者在前，相同者并列</caption>
+          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "滞后占比", "平均完成"]} dense />
           <tbody>
             {shown.map((unit) => (
               <tr key={unit.code} className="border-t border-slate-200">
-                <td className="px-2 py-1 tabular-nums">{unit.place}</td>
+                <td className="px-2 py-1 whitespace-nowrap tabular-nums">{rankText(unit)}</td>
                 <td className="px-2 py-1">
                   <Link
                     href={dashboardHref(
@@ -220,7 +222,7 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
                 </td>
                 <td className="px-2 py-1 tabular-nums">{unit.assignments}</td>
                 <td className="px-2 py-1 tabular-nums">{unit.lagging}</td>
-                <td className="px-2 py-1 tabular-nums">{unit.onTimeShare}%</td>
+                <td className="px-2 py-1 tabular-nums">{formatShare(unit.lagging, unit.assignments)}</td>
                 <td className="px-2 py-1 tabular-nums">{unit.averagePercent}%</td>
               </tr>
             ))}
@@ -229,9 +231,10 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
       </div>
       {omitted > 0 && (
         <p className="mt-2 text-sm text-slate-600">
-          共 {total} 个单位，显示前 {RANKING_EDGE} 名和后 {RANKING_EDGE} 名，中间 {omitted} 个从略。
+          共 {total} 个单位，显示排在最前和最后的各 {RANKING_EDGE} 个，中间 {omitted} 个从略。
         </p>
       )}
+      <p className="mt-2 text-xs text-slate-600">{RANKING_RULE_TEXT}</p>
     </Widget>
   );
 }

@@ -14,6 +14,7 @@ import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/indicators/comparato
 import { chinaToday } from "@/lib/core/quarters";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { rankBy, rankText } from "@/lib/core/ranking";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: `指标 ${(await params).code}` };
@@ -33,9 +34,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   const isOwner = user.role === "STAFF" && user.unitId === indicator.ownerUnitId;
   const open = isOwner ? await listOpenObservations(indicator.id) : [];
   const better = indicator.direction === "LOWER_IS_BETTER" ? 1 : -1;
-  const ranking = [...cities]
-    .filter((city) => city.assessment.latest)
-    .sort((a, b) => better * (a.assessment.latest!.value - b.assessment.latest!.value));
+  // Equal latest values share a rank (并列).
+  const ranking = rankBy(
+    cities.flatMap((city) => (city.assessment.latest ? [{ ...city, latest: city.assessment.latest }] : [])),
+    (a, b) => better * (a.latest.value - b.latest.value),
+  );
   const cityName = new Map(cityOptions.map((city) => [city.code, city.name]));
   return (
     <article className="space-y-6">
@@ -132,17 +135,17 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           ) : (
             <>
               <ol className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                {ranking.map((city, index) => (
+                {ranking.map(({ item: city, ...place }) => (
                   <li key={city.area} className="rounded border border-slate-200 p-2">
                     <p className="text-sm font-medium">
-                      第 {index + 1} 名 · {city.name}：{city.assessment.latest!.value} {unit}{" "}
+                      {rankText(place)} · {city.name}：{city.latest.value} {unit}（{periodText(city.latest)}）{" "}
                       <VerdictBadge verdict={city.assessment.verdict} />
                     </p>
                     <CitySparkline data={indicatorChartData(city.points, city.assessment, COMPARATOR_SYMBOLS)} name={city.name} />
                   </li>
                 ))}
               </ol>
-              <p className="mt-2 text-sm text-slate-600">按最新值排名（{DIRECTION_LABELS[indicator.direction]}）。</p>
+              <p className="mt-2 text-sm text-slate-600">按最新值排名（{DIRECTION_LABELS[indicator.direction]}），数值相同者并列。</p>
             </>
           )}
         </section>
