@@ -48,7 +48,11 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
                 >
                   {city.shortName}
                 </Link>
-                {rank && <span className="ml-2 text-sm font-normal text-slate-600">{rankText(rank)}</span>}
+                {rank && (
+                  <span className="ml-2 text-sm font-normal text-slate-600">
+                    {rankText(rank)}（滞后 {formatShare(rank.lagging, rank.assignments)}）
+                  </span>
+                )}
               </h2>
               <dl className="mt-2 grid grid-cols-2 gap-1 text-sm">
                 <dt className="text-slate-600">滞后或逾期任务</dt>
