@@ -14,6 +14,9 @@ import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/indicators/comparato
 import { chinaToday } from "@/lib/core/quarters";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { IndicatorTasks } from "@/components/indicators/indicator-tasks";
+import { listIndicatorTasks } from "@/lib/indicators/indicator-tasks";
+import { reportReadScope } from "@/lib/auth/roles";
 import { rankBy, rankText } from "@/lib/core/ranking";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
@@ -32,7 +35,8 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   const unit = indicator.measureUnit;
   const chart = indicatorChartData(province.points, province.assessment, COMPARATOR_SYMBOLS);
   const isOwner = user.role === "STAFF" && user.unitId === indicator.ownerUnitId;
-  const open = isOwner ? await listOpenObservations(indicator.id) : [];
+  const [open, tasks] = await Promise.all([isOwner ? listOpenObservations(indicator.id) : [], listIndicatorTasks(indicator.id, user)]);
+  const readsReports = reportReadScope(user)?.statuses.includes("ACCEPTED") ?? false;
   const better = indicator.direction === "LOWER_IS_BETTER" ? 1 : -1;
   // Equal latest values share a rank (并列).
   const ranking = rankBy(
@@ -150,6 +154,13 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           )}
         </section>
       )}
+
+      <section aria-labelledby="tasks-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="tasks-heading" className="text-lg font-semibold">
+          相关重点任务与审核通过的报告
+        </h2>
+        <IndicatorTasks tasks={tasks} measureUnit={unit} readsReports={readsReports} />
+      </section>
 
       {isOwner && (
         <section aria-labelledby="enter-heading" className="no-print rounded-lg border border-slate-200 bg-white p-5">
