@@ -76,8 +76,15 @@ test("the cities side by side: cities with the same figures share a rank (并列
   expect(rows.every((row) => /（滞后 [\d.]+%）$/.test(row.rank))).toBe(true);
   expectTiesShareARank(rows);
 
+  // The drill-down names the city in Chinese, not by its code.
+  await cards.getByRole("link", { name: "南昌市" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/tasks\?city=nanchang&status=LAGGING$/);
+  await expect(page.getByRole("main").getByRole("status")).toContainText("南昌市，共");
+  await expect(page.getByRole("main").getByRole("status")).not.toContainText("nanchang");
+
   await page.goto("/dashboard");
   const ranking = page.getByRole("region", { name: "设区市排名" });
+  await expect(ranking.getByRole("row")).toHaveCount(12);
   const cells = await ranking.getByRole("row").evaluateAll((trs) =>
     trs.slice(1).map((tr) => {
       const texts = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
@@ -94,6 +101,8 @@ test("the dashboard leads with the plan's headline indicators and reads a missed
   const page = await context.newPage();
   await page.goto("/dashboard");
   const indicators = page.getByRole("region", { name: "目标指标进度" });
+  // The widget streams in behind a skeleton: wait for its rows.
+  await expect(indicators.getByRole("rowheader").first()).toBeVisible();
   const names = await indicators.getByRole("row").locator("td:first-child a").allTextContents();
   expect(names.slice(0, 3)).toEqual(["全省细颗粒物（PM2.5）平均浓度", "全省地表水水质优良比例", "森林覆盖率"]);
   const groups = await indicators.getByRole("rowheader").allTextContents();
