@@ -8,6 +8,7 @@ import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
 import { getIndicatorAssessment, listOpenObservations } from "@/lib/indicators/observations";
+import { STALE_AFTER_YEARS } from "@/lib/indicators/assessment";
 import { periodText, PROVINCE } from "@/lib/indicators/observation-keys";
 import { indicatorChartData } from "@/lib/indicators/chart-data";
 import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/indicators/comparators";
@@ -74,6 +75,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           {province.assessment.latest ? `${province.assessment.latest.value} ${unit}（${periodText(province.assessment.latest)}）` : "暂无"}
           ； 近年变化速度：{province.assessment.pacePerYear === null ? "数据不足" : `${fmt(province.assessment.pacePerYear)} ${unit}/年`}
         </p>
+        {province.assessment.stale && (
+          <p className="mt-1 rounded border border-violet-300 bg-violet-50 p-2 text-sm text-violet-900">
+            数据过旧：最新值早于 {currentYear - STALE_AFTER_YEARS} 年，不据此推算未来走势，请责任单位填报最新数值。
+          </p>
+        )}
         <table className="mt-3 w-full text-sm">
           <TableHead columns={["目标年份", "目标", "是否已达到", "每年还需变化", "按当前速度届时约为", "预计达到年份", "判断"]} />
           <tbody>
