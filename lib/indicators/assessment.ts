@@ -21,7 +21,18 @@
  * never below 0, a running total never below its latest value).
  */
 import type { Comparator } from "./comparators";
-import { clampTo, UNBOUNDED, type ValueRange } from "./value-range";
+import type { ValueRule } from "./quality-rules";
+
+/** Where a projection may run: the indicator's possible values (quality-rules.ts valueRuleOf). */
+export type ProjectionBounds = Pick<ValueRule, "min" | "max" | "cumulative">;
+const UNBOUNDED: ProjectionBounds = { min: -Infinity, max: null, cumulative: false };
+
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+const clampTo = (range: ValueRange, value: number) => Math.min(range.max, Math.max(range.min, value));
 
 /** Every verdict, worst first (the order lists and counts show them in). */
 export const VERDICTS = ["MISSED", "OFF_COURSE", "AT_RISK", "STALE", "NO_DATA", "ON_COURSE", "ACHIEVED"] as const;
@@ -178,14 +189,14 @@ function assessTarget(target: TargetInput, { points, latest, slope, currentYear,
 }
 
 /**
- * `range`: the values the indicator can take (lib/indicators/value-range.ts possibleRange); without
- * it projections are unbounded.
+ * `bounds`: the values the indicator can take (lib/indicators/quality-rules.ts valueRuleOf, the
+ * rule that guards entry); without it projections are unbounded.
  */
 export function assessIndicator(
   targets: readonly TargetInput[],
   points: readonly Point[],
   currentYear: number,
-  possible: ValueRange = UNBOUNDED,
+  bounds: ProjectionBounds = UNBOUNDED,
 ): IndicatorAssessment {
   const sorted = [...points].sort((a, b) => timeOf(a) - timeOf(b));
   const ordered = [...targets].sort((a, b) => a.year - b.year);
@@ -194,6 +205,7 @@ export function assessIndicator(
   const nextIndex = ordered.findIndex((target) => target.year >= currentYear);
   const chosen = nextIndex >= 0 ? nextIndex : ordered.length - 1;
   const nextTarget = ordered[chosen] ?? null;
+  const possible: ValueRange = { min: bounds.min, max: bounds.max ?? Infinity };
   if (!last) {
     const targetsWithout = ordered.map((target) => ({ target, met: null, ...NOTHING_PROJECTED, verdict: "NO_DATA" as const }));
     return { latest: null, pacePerYear: slope, stale: false, range: possible, targets: targetsWithout, nextTarget, verdict: "NO_DATA" };
@@ -201,8 +213,7 @@ export function assessIndicator(
   const latest = { ...last, time: timeOf(last) };
   const stale = currentYear - latest.year > STALE_AFTER_YEARS;
   // A running total never falls: its projection is floored at the latest value.
-  const cumulative = ordered.some((target) => target.comparator === "CUMULATIVE");
-  const range = cumulative ? { ...possible, min: Math.max(possible.min, Math.min(latest.value, possible.max)) } : possible;
+  const range = bounds.cumulative ? { ...possible, min: Math.max(possible.min, Math.min(latest.value, possible.max)) } : possible;
   const assessed = ordered.map((target) => assessTarget(target, { points: sorted, latest, slope, currentYear, stale, range }));
   const missedPast = assessed.some((item) => item.target.year < currentYear && item.verdict === "MISSED");
   return {

@@ -5,8 +5,7 @@
  * (a share at 100 %, a quantity at 0), and is not drawn from a stale value. Pure, so the chart
  * component only draws.
  */
-import { timeOf, type IndicatorAssessment, type Point } from "./assessment";
-import type { ValueRange } from "./value-range";
+import { timeOf, type IndicatorAssessment, type Point, type ValueRange } from "./assessment";
 
 export interface ChartPoint {
   x: number;

@@ -10,7 +10,7 @@ import {
 } from "@/lib/indicators/assessment";
 import { indicatorChartData, paceLine } from "@/lib/indicators/chart-data";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
-import { possibleRange } from "@/lib/indicators/value-range";
+import { valueRuleOf } from "@/lib/indicators/quality-rules";
 
 const annual = (pairs: [number, number][]): Point[] => pairs.map(([year, value]) => ({ year, quarter: 0, value }));
 const PM25_TARGETS = [
@@ -317,19 +317,12 @@ describe("stale data", () => {
 });
 
 describe("projections stay inside the possible range", () => {
-  const share = possibleRange({ measureUnit: "%", name: "全省地表水水质优良比例" });
+  const share = valueRuleOf({ measureUnit: "%", name: "全省地表水水质优良比例", comparators: ["GTE"] });
   const water = annual([
     [2023, 97],
     [2024, 97.7],
     [2025, 97.7],
   ]);
-
-  it("knows shares, rates of change and quantities", () => {
-    expect(share).toEqual({ min: 0, max: 100 });
-    expect(possibleRange({ measureUnit: "%", name: "集装箱铁水联运量年均增长率" })).toEqual({ min: -100, max: Infinity });
-    expect(possibleRange({ measureUnit: "微克/立方米", name: "全省细颗粒物（PM2.5）平均浓度" })).toEqual({ min: 0, max: Infinity });
-    expect(possibleRange({ measureUnit: "个", name: "国家生态文明建设示范区（累计）" })).toEqual({ min: 0, max: Infinity });
-  });
 
   it("the water-quality pace line (97, 97.7, 97.7) levels off at 100 % instead of running to 101 %", () => {
     const result = assessIndicator([{ year: 2027, comparator: "GTE", value: 95 }], water, 2026, share);
@@ -369,7 +362,7 @@ describe("projections stay inside the possible range", () => {
         [2025, 20],
       ]),
       2026,
-      possibleRange({ measureUnit: "微克/立方米", name: "PM2.5" }),
+      valueRuleOf({ measureUnit: "微克/立方米", name: "PM2.5", comparators: ["LTE"] }),
     );
     expect(result.targets[1]!.forecast).toBe(0);
     const chart = indicatorChartData(
@@ -392,7 +385,7 @@ describe("projections stay inside the possible range", () => {
         [2025, 28],
       ]),
       2026,
-      possibleRange({ measureUnit: "个", name: "国家生态文明建设示范区（累计）" }),
+      valueRuleOf({ measureUnit: "个", name: "国家生态文明建设示范区（累计）", comparators: ["CUMULATIVE"] }),
     );
     expect(result.range.min).toBe(28);
     expect(result.targets[0]!.forecast).toBe(28);
@@ -400,7 +393,7 @@ describe("projections stay inside the possible range", () => {
   });
 
   it("the pace line inside the range is one straight segment", () => {
-    expect(paceLine({ x: 2025, y: 50 }, 1, 2035, share)).toEqual([
+    expect(paceLine({ x: 2025, y: 50 }, 1, 2035, { min: 0, max: 100 })).toEqual([
       { x: 2025, y: 50 },
       { x: 2035, y: 60 },
     ]);
