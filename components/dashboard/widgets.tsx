@@ -6,7 +6,7 @@ import { countByStatus, rankUnits, sectionCompletion, TASK_STATUS_ORDER, taskSta
 import { assessAllIndicators } from "@/lib/indicators/observations";
 import { STALE_AFTER_YEARS, VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/indicators/assessment";
 import { byHeadline, isHeadline } from "@/lib/indicators/headline";
-import { periodText } from "@/lib/indicators/observation-keys";
+import { periodLabel } from "@/lib/indicators/observation-keys";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
@@ -68,7 +68,7 @@ function IndicatorRows({ label, items }: { label: string; items: AssessedIndicat
             {demo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">示例数据</span>}
           </td>
           <td className="px-2 py-1 tabular-nums">
-            {assessment.latest ? `${assessment.latest.value}（${periodText(assessment.latest)}）` : "—"}
+            {assessment.latest ? `${assessment.latest.value}（${periodLabel(assessment.latest)}）` : "—"}
           </td>
           <td className="px-2 py-1">
             {indicator.targets.map((target) => (

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { IndicatorTaskItem } from "@/lib/indicators/indicator-tasks";
 import { REPORTS_PER_TASK } from "@/lib/indicators/indicator-tasks";
-import { parseQuarter, quarterLabel } from "@/lib/core/quarters";
+import { quarterLabel } from "@/lib/core/quarters";
+import { parsePeriod, periodLabel } from "@/lib/indicators/observation-keys";
 import { PROGRESS_STATE_LABELS } from "@/lib/status/status-rules";
 
-/** "2026" → "2026年", "2026Q3" → "2026年第三季度". */
-function periodLabel(period: string): string {
-  const quarter = parseQuarter(period);
-  return quarter ? quarterLabel(quarter) : `${period}年`;
+/** "2026" → "2026年", "2026Q3" → "2026年第三季度" (a figure's period as stored). */
+function figurePeriod(period: string): string {
+  const parsed = parsePeriod(period);
+  return parsed ? periodLabel(parsed) : period;
 }
 
 /** The tasks whose work moves the indicator, each with its latest accepted reports. */
@@ -43,7 +44,7 @@ export function IndicatorTasks({
                     </Link>
                     <span className="ml-2 text-slate-700">
                       {PROGRESS_STATE_LABELS[report.progressState]}，完成 {report.percent}%
-                      {report.figure && `；本指标填报 ${report.figure.value} ${measureUnit}（${periodLabel(report.figure.period)}）`}
+                      {report.figure && `；本指标填报 ${report.figure.value} ${measureUnit}（${figurePeriod(report.figure.period)}）`}
                     </span>
                   </li>
                 ))}
