@@ -4,11 +4,16 @@ import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { countByStatus, rankUnits, sectionCompletion, TASK_STATUS_ORDER, taskStatuses, upcomingDeadlines } from "@/lib/dashboard/dashboard";
 import { assessAllIndicators } from "@/lib/indicators/observations";
-import { VERDICT_LABELS, VERDICT_SEVERITY, type Verdict } from "@/lib/indicators/assessment";
+import { STALE_AFTER_YEARS, VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/indicators/assessment";
+import { byHeadline, isHeadline } from "@/lib/indicators/headline";
+import { periodLabel } from "@/lib/indicators/observation-keys";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
 import { STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { dashboardHref, type DashboardQuery } from "@/lib/dashboard/filters";
+import { rankText } from "@/lib/core/ranking";
+import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
+import { formatShare } from "@/lib/core/shares";
 import { SectionChart } from "./section-chart-lazy";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
@@ -43,56 +48,71 @@ export function WidgetSkeleton({ title, wide = false }: { title: string; wide?: 
   );
 }
 
+type AssessedIndicator = Awaited<ReturnType<typeof assessAllIndicators>>[number];
+
+function IndicatorRows({ label, items }: { label: string; items: AssessedIndicator[] }) {
+  if (items.length === 0) return null;
+  return (
+    <tbody>
+      <tr className="border-t border-slate-300 bg-slate-50">
+        <th scope="rowgroup" colSpan={4} className="px-2 py-1 text-left font-semibold">
+          {label}（{items.length} 项）
+        </th>
+      </tr>
+      {items.map(({ indicator, assessment, demo }) => (
+        <tr key={indicator.code} className="border-t border-slate-200 align-top">
+          <td className="px-2 py-1">
+            <Link href={`/indicators/${indicator.code}`} className="text-blue-800 hover:underline">
+              {indicator.name}
+            </Link>
+            {demo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">示例数据</span>}
+          </td>
+          <td className="px-2 py-1 tabular-nums">
+            {assessment.latest ? `${assessment.latest.value}（${periodLabel(assessment.latest)}）` : "—"}
+          </td>
+          <td className="px-2 py-1">
+            {indicator.targets.map((target) => (
+              <span key={target.year} className="mr-2 inline-block tabular-nums">
+                {target.year}年 {COMPARATOR_SYMBOLS[target.comparator]} {Number(target.value)}
+              </span>
+            ))}
+            <span className="text-slate-500">{indicator.measureUnit}</span>
+          </td>
+          <td className="px-2 py-1">
+            <VerdictBadge verdict={assessment.verdict} />
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/** Every indicator's verdict: the plan's headline targets (its main text) first, then the annex's. */
 export async function IndicatorVerdicts({ currentYear }: { currentYear: number }) {
-  const items = await assessAllIndicators(currentYear);
+  const items = (await assessAllIndicators(currentYear)).sort((a, b) => byHeadline(a.indicator, b.indicator));
   const counts = new Map<Verdict, number>();
   for (const item of items) counts.set(item.assessment.verdict, (counts.get(item.assessment.verdict) ?? 0) + 1);
-  const ordered = [...items].sort((a, b) => VERDICT_SEVERITY[b.assessment.verdict] - VERDICT_SEVERITY[a.assessment.verdict]);
   return (
     <Widget id="w-indicators" title="目标指标进度" wide>
       <p className="mb-2 flex flex-wrap gap-3 text-sm">
-        {[...counts.entries()]
-          .sort((a, b) => VERDICT_SEVERITY[b[0]] - VERDICT_SEVERITY[a[0]])
-          .map(([verdict, count]) => (
-            <span key={verdict}>
-              <VerdictBadge verdict={verdict} /> {count} 项
-            </span>
-          ))}
+        {VERDICTS.filter((verdict) => counts.has(verdict)).map((verdict) => (
+          <span key={verdict}>
+            <VerdictBadge verdict={verdict} /> {counts.get(verdict)} 项
+          </span>
+        ))}
       </p>
       <div className="max-h-96 overflow-y-auto">
         <table className="w-full text-sm">
-          <caption className="sr-only">各指标最新值、目标与判断</caption>
+          <caption className="sr-only">各指标最新值、目标与判断：先列实施意见正文确定的主要目标，再列重点任务清单中的其他目标</caption>
           <TableHead columns={["指标", "最新值", "目标", "判断"]} dense />
-          <tbody>
-            {ordered.map(({ indicator, assessment, demo }) => (
-              <tr key={indicator.code} className="border-t border-slate-200 align-top">
-                <td className="px-2 py-1">
-                  <Link href={`/indicators/${indicator.code}`} className="text-blue-800 hover:underline">
-                    {indicator.name}
-                  </Link>
-                  {demo && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">示例数据</span>}
-                </td>
-                <td className="px-2 py-1 tabular-nums">
-                  {assessment.latest ? `${assessment.latest.value}（${assessment.latest.year}）` : "—"}
-                </td>
-                <td className="px-2 py-1">
-                  {indicator.targets.map((target) => (
-                    <span key={target.year} className="mr-2 inline-block tabular-nums">
-                      {target.year}年 {COMPARATOR_SYMBOLS[target.comparator]} {Number(target.value)}
-                    </span>
-                  ))}
-                  <span className="text-slate-500">{indicator.measureUnit}</span>
-                </td>
-                <td className="px-2 py-1">
-                  <VerdictBadge verdict={assessment.verdict} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <IndicatorRows label="主要目标（实施意见正文）" items={items.filter((item) => isHeadline(item.indicator))} />
+          <IndicatorRows label="其他目标（重点任务清单）" items={items.filter((item) => !isHeadline(item.indicator))} />
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        判断依据：{Object.values(VERDICT_LABELS).join("、")}；按最近五个审核通过的数值的趋势推算。
+        判断依据：{VERDICTS.map((verdict) => VERDICT_LABELS[verdict]).join("、")}
+        ；按最近五个审核通过的数值的趋势推算，推算值不超出指标可能的取值范围；最新值早于 {currentYear - STALE_AFTER_YEARS}{" "}
+        年的为“数据过旧”，不作推算；已过目标年份而未达到的，总体判断为“未达标”。
       </p>
     </Widget>
   );
@@ -125,7 +145,6 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
 
 export async function ReportingSummary({ query }: { query: DashboardQuery }) {
   const { reporting } = await filteredTasks(query);
-  const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
   return (
     <Widget id="w-reports" title="季度报告报送">
       <table className="w-full text-sm">
@@ -138,10 +157,10 @@ export async function ReportingSummary({ query }: { query: DashboardQuery }) {
               </th>
               <td className="px-2 py-1 tabular-nums">{row.owed}</td>
               <td className="px-2 py-1 tabular-nums">
-                {row.submitted}（{share(row.submitted, row.owed)}%）
+                {row.submitted}（{formatShare(row.submitted, row.owed)}）
               </td>
               <td className="px-2 py-1 tabular-nums">
-                {row.accepted}（{share(row.accepted, row.owed)}%）
+                {row.accepted}（{formatShare(row.accepted, row.owed)}）
               </td>
             </tr>
           ))}
@@ -198,12 +217,12 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
     <Widget id={`w-rank-${kind}`} title={title}>
       <div className="max-h-80 overflow-y-auto">
         <table className="w-full text-sm">
-          <caption className="sr-only">{title}：按未滞后任务占比排序</caption>
-          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "正常占比", "平均完成"]} dense />
+          <caption className="sr-only">{title}：按滞后或逾期任务占比排序，少者在前，相同者并列</caption>
+          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "滞后占比", "平均完成"]} dense />
           <tbody>
             {shown.map((unit) => (
               <tr key={unit.code} className="border-t border-slate-200">
-                <td className="px-2 py-1 tabular-nums">{unit.place}</td>
+                <td className="px-2 py-1 whitespace-nowrap tabular-nums">{rankText(unit)}</td>
                 <td className="px-2 py-1">
                   <Link
                     href={dashboardHref(
@@ -218,7 +237,7 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
                 </td>
                 <td className="px-2 py-1 tabular-nums">{unit.assignments}</td>
                 <td className="px-2 py-1 tabular-nums">{unit.lagging}</td>
-                <td className="px-2 py-1 tabular-nums">{unit.onTimeShare}%</td>
+                <td className="px-2 py-1 tabular-nums">{formatShare(unit.lagging, unit.assignments)}</td>
                 <td className="px-2 py-1 tabular-nums">{unit.averagePercent}%</td>
               </tr>
             ))}
@@ -227,9 +246,10 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
       </div>
       {omitted > 0 && (
         <p className="mt-2 text-sm text-slate-600">
-          共 {total} 个单位，显示前 {RANKING_EDGE} 名和后 {RANKING_EDGE} 名，中间 {omitted} 个从略。
+          共 {total} 个单位，显示排在最前和最后的各 {RANKING_EDGE} 个，中间 {omitted} 个从略。
         </p>
       )}
+      <p className="mt-2 text-xs text-slate-600">{RANKING_RULE_TEXT}</p>
     </Widget>
   );
 }

@@ -6,9 +6,18 @@ const TONES: Record<Verdict, string> = {
   AT_RISK: "border-amber-300 bg-amber-50 text-amber-900",
   OFF_COURSE: "border-red-300 bg-red-50 text-red-900",
   MISSED: "border-red-400 bg-red-100 text-red-950",
+  STALE: "border-violet-300 bg-violet-50 text-violet-900",
   NO_DATA: "border-slate-300 bg-slate-50 text-slate-700",
 };
-const MARKS: Record<Verdict, string> = { ON_COURSE: "●", ACHIEVED: "✓", AT_RISK: "◆", OFF_COURSE: "■", MISSED: "■", NO_DATA: "○" };
+const MARKS: Record<Verdict, string> = {
+  ON_COURSE: "●",
+  ACHIEVED: "✓",
+  AT_RISK: "◆",
+  OFF_COURSE: "■",
+  MISSED: "■",
+  STALE: "◌",
+  NO_DATA: "○",
+};
 
 /** A verdict with its text and a shape, never colour alone. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {

@@ -6,7 +6,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "@/lib/core/zod";
 import { indicatorCodeSchema, unitCodeSchema } from "@/lib/core/schemas";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
-import type { Verdict } from "@/lib/indicators/assessment";
+import { VERDICT_LABELS, VERDICTS } from "@/lib/indicators/assessment";
 import { PROVINCE } from "@/lib/indicators/observation-keys";
 import { dataOf, errorResponse, internalErrorResponse, jsonResponse } from "./contract";
 
@@ -62,10 +62,9 @@ export type ObservationJson = z.infer<typeof ObservationSchema>;
 export const ObservationListBodySchema = dataOf(z.array(ObservationSchema));
 export type ObservationListBody = z.infer<typeof ObservationListBodySchema>;
 
-/** Every verdict of lib/indicators/assessment.ts (a new one there fails to compile here until documented). */
-const VERDICTS = ["ON_COURSE", "AT_RISK", "OFF_COURSE", "NO_DATA", "ACHIEVED", "MISSED"] as const satisfies readonly Verdict[];
+/** Every verdict of lib/indicators/assessment.ts, described with its Chinese label. */
 const VerdictSchema = z.enum(VERDICTS).meta({
-  description: "ON_COURSE 按期可达、AT_RISK 存在风险、OFF_COURSE 难以达标、NO_DATA 暂无数据、ACHIEVED 已达标、MISSED 未达标",
+  description: `${VERDICTS.map((verdict) => `${verdict} ${VERDICT_LABELS[verdict]}`).join("、")}（MISSED 也用于总体判断：已过目标年份而未达标）`,
 });
 
 export const AssessmentSchema = z
@@ -83,7 +82,10 @@ export const AssessmentSchema = z
         value: z.number(),
         met: z.boolean().nullable().meta({ description: "最新值是否已满足目标（无数据为 null）" }),
         requiredYearlyChange: z.number().nullable().meta({ description: "按期达标每年所需变化" }),
-        forecast: z.number().nullable().meta({ description: "按当前速度在目标年的预测值" }),
+        forecast: z
+          .number()
+          .nullable()
+          .meta({ description: "按当前速度在目标年的预测值（不超出指标可能的取值范围；最新值过旧时为 null）" }),
         crossingYear: z.int().nullable().meta({ description: "按当前速度达到目标的年份" }),
         verdict: VerdictSchema,
       }),

@@ -8,6 +8,7 @@ import { addDays, addQuarters, compareQuarters, parseQuarter, type Quarter } fro
 import { reportingCounts } from "@/lib/reminders/reminders";
 import { currentSnapshot, momentFor, type Moment } from "@/lib/status/status-snapshot";
 import { listSections } from "@/lib/plan/tasks";
+import { rankingEnds, rankUnitTallies, type Ranking, type UnitRank, type UnitTally } from "./unit-ranking";
 
 /** A task rolled up over the units the filters select. */
 export interface TaskRollUp {
@@ -155,63 +156,44 @@ export const taskStatuses = cache(
   },
 );
 
-export interface UnitRank {
-  place: number;
-  code: string;
-  shortName: string;
-  kind: "PROVINCIAL" | "CITY";
-  assignments: number;
-  lagging: number;
-  onTimeShare: number;
-  averagePercent: number;
-}
+export type { Ranking, UnitRank } from "./unit-ranking";
 
-type Ranking = { total: number; units: UnitRank[] };
-
-/** Both rankings (provincial units, cities) in one query; see rankUnits. Positional arguments: React's cache compares them by identity. */
+/**
+ * Both rankings (provincial units, cities): the units' tallies summed in one query, ranked by
+ * rankUnitTallies (the one rule, ties shared as shown). Positional arguments: React's cache
+ * compares them by identity.
+ */
 const rankings = cache(
-  async (quarterText?: string, asOfText?: string, section?: number, edge?: number): Promise<Record<UnitRank["kind"], Ranking>> => {
+  async (quarterText?: string, asOfText?: string, section?: number): Promise<Record<UnitTally["kind"], UnitRank[]>> => {
     const { snapshotId } = await snapshotOf(quarterText, asOfText);
-    const rows = await db.$queryRaw<(UnitRank & { total: number })[]>`
-    WITH tallies AS (
-      SELECT "unitId", sum(assignments) AS assignments, sum(lagging) AS lagging, sum("percentSum") AS "percentSum"
-      FROM "UnitTally" WHERE "snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND section = ${section}` : Prisma.empty}
-      GROUP BY "unitId"
-    ), scored AS (
-      SELECT u.code, u."shortName", u.kind, u."sortOrder", t.assignments::int, t.lagging::int,
-             round((t.assignments - t.lagging) * 100.0 / t.assignments)::int AS "onTimeShare",
-             round(t."percentSum"::numeric / t.assignments)::int AS "averagePercent"
-      FROM tallies t JOIN "Unit" u ON u.id = t."unitId"
-      WHERE t.assignments > 0
-    ), ranked AS (
-      SELECT *, row_number() OVER (PARTITION BY kind ORDER BY "onTimeShare" DESC, "averagePercent" DESC, "sortOrder")::int AS place,
-             count(*) OVER (PARTITION BY kind)::int AS total
-      FROM scored
-    )
-    SELECT place, code, "shortName", kind, assignments, lagging, "onTimeShare", "averagePercent", total FROM ranked
-    WHERE ${edge ?? null}::int IS NULL OR place <= ${edge ?? null}::int OR place > total - ${edge ?? null}::int
-    ORDER BY kind, place`;
-    const ranking = (kind: UnitRank["kind"]): Ranking => {
-      const own = rows.filter((row) => row.kind === kind);
-      return { total: own[0]?.total ?? 0, units: own.map(({ total: _total, ...unit }) => unit) };
+    const rows = await db.$queryRaw<UnitTally[]>`
+    SELECT u.code, u."shortName", u.kind, sum(t.assignments)::int AS assignments, sum(t.lagging)::int AS lagging,
+           round(sum(t."percentSum")::numeric / sum(t.assignments))::int AS "averagePercent"
+    FROM "UnitTally" t JOIN "Unit" u ON u.id = t."unitId"
+    WHERE t."snapshotId" = ${snapshotId} ${section ? Prisma.sql`AND t.section = ${section}` : Prisma.empty}
+    GROUP BY u.id
+    HAVING sum(t.assignments) > 0
+    ORDER BY u.kind, u."sortOrder"`;
+    return {
+      PROVINCIAL: rankUnitTallies(rows.filter((row) => row.kind === "PROVINCIAL")),
+      CITY: rankUnitTallies(rows.filter((row) => row.kind === "CITY")),
     };
-    return { PROVINCIAL: ranking("PROVINCIAL"), CITY: ranking("CITY") };
   },
 );
 
 /**
- * Units of one kind ranked over all tasks or one section's: by the share of their tasks not lagging,
- * then by average percent complete (both as shown, in whole percent), then in the official order.
- * `edge`: only the first and the last `edge` places (a long, national-scale ranking).
+ * Units of one kind ranked over all tasks or one section's: fewest lagging first, ties shared
+ * (lib/dashboard/unit-ranking.ts). `edge`: only the first and the last `edge` places (a long,
+ * national-scale ranking).
  */
 export async function rankUnits(
-  kind: UnitRank["kind"],
+  kind: UnitTally["kind"],
   quarterText?: string,
   asOfText?: string,
   section?: number,
   edge?: number,
 ): Promise<Ranking> {
-  return (await rankings(quarterText, asOfText, section, edge))[kind];
+  return rankingEnds((await rankings(quarterText, asOfText, section))[kind], edge);
 }
 
 export interface LaggingUnit {

@@ -1,9 +1,11 @@
 /**
  * The lines of an indicator chart, computed from its assessment: the observed values, the path
  * required from the latest value to each target, and the current pace projected to the last
- * target year. Pure, so the chart component only draws.
+ * target year. The pace line stops rising (or falling) where the indicator's possible range ends
+ * (a share at 100 %, a quantity at 0), and is not drawn from a stale value. Pure, so the chart
+ * component only draws.
  */
-import { timeOf, type IndicatorAssessment, type Point } from "./assessment";
+import { timeOf, type IndicatorAssessment, type Point, type ValueRange } from "./assessment";
 
 export interface ChartPoint {
   x: number;
@@ -52,12 +54,18 @@ export function indicatorChartData(
     : [];
   const lastYear = Math.max(2035, ...targets.map((target) => target.x));
   const forecast =
-    latest && assessment.pacePerYear !== null
-      ? [
-          { x: latest.time, y: latest.value },
-          { x: lastYear, y: round(latest.value + assessment.pacePerYear * (lastYear - latest.time)) },
-        ]
+    latest && assessment.pacePerYear !== null && !assessment.stale
+      ? paceLine({ x: latest.time, y: latest.value }, assessment.pacePerYear, lastYear, assessment.range)
       : [];
   const firstYear = Math.min(lastYear - 1, ...observed.map((point) => Math.floor(point.x)), 2024);
   return { observed, targets, required, forecast, domain: [firstYear, lastYear] };
+}
+
+/** The straight line at `slope` from `start` to `endX`, flat from where it meets the range's edge. */
+export function paceLine(start: ChartPoint, slope: number, endX: number, range: ValueRange): ChartPoint[] {
+  const end = start.y + slope * (endX - start.x);
+  const edge = end > range.max ? range.max : end < range.min ? range.min : null;
+  if (edge === null || slope === 0) return [start, { x: endX, y: round(end) }];
+  const meets = Math.max(start.x, start.x + (edge - start.y) / slope);
+  return [start, { x: round(meets), y: edge }, { x: endX, y: edge }];
 }

@@ -11,6 +11,7 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { periodText, PROVINCE } from "./observation-keys";
 import { checkValues } from "./quality";
+import { valueRuleOf } from "./quality-rules";
 
 export const observationFields = {
   id: true,
@@ -73,6 +74,10 @@ export function targetsOf(indicator: Pick<IndicatorRow, "targets">) {
   }));
 }
 
+/** The entry rule's range, which projections keep to as well. */
+const boundsOf = (indicator: IndicatorRow) =>
+  valueRuleOf({ ...indicator, comparators: indicator.targets.map((target) => target.comparator) });
+
 export interface AreaAssessment {
   area: string;
   name: string;
@@ -95,7 +100,7 @@ export async function getIndicatorAssessment(code: string, currentYear: number) 
       area,
       name,
       points: rows.map((row) => ({ ...toPoint(row), demo: row.demo })),
-      assessment: assessIndicator(targets, rows.map(toPoint), currentYear),
+      assessment: assessIndicator(targets, rows.map(toPoint), currentYear, boundsOf(indicator)),
     };
   };
   const province = areaOf(PROVINCE, "全省");
@@ -125,7 +130,7 @@ export async function assessAllIndicators(currentYear: number, asOf?: Date) {
     return {
       indicator,
       demo: rows.some((row) => row.demo),
-      assessment: assessIndicator(targetsOf(indicator), rows.map(toPoint), currentYear),
+      assessment: assessIndicator(targetsOf(indicator), rows.map(toPoint), currentYear, boundsOf(indicator)),
     };
   });
 }

@@ -10,6 +10,8 @@ import { reportingCounts } from "@/lib/reminders/reminders";
 import { quarterBrief } from "@/lib/dashboard/brief";
 import { assessAllIndicators } from "@/lib/indicators/observations";
 import { seededPrisma } from "../support/database";
+import { rankText } from "@/lib/core/ranking";
+import { sharePercent } from "@/lib/core/shares";
 
 const db = seededPrisma();
 const NOW = "2026-11-25T12:00:00+08:00";
@@ -107,18 +109,70 @@ describe("dashboard aggregates", () => {
     expect(sectionTwo.every((task) => task.section === 2)).toBe(true);
   });
 
-  it("ranks 九江市 first among the cities by the share of its tasks not lagging", async () => {
+  it("ranks 九江市 first among the cities by the share of its tasks lagging, and the ten cities tied on 59 of 60 share second place", async () => {
     const { units: ranking } = await rankUnits("CITY", undefined, NOW);
     expect(ranking).toHaveLength(11);
-    expect(ranking[0]).toMatchObject({ code: "jiujiang", assignments: 60 });
     const pastOrNear = await db.task.count({ where: { deadlineDate: { lte: new Date("2027-11-25") } } });
-    expect(ranking[0]!.lagging).toBe(pastOrNear);
-    expect(ranking[1]).toMatchObject({ onTimeShare: Math.round((1 / 60) * 100) });
+    expect(ranking[0]).toMatchObject({ code: "jiujiang", assignments: 60, lagging: pastOrNear, rank: 1, tied: false });
+    expect(ranking[0]!.laggingShare).toBe(sharePercent(pastOrNear, 60));
+    const others = ranking.slice(1);
+    expect(others.map((unit) => [unit.lagging, unit.laggingShare, unit.rank, unit.tied])).toEqual(others.map(() => [59, 98.3, 2, true]));
+    expect(rankText(others[0]!)).toBe("并列第 2 名");
+    // In the official order within the tie.
+    expect(others.map((unit) => unit.code)).toEqual(
+      (await db.unit.findMany({ where: { kind: "CITY", code: { not: "jiujiang" } }, orderBy: { sortOrder: "asc" } })).map(
+        (unit) => unit.code,
+      ),
+    );
     expect((await rankUnits("PROVINCIAL", undefined, NOW)).units).toHaveLength(36);
-    // The two ends of a long ranking, with the places they hold in the whole of it.
-    const ends = await rankUnits("PROVINCIAL", undefined, NOW, undefined, 5);
-    expect(ends.total).toBe(36);
-    expect(ends.units.map((unit) => unit.place)).toEqual([1, 2, 3, 4, 5, 32, 33, 34, 35, 36]);
+  });
+
+  it("moves two cities ahead together when their stored reports put one more task back on track", async () => {
+    const author = (await db.user.findUniqueOrThrow({ where: { username: "jiujiang" }, select: { id: true } })).id;
+    const task = await db.task.findFirstOrThrow({ where: { deadlineDate: { gte: new Date("2030-01-01") } }, orderBy: { number: "asc" } });
+    const cities = await db.unit.findMany({ where: { code: { in: ["ganzhou", "shangrao"] } }, select: { id: true } });
+    const written = await Promise.all(
+      cities.map((city) =>
+        db.progressReport.create({
+          data: {
+            taskId: task.id,
+            unitId: city.id,
+            year: 2026,
+            quarter: 3,
+            status: "ACCEPTED",
+            progressState: "ON_TRACK",
+            percent: 50,
+            progress: "测试数据",
+            updatedById: author,
+            submittedAt: at("2026-10-01"),
+            reviewedAt: at("2026-10-05"),
+          },
+          select: { id: true },
+        }),
+      ),
+    );
+    try {
+      const { units: ranking } = await rankUnits("CITY", undefined, NOW);
+      const placeOf = (code: string) => ranking.find((unit) => unit.code === code)!;
+      expect(placeOf("ganzhou")).toMatchObject({ lagging: 58, rank: 2, tied: true });
+      expect(placeOf("shangrao")).toMatchObject({ lagging: 58, rank: 2, tied: true });
+      // The eight still on 59 of 60 share the place after the two: 4th, not 4th to 11th.
+      const rest = ranking.filter((unit) => !["jiujiang", "ganzhou", "shangrao"].includes(unit.code));
+      expect(rest).toHaveLength(8);
+      expect(new Set(rest.map((unit) => `${unit.lagging}/${rankText(unit)}`))).toEqual(new Set(["59/并列第 4 名"]));
+      // The two ends of a long ranking keep the places they hold in the whole of it.
+      const ends = await rankUnits("CITY", undefined, NOW, undefined, 2);
+      expect(ends.total).toBe(11);
+      expect(ends.units.map((unit) => [unit.code, rankText(unit)])).toEqual([
+        ["jiujiang", "第 1 名"],
+        ["ganzhou", "并列第 2 名"],
+        ["yichun", "并列第 4 名"],
+        ["fuzhou", "并列第 4 名"],
+      ]);
+    } finally {
+      await db.progressReport.deleteMany({ where: { id: { in: written.map((row) => row.id) } } });
+    }
+    expect((await rankUnits("CITY", undefined, NOW)).units.find((unit) => unit.code === "ganzhou")).toMatchObject({ lagging: 59, rank: 2 });
   });
 
   it("keeps the day's status snapshot true to every report written after it was built", async () => {

@@ -3,6 +3,7 @@ import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
 import { listIndicators } from "@/lib/indicators/catalogue";
 import { DIRECTION_LABELS } from "@/lib/indicators/comparators";
+import { headlineFirst, isHeadline } from "@/lib/indicators/headline";
 import { ExportLink } from "@/components/ui/export-link";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -10,7 +11,8 @@ export const metadata = { title: "目标指标" };
 
 export default async function IndicatorsPage() {
   await requirePermission("plan:read");
-  const indicators = await listIndicators();
+  // The plan's headline targets (its main text) first, then the annex's.
+  const indicators = headlineFirst(await listIndicators());
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-3">
@@ -21,7 +23,7 @@ export default async function IndicatorsPage() {
         </span>
       </div>
       <p className="text-slate-700">
-        实施意见正文与重点任务清单中的全部量化目标。基准值仅在文件或公开统计资料给出时填写，并注明年份与来源。
+        实施意见正文与重点任务清单中的全部量化目标：先列正文确定的主要目标，再列重点任务清单中的其他目标。基准值仅在文件或公开统计资料给出时填写，并注明年份与来源。
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
@@ -34,6 +36,9 @@ export default async function IndicatorsPage() {
                   <Link href={`/indicators/${indicator.code}`} className="font-medium text-blue-800 hover:underline">
                     {indicator.name}
                   </Link>
+                  {isHeadline(indicator) && (
+                    <span className="mt-0.5 inline-block rounded bg-green-50 px-1 text-xs text-green-900">主要目标（正文）</span>
+                  )}
                   <div className="font-mono text-xs text-slate-500">{indicator.code}</div>
                   <div className="text-xs text-slate-600">{DIRECTION_LABELS[indicator.direction]}</div>
                   {indicator.note && <div className="text-xs text-slate-600">{indicator.note}</div>}

@@ -8,6 +8,9 @@ import { listUnitOptions } from "@/lib/plan/units";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { rankText } from "@/lib/core/ranking";
+import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
+import { formatShare } from "@/lib/core/shares";
 
 export const metadata = { title: "设区市对比" };
 
@@ -30,6 +33,7 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
         设区市对比
       </Breadcrumb>
       <h1 className="text-2xl font-semibold">设区市对比（截至 {moment.today}）</h1>
+      <p className="text-sm text-slate-600">{RANKING_RULE_TEXT}</p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cities.map((city) => {
           const rank = ranks.get(city.code);
@@ -44,12 +48,16 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
                 >
                   {city.shortName}
                 </Link>
-                {rank && <span className="ml-2 text-sm font-normal text-slate-600">第 {rank.place} 名</span>}
+                {rank && (
+                  <span className="ml-2 text-sm font-normal text-slate-600">
+                    {rankText(rank)}（滞后 {formatShare(rank.lagging, rank.assignments)}）
+                  </span>
+                )}
               </h2>
               <dl className="mt-2 grid grid-cols-2 gap-1 text-sm">
                 <dt className="text-slate-600">滞后或逾期任务</dt>
                 <dd className="tabular-nums">
-                  {rank?.lagging ?? 0} / {rank?.assignments ?? 0}
+                  {rank ? `${rank.lagging} / ${rank.assignments}（${formatShare(rank.lagging, rank.assignments)}）` : "0 / 0"}
                 </dd>
                 <dt className="text-slate-600">平均完成</dt>
                 <dd className="tabular-nums">{rank?.averagePercent ?? 0}%</dd>

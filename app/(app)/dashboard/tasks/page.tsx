@@ -6,6 +6,7 @@ import { laggingUnits, taskStatuses } from "@/lib/dashboard/dashboard";
 import { isLagging, STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter } from "@/lib/core/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
+import { listUnitOptions } from "@/lib/plan/units";
 
 export const metadata = { title: "任务明细" };
 
@@ -19,10 +20,12 @@ export default async function DashboardTasksPage({
   const { query, error } = parseDashboardQuery(await searchParams);
   const quarter = query.quarter ? formatQuarter(query.quarter) : undefined;
   const unit = query.unit ?? query.city;
-  const [{ moment, tasks }, lagging] = await Promise.all([
+  const [{ moment, tasks }, lagging, units] = await Promise.all([
     taskStatuses(quarter, undefined, unit, query.section),
     laggingUnits(quarter, undefined, unit, query.section),
+    listUnitOptions(),
   ]);
+  const unitName = unit ? (units.find((option) => option.code === unit)?.shortName ?? "未知单位") : null;
   const filtered = tasks.filter((task) =>
     !query.status ? true : query.status === "LAGGING" ? isLagging(task.status) : task.status === query.status,
   );
@@ -43,7 +46,7 @@ export default async function DashboardTasksPage({
       )}
       <p role="status">
         截至 {moment.today}，{query.section ? `第${query.section}篇，` : ""}
-        {query.unit || query.city ? `${query.unit ?? query.city}，` : ""}共 {filtered.length} 项任务。
+        {unitName ? `${unitName}，` : ""}共 {filtered.length} 项任务。
       </p>
       <table className="w-full bg-white text-sm">
         <TableHead columns={["任务", "篇章", "完成时限", "状态", "滞后或逾期的单位"]} />

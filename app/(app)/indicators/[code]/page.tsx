@@ -8,12 +8,17 @@ import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePermission } from "@/lib/auth/session";
 import { getIndicatorAssessment, listOpenObservations } from "@/lib/indicators/observations";
+import { STALE_AFTER_YEARS } from "@/lib/indicators/assessment";
 import { periodText, PROVINCE } from "@/lib/indicators/observation-keys";
 import { indicatorChartData } from "@/lib/indicators/chart-data";
 import { COMPARATOR_SYMBOLS, DIRECTION_LABELS } from "@/lib/indicators/comparators";
 import { chinaToday } from "@/lib/core/quarters";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { IndicatorTasks } from "@/components/indicators/indicator-tasks";
+import { listIndicatorTasks } from "@/lib/indicators/indicator-tasks";
+import { reportReadScope } from "@/lib/auth/roles";
+import { rankBy, rankText } from "@/lib/core/ranking";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: `指标 ${(await params).code}` };
@@ -31,11 +36,14 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   const unit = indicator.measureUnit;
   const chart = indicatorChartData(province.points, province.assessment, COMPARATOR_SYMBOLS);
   const isOwner = user.role === "STAFF" && user.unitId === indicator.ownerUnitId;
-  const open = isOwner ? await listOpenObservations(indicator.id) : [];
+  const [open, tasks] = await Promise.all([isOwner ? listOpenObservations(indicator.id) : [], listIndicatorTasks(indicator.id, user)]);
+  const readsReports = reportReadScope(user)?.statuses.includes("ACCEPTED") ?? false;
   const better = indicator.direction === "LOWER_IS_BETTER" ? 1 : -1;
-  const ranking = [...cities]
-    .filter((city) => city.assessment.latest)
-    .sort((a, b) => better * (a.assessment.latest!.value - b.assessment.latest!.value));
+  // Equal latest values share a rank (并列).
+  const ranking = rankBy(
+    cities.flatMap((city) => (city.assessment.latest ? [{ ...city, latest: city.assessment.latest }] : [])),
+    (a, b) => better * (a.latest.value - b.latest.value),
+  );
   const cityName = new Map(cityOptions.map((city) => [city.code, city.name]));
   return (
     <article className="space-y-6">
@@ -67,6 +75,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           {province.assessment.latest ? `${province.assessment.latest.value} ${unit}（${periodText(province.assessment.latest)}）` : "暂无"}
           ； 近年变化速度：{province.assessment.pacePerYear === null ? "数据不足" : `${fmt(province.assessment.pacePerYear)} ${unit}/年`}
         </p>
+        {province.assessment.stale && (
+          <p className="mt-1 rounded border border-violet-300 bg-violet-50 p-2 text-sm text-violet-900">
+            数据过旧：最新值早于 {currentYear - STALE_AFTER_YEARS} 年，不据此推算未来走势，请责任单位填报最新数值。
+          </p>
+        )}
         <table className="mt-3 w-full text-sm">
           <TableHead columns={["目标年份", "目标", "是否已达到", "每年还需变化", "按当前速度届时约为", "预计达到年份", "判断"]} />
           <tbody>
@@ -132,21 +145,28 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           ) : (
             <>
               <ol className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                {ranking.map((city, index) => (
+                {ranking.map(({ item: city, ...place }) => (
                   <li key={city.area} className="rounded border border-slate-200 p-2">
                     <p className="text-sm font-medium">
-                      第 {index + 1} 名 · {city.name}：{city.assessment.latest!.value} {unit}{" "}
+                      {rankText(place)} · {city.name}：{city.latest.value} {unit}（{periodText(city.latest)}）{" "}
                       <VerdictBadge verdict={city.assessment.verdict} />
                     </p>
                     <CitySparkline data={indicatorChartData(city.points, city.assessment, COMPARATOR_SYMBOLS)} name={city.name} />
                   </li>
                 ))}
               </ol>
-              <p className="mt-2 text-sm text-slate-600">按最新值排名（{DIRECTION_LABELS[indicator.direction]}）。</p>
+              <p className="mt-2 text-sm text-slate-600">按最新值排名（{DIRECTION_LABELS[indicator.direction]}），数值相同者并列。</p>
             </>
           )}
         </section>
       )}
+
+      <section aria-labelledby="tasks-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="tasks-heading" className="text-lg font-semibold">
+          相关重点任务与审核通过的报告
+        </h2>
+        <IndicatorTasks tasks={tasks} measureUnit={unit} readsReports={readsReports} />
+      </section>
 
       {isOwner && (
         <section aria-labelledby="enter-heading" className="no-print rounded-lg border border-slate-200 bg-white p-5">

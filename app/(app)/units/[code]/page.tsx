@@ -5,12 +5,20 @@ import { requirePermission } from "@/lib/auth/session";
 import { getUnitWithWork } from "@/lib/plan/units";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TableHead } from "@/components/ui/table-head";
+import { can } from "@/lib/auth/roles";
+import { rankUnits } from "@/lib/dashboard/dashboard";
+import { dashboardHref } from "@/lib/dashboard/filters";
+import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
+import { rankText } from "@/lib/core/ranking";
+import { formatShare } from "@/lib/core/shares";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
-  await requirePermission("plan:read");
+  const user = await requirePermission("plan:read");
   const { code } = await params;
   const unit = UNIT_CODE.test(code) ? await getUnitWithWork(code) : null;
   if (!unit) notFound();
+  const ranking = can(user.role, "dashboard:read") ? await rankUnits(unit.kind) : null;
+  const rank = ranking?.units.find((candidate) => candidate.code === unit.code);
   return (
     <article className="space-y-6">
       <Breadcrumb href="/units" label="责任单位">
@@ -21,6 +29,19 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
         <p className="text-slate-700">
           {unit.name} · {unit.kind === "CITY" ? "设区市" : "省直单位"} · 代码 <span className="font-mono">{unit.code}</span>
         </p>
+        {ranking && rank && (
+          <p className="mt-1 text-slate-700">
+            推进排名：在 {ranking.total} 个{unit.kind === "CITY" ? "设区市" : "省直单位"}中{rankText(rank)}，滞后或逾期 {rank.lagging} /{" "}
+            {rank.assignments} 项（{formatShare(rank.lagging, rank.assignments)}），平均完成 {rank.averagePercent}%。{" "}
+            <Link
+              href={dashboardHref("/dashboard/tasks", { [unit.kind === "CITY" ? "city" : "unit"]: unit.code }, { status: "LAGGING" })}
+              className="text-blue-800 hover:underline"
+            >
+              查看滞后或逾期的任务 →
+            </Link>
+            <span className="block text-sm text-slate-600">{RANKING_RULE_TEXT}</span>
+          </p>
+        )}
       </header>
       <section aria-labelledby="unit-tasks" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="unit-tasks" className="text-lg font-semibold">
