@@ -7,24 +7,30 @@
 import type { Comparator } from "./comparators";
 import { periodLabel } from "./observation-keys";
 
-export type ValueKind = "share" | "count" | "quantity";
+export type ValueKind = "share" | "rate" | "count" | "quantity";
 
 export interface ValueRule {
   kind: ValueKind;
   min: number;
   /** Shares: 100. */
   max: number | null;
+
   /** A running total (累计): never below the last accepted value of an earlier period. */
   cumulative: boolean;
   /** Counts (个, 项, 处…) are whole numbers. */
   integer: boolean;
 }
 
+const RATE_NAME = /增长率|增速|增幅|变化率|下降率|降低率/;
 const COUNT_UNITS = new Set(["个", "项", "处", "座", "家", "条", "件", "人", "次"]);
 
 /** The rule of an indicator, from its measurement unit, its name and its targets' comparators. */
 export function valueRuleOf(indicator: { name: string; measureUnit: string; comparators: readonly Comparator[] }): ValueRule {
   const cumulative = indicator.comparators.includes("CUMULATIVE") || indicator.name.includes("累计");
+  // A growth or change rate in % (集装箱铁水联运量年均增长率) is not a share: it can be negative or above 100.
+  if (indicator.measureUnit === "%" && RATE_NAME.test(indicator.name)) {
+    return { kind: "rate", min: -Infinity, max: null, cumulative: false, integer: false };
+  }
   if (indicator.measureUnit === "%") return { kind: "share", min: 0, max: 100, cumulative, integer: false };
   if (COUNT_UNITS.has(indicator.measureUnit)) return { kind: "count", min: 0, max: null, cumulative, integer: true };
   // Concentrations, lengths, areas, volumes, capacities: never negative.
@@ -89,19 +95,19 @@ export function checkValue(
     };
   }
   const change = value - last.value;
-  const far =
-    rule.kind === "share"
-      ? Math.abs(change) > SHARE_JUMP_POINTS
-      : last.value === 0
-        ? value !== 0 && !rule.cumulative
-        : Math.abs(change) / Math.abs(last.value) > RELATIVE_JUMP;
+  // Shares and rates move in percentage points; other values relative to the last.
+  const inPoints = rule.kind === "share" || rule.kind === "rate";
+  const far = inPoints
+    ? Math.abs(change) > SHARE_JUMP_POINTS
+    : last.value === 0
+      ? value !== 0 && !rule.cumulative
+      : Math.abs(change) / Math.abs(last.value) > RELATIVE_JUMP;
   if (!far) return {};
-  const how =
-    rule.kind === "share"
-      ? `${change > 0 ? "上升" : "下降"} ${show(Math.abs(change))} 个百分点`
-      : last.value === 0
-        ? "由 0 变为非 0"
-        : `${change > 0 ? "增加" : "减少"} ${show(Math.round((Math.abs(change) / Math.abs(last.value)) * 1000) / 10)}%`;
+  const how = inPoints
+    ? `${change > 0 ? "上升" : "下降"} ${show(Math.abs(change))} 个百分点`
+    : last.value === 0
+      ? "由 0 变为非 0"
+      : `${change > 0 ? "增加" : "减少"} ${show(Math.round((Math.abs(change) / Math.abs(last.value)) * 1000) / 10)}%`;
   return {
     warning: `与已通过的 ${periodLabel(last)} 数值 ${show(last.value)}${unit} 相比${how}，请核实；审核人将看到此提示`,
   };

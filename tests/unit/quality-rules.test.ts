@@ -15,6 +15,15 @@ describe("valueRuleOf", () => {
   });
 });
 
+describe("rates", () => {
+  it("lets a growth rate in % be negative or above 100, unlike a share", () => {
+    const growth = valueRuleOf({ name: "集装箱铁水联运量年均增长率", measureUnit: "%", comparators: ["GTE"] });
+    expect(growth.kind).toBe("rate");
+    expect(checkValue(growth, "%", -4.5, { year: 2026, quarter: 0 }, []).error).toBeUndefined();
+    expect(checkValue(growth, "%", 120, { year: 2026, quarter: 0 }, []).error).toBeUndefined();
+  });
+});
+
 describe("checkValue", () => {
   it("refuses a share above 100 % (a forest coverage of 163 %)", () => {
     expect(checkValue(forest, "%", 163, { year: 2026, quarter: 0 }, []).error).toBe("比例应在 0%–100% 之间，163% 不可能");
