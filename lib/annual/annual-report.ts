@@ -199,6 +199,8 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
       indicators: indicators.length,
       indicatorsOnCourse: onCourse,
       indicatorsAtRisk: atRisk,
+      indicatorsStale: indicators.filter((item) => item.assessment.verdict === "STALE").length,
+      indicatorsNoData: indicators.filter((item) => item.assessment.verdict === "NO_DATA").length,
     });
   const signOff = saved?.signOff ?? { issuer: DEFAULT_ISSUER, date: chinaToday() };
 

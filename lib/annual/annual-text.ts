@@ -33,6 +33,9 @@ export interface YearFigures {
   reports: { owed: number; submitted: number; accepted: number };
   indicatorsOnCourse: number;
   indicatorsAtRisk: number;
+  /** Latest value more than two years old (数据过旧), and none at all (暂无数据). */
+  indicatorsStale?: number;
+  indicatorsNoData?: number;
   indicators: number;
 }
 
@@ -47,7 +50,7 @@ export function defaultNarrative(figures: YearFigures): Narrative {
       `${figures.year}年，全省各地各有关部门深入贯彻落实《关于全面推进美丽江西建设的实施意见》（赣发〔2024〕8号），` +
       `扎实推进60项重点任务。截至${formatChineseDate(figures.asOf)}，${statusText || "各项任务均在推进中"}。` +
       `全年应报送季度进展报告${figures.reports.owed}份，已报送${figures.reports.submitted}份（${formatShare(figures.reports.submitted, figures.reports.owed)}），` +
-      `审核通过${figures.reports.accepted}份。${figures.indicators}项目标指标中，${figures.indicatorsOnCourse}项按期可达，${figures.indicatorsAtRisk}项存在风险或难以达标。`,
+      `审核通过${figures.reports.accepted}份。${figures.indicators}项目标指标中，${figures.indicatorsOnCourse}项按期可达，${figures.indicatorsAtRisk}项存在风险或难以达标${figures.indicatorsStale ? `，${figures.indicatorsStale}项数据过旧` : ""}${figures.indicatorsNoData ? `，${figures.indicatorsNoData}项暂无数据` : ""}。`,
     problems:
       "一是部分任务推进进度滞后于时序要求；二是部分单位未按时报送季度进展；三是部分指标监测数据尚不完整。各责任单位报告的主要问题见下文。",
     nextSteps:

@@ -118,9 +118,11 @@ describe("annual report wording", () => {
       indicators: 31,
       indicatorsOnCourse: 6,
       indicatorsAtRisk: 4,
+      indicatorsStale: 3,
+      indicatorsNoData: 18,
     });
     expect(narrative.intro).toContain("截至2026年12月31日，已完成2项，正常推进40项，进度滞后10项，逾期未报5项，任务逾期3项。");
     expect(narrative.intro).toContain("已报送8份（0.2%），审核通过8份");
-    expect(narrative.intro).toContain("31项目标指标中，6项按期可达，4项存在风险或难以达标");
+    expect(narrative.intro).toContain("31项目标指标中，6项按期可达，4项存在风险或难以达标，3项数据过旧，18项暂无数据。");
   });
 });
