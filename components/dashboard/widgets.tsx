@@ -3,7 +3,7 @@ import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import { countByStatus, rankUnits, sectionCompletion, TASK_STATUS_ORDER, taskStatuses, upcomingDeadlines } from "@/lib/dashboard/dashboard";
-import { assessAllIndicators } from "@/lib/indicators/observations";
+import { assessAllIndicators, latestValuesByArea } from "@/lib/indicators/observations";
 import { STALE_AFTER_YEARS, VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/indicators/assessment";
 import { byHeadline, isHeadline } from "@/lib/indicators/headline";
 import { periodLabel } from "@/lib/indicators/observation-keys";
@@ -208,9 +208,18 @@ export async function SectionProgress({ query }: { query: DashboardQuery }) {
 /** Rows shown at each end of a ranking longer than twice this. */
 const RANKING_EDGE = 20;
 
+/** "30.2（2026年）", marked when it is a demo value. */
+function latestText(latest: { value: number; year: number; quarter: number; demo: boolean } | undefined): string {
+  return latest ? `${latest.value}（${periodLabel(latest)}${latest.demo ? "，示例数据" : ""}）` : "暂无";
+}
+
 export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind: "PROVINCIAL" | "CITY" }) {
   // A long ranking (a national-scale deployment) shows its two ends; the middle is summarised.
-  const { total, units: shown } = await rankUnits(kind, quarterKey(query), undefined, query.section, RANKING_EDGE);
+  const [{ total, units: shown }, pm25] = await Promise.all([
+    rankUnits(kind, quarterKey(query), undefined, query.section, RANKING_EDGE),
+    // Beside each city, its latest accepted PM2.5 (the plan's first headline indicator).
+    kind === "CITY" ? latestValuesByArea("PM25") : null,
+  ]);
   const omitted = total - shown.length;
   const title = kind === "CITY" ? "设区市排名" : "省直单位排名";
   return (
@@ -218,7 +227,10 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
       <div className="max-h-80 overflow-y-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{title}：按滞后或逾期任务占比排序，少者在前，相同者并列</caption>
-          <TableHead columns={["名次", "单位", "任务", "滞后或逾期", "滞后占比", "平均完成"]} dense />
+          <TableHead
+            columns={["名次", "单位", "任务", "滞后或逾期", "滞后占比", "平均完成", pm25 !== null && "PM2.5（微克/立方米）"]}
+            dense
+          />
           <tbody>
             {shown.map((unit) => (
               <tr key={unit.code} className="border-t border-slate-200">
@@ -239,6 +251,7 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
                 <td className="px-2 py-1 tabular-nums">{unit.lagging}</td>
                 <td className="px-2 py-1 tabular-nums">{formatShare(unit.lagging, unit.assignments)}</td>
                 <td className="px-2 py-1 tabular-nums">{unit.averagePercent}%</td>
+                {pm25 && <td className="px-2 py-1 tabular-nums">{latestText(pm25.get(unit.code))}</td>}
               </tr>
             ))}
           </tbody>

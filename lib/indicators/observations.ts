@@ -226,3 +226,16 @@ export async function listOpenObservations(indicatorId: number) {
     select: observationFields,
   });
 }
+
+/**
+ * The latest accepted value of an indicator in each area, by area (one query): what a city
+ * comparison shows beside each city. Demo values are marked.
+ */
+export async function latestValuesByArea(code: string) {
+  const rows = await db.$queryRaw<{ area: string; year: number; quarter: number; value: Prisma.Decimal; demo: boolean }[]>`
+    SELECT DISTINCT ON (o.area) o.area, o.year, o.quarter, o.value, o.demo
+    FROM "IndicatorObservation" o JOIN "Indicator" i ON i.id = o."indicatorId"
+    WHERE i.code = ${code} AND o.status = 'ACCEPTED'
+    ORDER BY o.area, o.year DESC, (CASE WHEN o.quarter = 0 THEN 5 ELSE o.quarter END) DESC`;
+  return new Map(rows.map((row) => [row.area, { ...row, value: Number(row.value) }]));
+}

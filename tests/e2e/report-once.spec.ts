@@ -5,7 +5,7 @@ import { fillTemplate, uploadTemplate } from "./excel";
 /**
  * 报一次 as real users: a figure typed in a city's quarterly report (or in the Excel template)
  * becomes that city's indicator value once the reviewer accepts the report — on the indicator
- * page and the city comparison, with no second entry anywhere; an impossible share is refused at
+ * page, the city comparison and the dashboard, with no second entry anywhere; an impossible share is refused at
  * entry with the form kept as typed.
  */
 const main = (page: Page) => page.getByRole("main");
@@ -49,7 +49,9 @@ test.describe.serial("a figure reported once is the indicator's value", () => {
     await context.close();
   });
 
-  test("the reviewer accepts it, and the indicator page and city comparison show 南昌市 30.2 (2026), once", async ({ browser }) => {
+  test("the reviewer accepts it, and the indicator page, city comparison and dashboard show 南昌市 30.2 (2026), once", async ({
+    browser,
+  }) => {
     await acceptReport(browser, /大气环境精细化管控/);
     const { context, page } = await open(browser, "leader", "/indicators/PM25");
     const rows = valueRows(page, "南昌市", "2026");
@@ -63,6 +65,13 @@ test.describe.serial("a figure reported once is the indicator's value", () => {
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /南昌市/ }) });
     await expect(card).toContainText("30.2（2026）");
+
+    await page.goto("/dashboard");
+    const cityRow = page
+      .getByRole("table", { name: /^设区市排名/ })
+      .getByRole("row")
+      .filter({ hasText: "南昌市" });
+    await expect(cityRow).toContainText("30.2（2026年）");
     await context.close();
   });
 
