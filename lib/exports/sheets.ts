@@ -4,20 +4,49 @@ import type { ReportListItem } from "@/lib/reports/read-reports";
 import type { IndicatorCatalogEntry } from "@/lib/indicators/catalogue";
 import type { ReportingCount } from "@/lib/reminders/reminders";
 import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
-import { formatQuarter, quarterIndex, type Quarter } from "@/lib/core/quarters";
+import { formatQuarter, parseQuarter, quarterIndex, quarterLabel, type Quarter } from "@/lib/core/quarters";
 import { formatChinaTime } from "@/lib/core/dates";
 import { sheet, type Sheet } from "./workbook";
+import { UNKNOWN_UNIT } from "@/lib/plan/unit-names";
 
 const exportedAt = () => `导出时间：${formatChinaTime(new Date())}`;
 const calendarDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** The preface line naming the filters a list was exported with, as they stand in its address. */
-export function filterText(search: URLSearchParams): string {
-  const filters = [...search]
-    .filter(([, value]) => value)
-    .map(([key, value]) => `${key}=${value}`)
-    .join("，");
-  return `筛选条件：${filters || "全部"}`;
+/** How each filter parameter of a list reads in a caption, its value named as people name it. */
+const FILTER_CAPTIONS: Record<string, (value: string, unitName: (code: string) => string) => string> = {
+  quarter: (value) => {
+    const quarter = parseQuarter(value);
+    return quarter ? quarterLabel(quarter) : value;
+  },
+  section: (value) => `第${value}篇`,
+  task: (value) => `任务${value}`,
+  unit: (value, unitName) => `单位 ${unitName(value)}`,
+  city: (value, unitName) => `设区市 ${unitName(value)}`,
+  status: (value) => `状态 ${REPORT_STATUS_LABELS[value as keyof typeof REPORT_STATUS_LABELS] ?? value}`,
+  year: (value) => `${value}年到期`,
+  q: (value) => `关键词“${value}”`,
+  sort: (value) => `按${TASK_SORT_LABELS[value] ?? value}排序`,
+  dir: (value) => (value === "desc" ? "降序" : "升序"),
+};
+const TASK_SORT_LABELS: Record<string, string> = { number: "序号", deadline: "完成时限", section: "篇章", title: "任务名称" };
+
+/**
+ * The preface line naming the filters a list was exported with, as the page shows them: units by
+ * their Chinese names (never the code in the address), quarters as 2026年第三季度. Parameters
+ * that filter nothing (page, unknown names) are left out.
+ */
+export function filterText(search: URLSearchParams, unitNames: ReadonlyMap<string, string> = new Map()): string {
+  const unitName = (code: string) => unitNames.get(code) ?? UNKNOWN_UNIT;
+  const seen = new Set<string>();
+  const filters: string[] = [];
+  for (const [key, raw] of search) {
+    const value = raw.trim();
+    const caption = FILTER_CAPTIONS[key];
+    if (!value || !caption || seen.has(key)) continue;
+    seen.add(key);
+    filters.push(caption(value, unitName));
+  }
+  return `筛选条件：${filters.join("，") || "全部"}`;
 }
 
 export function tasksSheet(tasks: TaskListItem[], filterText: string): Sheet {

@@ -52,11 +52,33 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Excel has no time zones: a cell holds a wall-clock time, and exceljs writes a Date's UTC
+ * fields. A moment is therefore written as China's wall-clock time (UTC + 8 h, no daylight
+ * saving), and its column says so, so that the file reads as the screens do.
+ */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const CHINA_TIME_SUFFIX = "（北京时间）";
+
+/** A moment as the Date whose UTC fields are China's wall-clock time: what an Excel cell should show. */
+export function chinaWallClock(moment: Date): Date {
+  return new Date(moment.getTime() + CHINA_OFFSET_MS);
+}
+
+function cellValue<Row>(column: Column<Row>, row: Row) {
+  const value = column.value(row) ?? null;
+  return column.type === "datetime" && value instanceof Date ? chinaWallClock(value) : value;
+}
+
+function headerOf(column: Pick<Column<never>, "header" | "type">): string {
+  return column.type === "datetime" && !column.header.endsWith(CHINA_TIME_SUFFIX) ? `${column.header}${CHINA_TIME_SUFFIX}` : column.header;
+}
+
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   number: "#,##0.####",
   integer: "0",
   date: "yyyy-mm-dd",
-  datetime: "yyyy-mm-dd hh:mm",
+  datetime: "yyyy-mm-dd hh:mm:ss",
   percent: "0%",
 };
 
@@ -64,7 +86,7 @@ function addSheet<Row>(workbook: ExcelJS.Workbook, spec: SheetSpec<Row>): void {
   const sheet = workbook.addWorksheet(spec.name.slice(0, 31));
   const preface = spec.preface ?? [];
   for (const line of preface) sheet.addRow([line]).font = { italic: true, color: { argb: "FF475569" } };
-  const headerRow = sheet.addRow(spec.columns.map((column) => column.header));
+  const headerRow = sheet.addRow(spec.columns.map((column) => headerOf(column)));
   headerRow.font = { bold: true };
   headerRow.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
   spec.columns.forEach((column, index) => {
@@ -73,7 +95,7 @@ function addSheet<Row>(workbook: ExcelJS.Workbook, spec: SheetSpec<Row>): void {
     if (format) sheet.getColumn(index + 1).numFmt = format;
   });
   for (const row of spec.rows) {
-    sheet.addRow(spec.columns.map((column) => column.value(row) ?? null));
+    sheet.addRow(spec.columns.map((column) => cellValue(column, row)));
   }
   const headerIndex = preface.length + 1;
   sheet.views = [{ state: "frozen", ySplit: headerIndex }];

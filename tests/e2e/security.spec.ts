@@ -116,8 +116,8 @@ test("denials, exports and sign-ins reach the audit log, whose hash chain the au
   await page.goto("/audit");
   await expect(page.getByRole("main").getByRole("status")).toContainText("哈希链校验通过");
   const log = page.getByRole("main").getByRole("table");
-  await expect(log.getByRole("row").filter({ hasText: "access.denied" }).filter({ hasText: "settings:manage" }).first()).toBeVisible();
-  await expect(log.getByRole("row").filter({ hasText: "export" }).filter({ hasText: "indicators.xlsx" }).first()).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "无权访问，被拒绝" }).filter({ hasText: "权限 · 系统设置" }).first()).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "导出文件" }).filter({ hasText: "目标指标 Excel" }).first()).toBeVisible();
   const download = await page.request.get("/api/exports/audit.xlsx");
   expect(download.status()).toBe(200);
   await auditor.close();

@@ -7,6 +7,7 @@ import { isLagging, STATUS_LABELS } from "@/lib/status/status-rules";
 import { formatQuarter } from "@/lib/core/quarters";
 import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 import { listUnitOptions } from "@/lib/plan/units";
+import { formatChineseDate } from "@/lib/core/dates";
 
 export const metadata = { title: "任务明细" };
 
@@ -45,7 +46,7 @@ export default async function DashboardTasksPage({
         </p>
       )}
       <p role="status">
-        截至 {moment.today}，{query.section ? `第${query.section}篇，` : ""}
+        截至{formatChineseDate(moment.today)}，{query.section ? `第${query.section}篇，` : ""}
         {unitName ? `${unitName}，` : ""}共 {filtered.length} 项任务。
       </p>
       <table className="w-full bg-white text-sm">

@@ -1,6 +1,7 @@
 import { route } from "@/lib/core/route";
 import { listReports, scopeOf } from "@/lib/reports/read-reports";
-import { filterText, reportsSheet } from "@/lib/exports/sheets";
+import { reportsSheet } from "@/lib/exports/sheets";
+import { exportFilterText } from "@/lib/exports/filter-caption";
 import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
 import { progressQuerySchema } from "@/lib/reports/schemas";
 
@@ -11,7 +12,7 @@ export const GET = route(
   { auth: "report:read", query: progressQuerySchema, exported: "reports.xlsx" },
   async ({ request, query, user }) => {
     const reports = await listReports(scopeOf(user), query, "review");
-    const sheet = reportsSheet(reports, filterText(new URL(request.url).searchParams));
+    const sheet = reportsSheet(reports, await exportFilterText(new URL(request.url).searchParams));
     return xlsxResponse(await buildWorkbook([sheet]), "进展报告.xlsx");
   },
 );

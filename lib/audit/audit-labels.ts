@@ -1,0 +1,262 @@
+/**
+ * The audit log as a person reads it: every action string the code records, every entity and
+ * every field of a before/after, named in Chinese; values translated (statuses, roles, yes/no,
+ * moments in China time). Pure: the page and the Excel export share it.
+ */
+import { formatChinaTime } from "@/lib/core/dates";
+import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+/** Every action string the code records (tests/unit/audit-labels.test.ts checks the code against it). */
+export const ACTION_LABELS: Record<string, string> = {
+  "report.save": "保存报告草稿",
+  "report.submit": "提交进展报告",
+  "report.resubmit": "重新提交进展报告",
+  "report.withdraw": "撤回进展报告",
+  "report.accept": "审核通过进展报告",
+  "report.return": "退回进展报告",
+  "report.bulkSubmit": "批量提交进展报告",
+  "report.carryForward": "沿用上季度内容",
+  "evidence.add": "上传佐证材料",
+  "evidence.remove": "删除佐证材料",
+  "observation.submit": "提交指标数值",
+  "observation.accept": "审核通过指标数值",
+  "observation.return": "退回指标数值",
+  "reminder.remind": "催办",
+  "reminder.circulate": "通报",
+  "import.progress": "Excel 导入进展报告",
+  "import.observations": "Excel 导入指标数值",
+  "annualReport.edit": "修改年度报告",
+  "user.create": "创建账号",
+  "user.activate": "启用账号",
+  "user.deactivate": "停用账号",
+  "auth.signin": "登录成功",
+  "auth.signin_failed": "登录失败（密码错误）",
+  "auth.lockout": "连续登录失败，账号在该地址锁定",
+  "auth.locked": "锁定期间尝试登录，被拒绝",
+  "auth.rate_limited": "该地址失败次数过多，被拒绝",
+  "auth.signout": "退出登录",
+  "auth.password_change": "修改密码",
+  "access.denied": "无权访问，被拒绝",
+  "apiToken.issue": "签发 API 令牌",
+  "apiToken.revoke": "吊销 API 令牌",
+  "setting.update": "修改系统设置",
+  "task.setLeadUnit": "设置牵头单位",
+  "audit.export": "导出审计日志",
+  export: "导出文件",
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  ProgressReport: "进展报告",
+  IndicatorObservation: "指标数值",
+  ObservationConflict: "指标数值冲突",
+  Reminder: "催办/通报",
+  User: "账号",
+  Permission: "权限",
+  ApiToken: "API 令牌",
+  Setting: "系统设置",
+  Task: "重点任务",
+  AnnualReport: "年度报告",
+  ImportBatch: "Excel 导入",
+  AuditLog: "审计日志",
+  Export: "导出",
+};
+
+/** The permission a denial names (lib/auth/roles.ts), as the menu calls it. */
+export const PERMISSION_LABELS: Record<string, string> = {
+  "plan:read": "浏览重点任务",
+  "plan:edit": "设置牵头单位",
+  "users:manage": "用户管理",
+  "settings:manage": "系统设置",
+  "audit:read": "审计日志",
+  "report:read": "查看进展报告",
+  "report:write": "填报进展报告",
+  "dashboard:read": "总览",
+  "annual:read": "查看年度报告",
+  "annual:edit": "编辑年度报告",
+  "report:review": "审核与催办",
+};
+
+/** Verbs of action strings not (yet) in the table, so a new action still reads as Chinese. */
+const VERB_LABELS: Record<string, string> = {
+  create: "创建",
+  update: "修改",
+  edit: "修改",
+  delete: "删除",
+  remove: "删除",
+  submit: "提交",
+  accept: "审核通过",
+  return: "退回",
+  decide: "裁定",
+  reset: "重置",
+  resetPassword: "重置密码",
+  issue: "签发",
+  revoke: "吊销",
+  export: "导出",
+};
+
+/** "审核通过进展报告"; an action missing from the table reads "<verb><entity>" rather than its code. */
+export function actionLabel(action: string, entity?: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const verb = action.split(".").at(-1) ?? action;
+  const object = entity ? (ENTITY_LABELS[entity] ?? "") : "";
+  return VERB_LABELS[verb] ? `${VERB_LABELS[verb]}${object}` : `其他操作（${action}）`;
+}
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABELS[entity] ?? entity;
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  status: "状态",
+  progressState: "进展状态",
+  percent: "完成百分比",
+  progress: "工作进展",
+  problems: "存在问题",
+  nextSteps: "下步计划",
+  reviewComment: "审核意见",
+  comment: "审核意见",
+  figures: "指标数值",
+  evidence: "佐证材料",
+  carriedFrom: "沿用的报告",
+  value: "数值",
+  source: "来源",
+  note: "说明",
+  demo: "示例数据",
+  unit: "单位",
+  quarter: "季度",
+  message: "内容",
+  level: "方式",
+  name: "名称",
+  username: "账号",
+  displayName: "姓名",
+  role: "角色",
+  active: "启用",
+  windowDays: "报送窗口（季度结束后天数）",
+  leadUnit: "牵头单位",
+  fileName: "文件名",
+  mediaType: "文件类型",
+  size: "大小（字节）",
+  sha256: "SHA-256",
+  evidenceId: "佐证材料编号",
+  rows: "行数",
+  address: "客户端地址",
+  reason: "原因",
+  during: "场景",
+  failuresForAccountFromAddress: "该地址对该账号的失败次数",
+  failuresFromAddress: "该地址的失败次数",
+  failuresForAccount: "该账号的失败次数",
+  lockedUntil: "锁定至",
+  delaySeconds: "等待（秒）",
+  signedOutEverywhere: "已退出全部会话",
+  sessionsEnded: "结束的会话数",
+  filters: "筛选条件",
+  intro: "总体情况",
+  signOff: "落款",
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  ...REPORT_STATUS_LABELS,
+  ...PROGRESS_STATE_LABELS,
+  ...ROLE_LABELS,
+  REMIND: "催办",
+  CIRCULATE: "通报",
+  "password change": "修改密码",
+  "wrong password": "密码错误",
+  "unknown user": "账号不存在",
+  inactive: "账号已停用",
+  "wrong current password": "当前密码错误",
+};
+
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What a person reads for a stored value: labels for codes, 是/否, China time, lists joined. */
+export function valueText(value: unknown, names: AuditNames = NO_NAMES): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") {
+    if (ISO_MOMENT.test(value)) return formatChinaTime(new Date(value));
+    return VALUE_LABELS[value] ?? value;
+  }
+  if (Array.isArray(value)) return value.length ? value.map((item) => valueText(item, names)).join("；") : "无";
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.fileName === "string") return record.fileName;
+    return Object.entries(record)
+      .map(([key, item]) => `${fieldLabel(key)}：${valueText(item, names)}`)
+      .join("，");
+  }
+  return String(value);
+}
+
+export function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key;
+}
+
+/** Names the diff needs that the stored JSON only holds codes for. */
+export interface AuditNames {
+  indicators: ReadonlyMap<string, string>;
+}
+const NO_NAMES: AuditNames = { indicators: new Map() };
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+interface Figure {
+  indicator: string;
+  value?: unknown;
+  period?: unknown;
+  note?: unknown;
+}
+
+const isFigureList = (value: unknown): value is Figure[] =>
+  Array.isArray(value) && value.every((item) => item && typeof item === "object" && typeof (item as Figure).indicator === "string");
+
+function figureText(figure: Figure | undefined): string {
+  if (!figure) return "—";
+  const note = figure.note ? `，${String(figure.note)}` : "";
+  return `${String(figure.value ?? "")}（${String(figure.period ?? "")}${note}）`;
+}
+
+/** The version counter is bookkeeping for concurrency, not something a reader compares. */
+const HIDDEN_FIELDS = new Set(["version"]);
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : value == null ? {} : { value };
+
+/**
+ * Before and after as a field-by-field difference, Chinese field names: only the fields that
+ * changed (every field of a creation), report figures one per indicator.
+ */
+export function auditDifferences(before: unknown, after: unknown, names: AuditNames = NO_NAMES): FieldChange[] {
+  const old = asRecord(before);
+  const now = asRecord(after);
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(old)])].filter((key) => !HIDDEN_FIELDS.has(key));
+  const changes: FieldChange[] = [];
+  for (const key of keys) {
+    if (key === "figures" && isFigureList(old[key] ?? []) && isFigureList(now[key] ?? [])) {
+      const oldFigures = new Map(((old[key] ?? []) as Figure[]).map((figure) => [figure.indicator, figure]));
+      const newFigures = new Map(((now[key] ?? []) as Figure[]).map((figure) => [figure.indicator, figure]));
+      for (const code of new Set([...newFigures.keys(), ...oldFigures.keys()])) {
+        const from = figureText(oldFigures.get(code));
+        const to = figureText(newFigures.get(code));
+        if (from !== to) changes.push({ field: `指标数值：${names.indicators.get(code) ?? code}`, before: from, after: to });
+      }
+      continue;
+    }
+    const from = key in old ? valueText(old[key], names) : "—";
+    const to = key in now ? valueText(now[key], names) : "—";
+    if (from !== to) changes.push({ field: fieldLabel(key), before: from, after: to });
+  }
+  return changes;
+}
+
+/** The difference as one line per field, for a spreadsheet cell. */
+export function differenceText(changes: readonly FieldChange[]): string {
+  return changes.map((change) => `${change.field}：${change.before} → ${change.after}`).join("\n");
+}
