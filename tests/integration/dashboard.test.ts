@@ -298,12 +298,16 @@ describe("dashboard aggregates", () => {
 });
 
 describe("the quarterly brief", () => {
-  it("names the task completed, the indicator whose verdict changed and the unit that stopped reporting", async () => {
+  it("names the task completed, the indicator whose verdict changed and the unit still owing reports", async () => {
     const brief = await quarterBrief(undefined, NOW);
     expect(brief.before.today).toBe("2026-10-10");
-    expect(brief.completed.map((task) => task.number)).toEqual([20]);
+    expect(brief.statusChanges.filter((task) => task.now === "DONE").map((task) => task.number)).toEqual([20]);
     expect(brief.verdictChanges).toContainEqual({ code: "SOIL_CONSERVATION_RATE", name: "水土保持率", before: "NO_DATA", now: "AT_RISK" });
-    expect(brief.stopped.map((unit) => unit.shortName)).toContain("省水利厅");
-    expect(brief.stopped.map((unit) => unit.shortName)).not.toContain("九江市");
+    expect(brief.values).toContainEqual(expect.objectContaining({ indicator: "水土保持率", area: "全省", value: "86", period: "2025年" }));
+    // Task 20's twelve reports were accepted on 20 October, inside the period; 九江市's on 5 October, before it.
+    expect(brief.reports.units).toContainEqual(expect.objectContaining({ unit: "南昌市", accepted: 1 }));
+    expect(brief.reports.units.find((unit) => unit.unit === "九江市")?.acceptedTasks ?? []).toEqual([{ task: 20, quarter: { year: 2026, quarter: 3 } }]);
+    expect(brief.late.map((unit) => unit.unit)).toContain("省水利厅");
+    expect(brief.late.map((unit) => unit.unit)).not.toContain("九江市");
   });
 });
