@@ -12,7 +12,12 @@ const FIELD = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
 /** A plain GET form: the filters live in the address, so a view can be bookmarked, shared and exported. */
 export function AuditFilterForm({ values, people, units }: Props) {
   return (
-    <form method="get" action="/audit" aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action="/audit"
+      aria-label="筛选"
+      className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+    >
       <label className="text-sm">
         操作人
         <select name="actor" defaultValue={values.actor ?? ""} className={FIELD}>

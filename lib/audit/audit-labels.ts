@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "auth.rate_limited": "该地址失败次数过多，被拒绝",
   "auth.signout": "退出登录",
   "auth.password_change": "修改密码",
+  "auth.password_change_failed": "修改密码失败（当前密码错误）",
   "access.denied": "无权访问，被拒绝",
   "apiToken.issue": "签发 API 令牌",
   "apiToken.revoke": "吊销 API 令牌",
@@ -188,7 +189,7 @@ export function valueText(value: unknown, names: AuditNames = NO_NAMES): string 
       .map(([key, item]) => `${fieldLabel(key)}：${valueText(item, names)}`)
       .join("，");
   }
-  return String(value);
+  return typeof value === "bigint" ? value.toString() : "—";
 }
 
 export function fieldLabel(key: string): string {
@@ -209,9 +210,9 @@ export interface FieldChange {
 
 interface Figure {
   indicator: string;
-  value?: unknown;
-  period?: unknown;
-  note?: unknown;
+  value?: string | number;
+  period?: string;
+  note?: string;
 }
 
 const isFigureList = (value: unknown): value is Figure[] =>
@@ -219,8 +220,8 @@ const isFigureList = (value: unknown): value is Figure[] =>
 
 function figureText(figure: Figure | undefined): string {
   if (!figure) return "—";
-  const note = figure.note ? `，${String(figure.note)}` : "";
-  return `${String(figure.value ?? "")}（${String(figure.period ?? "")}${note}）`;
+  const note = figure.note ? `，${figure.note}` : "";
+  return `${figure.value ?? ""}（${figure.period ?? ""}${note}）`;
 }
 
 /** The version counter is bookkeeping for concurrency, not something a reader compares. */

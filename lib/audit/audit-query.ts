@@ -22,7 +22,10 @@ const daySchema = (label: string) =>
     }, `${label}应为有效日期，如 2026-12-02`);
 
 /** Audit row ids are a bigint sequence: digits only. */
-const cursorSchema = z.string().trim().regex(/^\d{1,18}$/, "分页位置无效");
+const cursorSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,18}$/, "分页位置无效");
 
 export const auditQuerySchema = z
   .object({

@@ -262,7 +262,9 @@ export async function exportAuditEntries(actorId: number, filters: AuditFilters)
   const resolved = await resolveFilters(filters);
   const where = whereOf(filters, resolved);
   const [rows, [count], names] = await Promise.all([
-    db.$queryRaw<AuditRow[]>`SELECT * FROM (SELECT ${AUDIT_COLUMNS} ${AUDIT_FROM} ${where} ORDER BY a.id DESC LIMIT ${AUDIT_EXPORT_LIMIT}) newest ORDER BY id::bigint`,
+    db.$queryRaw<
+      AuditRow[]
+    >`SELECT * FROM (SELECT ${AUDIT_COLUMNS} ${AUDIT_FROM} ${where} ORDER BY a.id DESC LIMIT ${AUDIT_EXPORT_LIMIT}) newest ORDER BY id::bigint`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${AUDIT_FROM} ${where}`,
     namesForRows(),
   ]);

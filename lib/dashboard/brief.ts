@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assessAllIndicators } from "@/lib/indicators/observations";
 import { PROVINCE } from "@/lib/indicators/observation-keys";
 import { reportingCounts } from "@/lib/reminders/reminders";
@@ -151,9 +150,7 @@ async function reportEvents(period: BriefPeriod): Promise<{ sections: SectionTal
   const tally = (row: ReportEventRow): ReportTally => ({ received: row.received, accepted: row.accepted, returned: row.returned });
   const total = rows.find((row) => row.section === null && row.unit === null);
   return {
-    sections: rows
-      .filter((row) => row.section !== null)
-      .map((row) => ({ section: row.section!, title: row.sectionTitle!, ...tally(row) })),
+    sections: rows.filter((row) => row.section !== null).map((row) => ({ section: row.section!, title: row.sectionTitle!, ...tally(row) })),
     units: rows
       .filter((row) => row.unit !== null)
       .map((row) => ({

@@ -9,9 +9,7 @@ import { sheet, type Sheet } from "./workbook";
 
 /** The audit filters in words: the person and unit by name, the action by its label. */
 export async function auditFilterText(filters: AuditFilters): Promise<string> {
-  const person = filters.actor
-    ? await db.user.findUnique({ where: { username: filters.actor }, select: { displayName: true } })
-    : null;
+  const person = filters.actor ? await db.user.findUnique({ where: { username: filters.actor }, select: { displayName: true } }) : null;
   const parts = [
     person && `操作人 ${person.displayName}`,
     filters.unit && `单位 ${await unitNameOf(filters.unit)}`,

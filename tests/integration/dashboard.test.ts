@@ -306,7 +306,9 @@ describe("the quarterly brief", () => {
     expect(brief.values).toContainEqual(expect.objectContaining({ indicator: "水土保持率", area: "全省", value: "86", period: "2025年" }));
     // Task 20's twelve reports were accepted on 20 October, inside the period; 九江市's on 5 October, before it.
     expect(brief.reports.units).toContainEqual(expect.objectContaining({ unit: "南昌市", accepted: 1 }));
-    expect(brief.reports.units.find((unit) => unit.unit === "九江市")?.acceptedTasks ?? []).toEqual([{ task: 20, quarter: { year: 2026, quarter: 3 } }]);
+    expect(brief.reports.units.find((unit) => unit.unit === "九江市")?.acceptedTasks ?? []).toEqual([
+      { task: 20, quarter: { year: 2026, quarter: 3 } },
+    ]);
     expect(brief.late.map((unit) => unit.unit)).toContain("省水利厅");
     expect(brief.late.map((unit) => unit.unit)).not.toContain("九江市");
   });

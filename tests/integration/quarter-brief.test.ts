@@ -46,7 +46,13 @@ afterAll(async () => {
 });
 
 async function submit(task: number) {
-  const fields = { taskNumber: String(task), quarter: "2026Q3", progressState: "ON_TRACK", percent: "40", progress: "按计划推进（简报测试）。" };
+  const fields = {
+    taskNumber: String(task),
+    quarter: "2026Q3",
+    progressState: "ON_TRACK",
+    percent: "40",
+    progress: "按计划推进（简报测试）。",
+  };
   const saved = await saveReport(saveReportSchema.parse({ ...fields, version: "0", intent: "submit" }), users.fuzhou!, chinaToday());
   reportIds.push(saved.id);
   return saved;
@@ -73,7 +79,15 @@ describe("the quarterly brief", () => {
     const pm25 = await db.indicator.findUniqueOrThrow({ where: { code: "PM25" }, select: { id: true } });
     observationId = (
       await db.indicatorObservation.create({
-        data: { indicatorId: pm25.id, area: "fuzhou", year: 2026, value: 25.8, source: "简报测试", status: "ACCEPTED", reviewedAt: new Date() },
+        data: {
+          indicatorId: pm25.id,
+          area: "fuzhou",
+          year: 2026,
+          value: 25.8,
+          source: "简报测试",
+          status: "ACCEPTED",
+          reviewedAt: new Date(),
+        },
         select: { id: true },
       })
     ).id;
@@ -91,7 +105,9 @@ describe("the quarterly brief", () => {
     expect(section.accepted - (sectionBefore?.accepted ?? 0)).toBeGreaterThanOrEqual(1);
     expect(brief.reports.totals.accepted - before.reports.totals.accepted).toBeGreaterThanOrEqual(1);
 
-    expect(brief.reminders).toContainEqual(expect.objectContaining({ unit: "抚州市", level: "REMIND", quarter: { year: 2026, quarter: 3 } }));
+    expect(brief.reminders).toContainEqual(
+      expect.objectContaining({ unit: "抚州市", level: "REMIND", quarter: { year: 2026, quarter: 3 } }),
+    );
     expect(brief.values).toContainEqual(
       expect.objectContaining({ area: "抚州市", value: "25.8", measureUnit: "微克/立方米", period: "2026年" }),
     );
@@ -104,7 +120,13 @@ describe("the quarterly brief", () => {
 
   it("counts a report returned and accepted since as both returned and accepted, once each", async () => {
     const returned = await db.progressReport.findUniqueOrThrow({ where: { id: reportIds[1]! }, select: { id: true, version: true } });
-    const fields = { taskNumber: String(taskReturned), quarter: "2026Q3", progressState: "ON_TRACK", percent: "45", progress: "已补充佐证材料（简报测试）。" };
+    const fields = {
+      taskNumber: String(taskReturned),
+      quarter: "2026Q3",
+      progressState: "ON_TRACK",
+      percent: "45",
+      progress: "已补充佐证材料（简报测试）。",
+    };
     const resubmitted = await saveReport(
       saveReportSchema.parse({ ...fields, version: String(returned.version), intent: "submit" }),
       users.fuzhou!,

@@ -55,9 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           筛选条件无效：{error}
         </p>
       ) : (
-        <p>
-          {filtered ? `符合筛选条件的记录共 ${log.total} 条。` : `共 ${log.total} 条记录。`}
-        </p>
+        <p>{filtered ? `符合筛选条件的记录共 ${log.total} 条。` : `共 ${log.total} 条记录。`}</p>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
@@ -92,7 +90,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                               change.after
                             ) : (
                               <>
-                                <del className="text-red-800">{change.before}</del> → <ins className="text-green-800 no-underline">{change.after}</ins>
+                                <del className="text-red-800">{change.before}</del> →{" "}
+                                <ins className="text-green-800 no-underline">{change.after}</ins>
                               </>
                             )}
                           </dd>
@@ -115,7 +114,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ← 较新的记录
           </Link>
         )}
-        {(parsed.success && (parsed.data.before || parsed.data.after)) && (
+        {parsed.success && (parsed.data.before || parsed.data.after) && (
           <Link href={`/audit?${auditSearch(filters)}`} className="text-blue-800 underline">
             回到最新
           </Link>

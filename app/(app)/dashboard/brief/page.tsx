@@ -75,7 +75,8 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-xl font-semibold">美丽江西建设本季度变化简报（{quarterLabel(brief.now.collecting)}）</h1>
           <p className="text-sm text-slate-700">
-            统计期：{formatChineseDate(period.firstDay)}至{formatChineseDate(period.lastDay)}（上季度报送截止次日起）；任务状态和指标判断仅计审核通过的报告和数值。
+            统计期：{formatChineseDate(period.firstDay)}至{formatChineseDate(period.lastDay)}
+            （上季度报送截止次日起）；任务状态和指标判断仅计审核通过的报告和数值。
           </p>
         </div>
         <PrintButton />
@@ -211,7 +212,9 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
         <p>
           {brief.late.length === 0
             ? "无。"
-            : brief.late.map((unit) => `${unit.unit}（已报 ${unit.submitted}/${unit.owed}，${formatShare(unit.submitted, unit.owed)}）`).join("、")}
+            : brief.late
+                .map((unit) => `${unit.unit}（已报 ${unit.submitted}/${unit.owed}，${formatShare(unit.submitted, unit.owed)}）`)
+                .join("、")}
         </p>
       </Section>
     </article>
