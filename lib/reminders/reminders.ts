@@ -57,7 +57,9 @@ export async function sendReminders(input: ReminderInput, reviewer: SessionUser)
   if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以催办");
   const units = await db.unit.findMany({ where: { code: { in: input.units } }, select: { id: true, code: true, shortName: true } });
   const unknown = input.units.filter((code) => !units.some((unit) => unit.code === code));
-  if (unknown.length) throw new UserFacingError(`单位不存在：${unknown.join("、")}`, { units: ["请选择有效的单位"] });
+  // The codes came from the form and name no unit: there is no Chinese name to show for them.
+  if (unknown.length)
+    throw new UserFacingError(`所选单位中有 ${unknown.length} 个不存在，请刷新页面后重新选择`, { units: ["请选择有效的单位"] });
   await db.$transaction(async (tx) => {
     for (const unit of units) {
       const reminder = await tx.reminder.create({

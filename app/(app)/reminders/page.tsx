@@ -11,8 +11,10 @@ import {
   formatQuarter,
   PLAN_FIRST_QUARTER,
   quarterIndex,
+  quarterLabel,
   reportingQuarter,
 } from "@/lib/core/quarters";
+import { quarterOfRow } from "@/lib/reports/report-record";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 
@@ -38,7 +40,7 @@ export default async function RemindersPage() {
           <h1 className="text-2xl font-semibold">催办</h1>
           <ExportLink href="/api/exports/reminders.xlsx" />
         </div>
-        <p className="text-slate-700">各单位按季度已提交 / 应报送的报告数；{formatQuarter(collecting)} 为正在报送的季度。</p>
+        <p className="text-slate-700">各单位按季度已提交 / 应报送的报告数；{quarterLabel(collecting)}为正在报送的季度。</p>
       </header>
       <ReminderForm quarters={quarters.map(formatQuarter)} defaultQuarter={formatQuarter(addQuarters(collecting, -1))}>
         <div className="overflow-x-auto">
@@ -105,9 +107,7 @@ export default async function RemindersPage() {
                 <tr key={reminder.id} className="border-t border-slate-200">
                   <td className="px-2 py-1">{formatChinaTime(reminder.createdAt)}</td>
                   <td className="px-2 py-1">{reminder.unit.shortName}</td>
-                  <td className="px-2 py-1 tabular-nums">
-                    {reminder.year}Q{reminder.quarter}
-                  </td>
+                  <td className="px-2 py-1">{quarterLabel(quarterOfRow(reminder))}</td>
                   <td className="px-2 py-1">{reminder.level === "CIRCULATE" ? "通报" : "催办"}</td>
                   <td className="px-2 py-1">{reminder.message}</td>
                   <td className="px-2 py-1">{reminder.createdBy.displayName}</td>
