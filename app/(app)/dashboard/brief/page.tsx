@@ -65,6 +65,8 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
   const { reports, period } = brief;
   const remindCount = brief.reminders.filter((reminder) => reminder.level === "REMIND").length;
   const circulateCount = brief.reminders.length - remindCount;
+  const notYet = brief.late.filter((unit) => unit.submitted === 0);
+  const partly = brief.late.filter((unit) => unit.submitted > 0);
   return (
     <article className="brief mx-auto max-w-[180mm] space-y-3 bg-white p-6 text-[14px] leading-5">
       <style>{`@page { size: A4; margin: 12mm; } @media print { main { padding: 0 !important; } .brief { padding: 0 !important; font-size: 12px; } }`}</style>
@@ -209,13 +211,22 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
       </Section>
 
       <Section id="b-late" title={`六、${quarterLabel(brief.now.lastClosed)}报告仍未报齐的单位（${brief.late.length} 个）`}>
-        <p>
-          {brief.late.length === 0
-            ? "无。"
-            : brief.late
-                .map((unit) => `${unit.unit}（已报 ${unit.submitted}/${unit.owed}，${formatShare(unit.submitted, unit.owed)}）`)
-                .join("、")}
-        </p>
+        {brief.late.length === 0 ? (
+          <p>无。</p>
+        ) : (
+          <>
+            {notYet.length > 0 && <p>尚未报送：{notYet.map((unit) => unit.unit).join("、")}。</p>}
+            {partly.length > 0 && (
+              <p>
+                部分报送：
+                {partly
+                  .map((unit) => `${unit.unit}（已报 ${unit.submitted}/${unit.owed}，${formatShare(unit.submitted, unit.owed)}）`)
+                  .join("、")}
+                。
+              </p>
+            )}
+          </>
+        )}
       </Section>
     </article>
   );
