@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditEntry } from "@/lib/audit/audit";
 import { actionLabel, differenceText } from "@/lib/audit/audit-labels";
 import type { AuditFilters } from "@/lib/audit/audit-query";
-import { formatChinaTime } from "@/lib/core/dates";
+import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { db } from "@/lib/core/db";
 import { unitNameOf } from "@/lib/plan/unit-names";
 import { sheet, type Sheet } from "./workbook";
@@ -14,7 +14,8 @@ export async function auditFilterText(filters: AuditFilters): Promise<string> {
     person && `操作人 ${person.displayName}`,
     filters.unit && `单位 ${await unitNameOf(filters.unit)}`,
     filters.action && `操作 ${actionLabel(filters.action)}`,
-    (filters.from || filters.to) && `时间 ${filters.from ?? "最早"} 至 ${filters.to ?? "今天"}（北京时间）`,
+    (filters.from || filters.to) &&
+      `时间 ${filters.from ? formatChineseDate(filters.from) : "最早"}至${filters.to ? formatChineseDate(filters.to) : "今天"}（北京时间）`,
   ].filter(Boolean);
   return `筛选条件：${parts.join("，") || "全部"}`;
 }

@@ -12,11 +12,12 @@ test("the brief lists a report of 省水利厅 once the reviewer accepts it", as
   const staff = await browser.newContext({ storageState: storageStateOf("provincialStaff") });
   const staffPage = await staff.newPage();
   await staffPage.goto("/my");
-  await main(staffPage)
+  const href = await main(staffPage)
     .getByRole("link", { name: /^填报任务 \d+ 2026Q4$/ })
     .first()
-    .click();
-  const task = /\/progress\/(\d+)\/2026Q4/.exec(staffPage.url())![1]!;
+    .getAttribute("href");
+  const task = /\/progress\/(\d+)\/2026Q4/.exec(href ?? "")![1]!;
+  await staffPage.goto(href!);
   await staffPage.getByLabel("工作进展").fill("完成第四季度水资源刚性约束制度评估（简报）。");
   await staffPage.getByRole("button", { name: "提交审核" }).click();
   await expect(staffPage).toHaveURL(/\/reports\/\d+\?submitted=1$/);

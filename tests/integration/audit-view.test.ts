@@ -258,7 +258,7 @@ describe("Excel exports in China time", () => {
     });
     expect(rows.map((row) => (cell(row, "时间（北京时间）") as Date).getTime())).toEqual(stored.map((row) => row.at.getTime() + HOURS_8));
     expect(rows.map((row) => cell(row, "哈希"))).toEqual(stored.map((row) => row.hash));
-    expect(preface[1]).toMatch(/^筛选条件：操作人 .+，时间 2025-01-15 至 2025-01-15（北京时间）$/);
+    expect(preface[1]).toMatch(/^筛选条件：操作人 .+，时间 2025年1月15日至2025年1月15日（北京时间）$/);
     const audited = await db.auditLog.findFirstOrThrow({ where: { action: "audit.export" }, orderBy: { id: "desc" } });
     expect(audited.after).toMatchObject({ rows: 2, filters: { actor: "jian", from: "2025-01-15", to: "2025-01-15" } });
   });
