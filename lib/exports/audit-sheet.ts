@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEntry } from "@/lib/audit/audit";
+import type { AuditEntry } from "@/lib/audit/read-audit-log";
 import { actionLabel, differenceText } from "@/lib/audit/audit-labels";
 import type { AuditFilters } from "@/lib/audit/audit-query";
 import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";

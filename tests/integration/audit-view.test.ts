@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/audit";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/read-audit-log";
 import { auditQuerySchema } from "@/lib/audit/audit-query";
 import { issuesText } from "@/lib/core/schemas";
 import { UserFacingError } from "@/lib/core/errors";

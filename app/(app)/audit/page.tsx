@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { checkAuditChain, listAuditEntries, listAuditPeople, type AuditPage as AuditEntries } from "@/lib/audit/audit";
+import { checkAuditChain } from "@/lib/audit/audit";
+import { listAuditEntries, listAuditPeople, type AuditPage as AuditEntries } from "@/lib/audit/read-audit-log";
 import { auditQuerySchema, auditSearch, type AuditFilters } from "@/lib/audit/audit-query";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { ExportLink } from "@/components/ui/export-link";

@@ -1,5 +1,5 @@
 import { route } from "@/lib/core/route";
-import { exportAuditEntries } from "@/lib/audit/audit";
+import { exportAuditEntries } from "@/lib/audit/read-audit-log";
 import { auditQuerySchema } from "@/lib/audit/audit-query";
 import { auditSheet } from "@/lib/exports/audit-sheet";
 import { buildWorkbook, xlsxResponse } from "@/lib/exports/workbook";
