@@ -124,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   figures: "指标数值",
   evidence: "佐证材料",
   carriedFrom: "沿用的报告",
+  id: "编号",
   value: "数值",
   reportedValue: "报告中的数值",
   source: "来源",
