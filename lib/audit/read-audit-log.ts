@@ -145,7 +145,7 @@ function objectOf(row: AuditRow, names: Names): string {
       case "Export":
         return [EXPORT_LABELS[row.entityId ?? ""] ?? row.entityId];
       case "Setting":
-        return [row.entityId === "reportingWindowDays" ? "报送窗口" : row.entityId];
+        return [SETTING_LABELS[row.entityId ?? ""] ?? row.entityId];
       case "User":
         // Sign-in rows name the account typed; other rows the account's id.
         return [/^\d+$/.test(row.entityId ?? "") ? null : row.entityId];
@@ -155,6 +155,8 @@ function objectOf(row: AuditRow, names: Names): string {
   })();
   return [kind, ...parts.filter((part): part is string => Boolean(part))].join(" · ");
 }
+
+const SETTING_LABELS: Record<string, string> = { reportingWindowDays: "报送窗口", signInHelpText: "登录页忘记密码说明" };
 
 const EXPORT_LABELS: Record<string, string> = {
   "reports.xlsx": "进展报告 Excel",
