@@ -54,15 +54,15 @@ test("an admin changes the reporting window; staff cannot open the settings", as
   const page = await admin.newPage();
   await page.goto("/admin/settings");
   await page.getByLabel("季度结束后几天内报送（0–60）").fill("61");
-  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByRole("form", { name: "报送期限" }).getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.locator("#windowDays-error")).toHaveText("请填写 0–60 之间的天数");
   await page.getByLabel("季度结束后几天内报送（0–60）").fill("15");
-  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByRole("form", { name: "报送期限" }).getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("报送期限已设为季度结束后 15 天。");
   // Back to the default for the other tests, from a freshly loaded form (its version moved on).
   await page.reload();
   await page.getByLabel("季度结束后几天内报送（0–60）").fill("10");
-  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByRole("form", { name: "报送期限" }).getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("报送期限已设为季度结束后 10 天。");
   await admin.close();
 
