@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatChineseDate } from "@/lib/core/dates";
 import { VerdictBadge } from "@/components/indicators/verdict-badge";
 import { StatusBadge } from "@/components/reports/status-badge";
 import { TableHead } from "@/components/ui/table-head";
@@ -122,7 +123,7 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
   const { tasks, moment } = await filteredTasks(query);
   const counts = countByStatus(tasks);
   return (
-    <Widget id="w-tasks" title={`重点任务状态（截至 ${moment.today}）`}>
+    <Widget id="w-tasks" title={`重点任务状态（截至 ${formatChineseDate(moment.today)}）`}>
       <ul className="grid grid-cols-2 gap-2">
         {TASK_STATUS_ORDER.map((status) => (
           <li key={status}>

@@ -8,7 +8,7 @@ import { UserFacingError } from "@/lib/core/errors";
 import { applyBatch, keepBatch } from "./import-batches";
 import { writeObservation } from "@/lib/indicators/observations";
 import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
-import { listUnitNames } from "@/lib/plan/units";
+import { unitNamesByCode } from "@/lib/plan/unit-names";
 import { periodText, PROVINCE } from "@/lib/indicators/observation-keys";
 import type { ImportPreview, PreviewRow } from "./progress-import";
 
@@ -72,7 +72,7 @@ export async function previewObservationImport(file: File, user: SessionUser): P
   const read = await readTemplate(Buffer.from(await file.arrayBuffer()), KIND, OBSERVATION_COLUMNS);
   if (!read.ok) return { batchId: null, fileError: read.error, rows: [] };
   if (read.identity.unit !== user.unitCode) {
-    const owner = (await listUnitNames()).get(read.identity.unit) ?? "其他单位";
+    const owner = (await unitNamesByCode()).get(read.identity.unit) ?? "其他单位";
     return { batchId: null, fileError: `该模板属于${owner}，不是${user.unitName ?? "本单位"}的模板，请下载本单位的模板`, rows: [] };
   }
   const [indicators, cities] = await Promise.all([

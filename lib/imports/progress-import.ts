@@ -20,7 +20,7 @@ import { sameReportCreatedTwice, writeReport } from "@/lib/reports/save-report";
 import { parseRecordNumber, taskNumberSchema } from "@/lib/core/schemas";
 import { areaIndicatorName, figureArea, parsePeriod } from "@/lib/indicators/observation-keys";
 import { checkValues } from "@/lib/indicators/quality";
-import { listUnitNames } from "@/lib/plan/units";
+import { unitNamesByCode } from "@/lib/plan/unit-names";
 
 const KIND = "meili-progress";
 const STATE_LABELS = Object.values(PROGRESS_STATE_LABELS);
@@ -192,7 +192,7 @@ export async function previewProgressImport(file: File, user: SessionUser, today
   const read = await readTemplate(Buffer.from(await file.arrayBuffer()), KIND, PROGRESS_COLUMNS);
   if (!read.ok) return { batchId: null, fileError: read.error, rows: [] };
   if (read.identity.unit !== user.unitCode) {
-    const owner = (await listUnitNames()).get(read.identity.unit) ?? "其他单位";
+    const owner = (await unitNamesByCode()).get(read.identity.unit) ?? "其他单位";
     return { batchId: null, fileError: `该模板属于${owner}，不是${user.unitName ?? "本单位"}的模板，请下载本单位的模板`, rows: [] };
   }
   const quarter = parseQuarter(read.identity.period);

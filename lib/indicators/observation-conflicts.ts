@@ -12,7 +12,7 @@ import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { PROVINCE, periodText } from "./observation-keys";
 import { reportSourceText } from "./report-figures";
 import { observationFields } from "./observations";
-import { listUnitNames } from "@/lib/plan/units";
+import { unitNamesByCode } from "@/lib/plan/unit-names";
 
 const conflictFields = {
   id: true,
@@ -41,7 +41,7 @@ export async function listConflicts(options: { indicatorCode?: string; decidedLi
       take: options.decidedLimit ?? 20,
       select: conflictFields,
     }),
-    listUnitNames(),
+    unitNamesByCode(),
   ]);
   const areaName = (area: string) => (area === PROVINCE ? "全省" : (names.get(area) ?? area));
   const view = (row: (typeof open)[number]) => ({ ...row, areaName: areaName(row.observation.area) });

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { cache } from "react";
 import { formatIsoDate } from "@/lib/core/dates";
 
 export interface UnitSummary {
@@ -31,12 +30,6 @@ export async function listUnits(): Promise<UnitSummary[]> {
     indicatorCount: _count.ownedIndicators,
   }));
 }
-
-/** Every unit's Chinese short name by its code (once per request): user-facing text never shows a code. */
-export const listUnitNames = cache(async (): Promise<Map<string, string>> => {
-  const rows = await db.unit.findMany({ select: { code: true, shortName: true } });
-  return new Map(rows.map((row) => [row.code, row.shortName]));
-});
 
 export async function listUnitOptions() {
   return db.unit.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, shortName: true, kind: true } });

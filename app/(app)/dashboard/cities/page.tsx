@@ -1,3 +1,4 @@
+import { formatChineseDate } from "@/lib/core/dates";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { rankUnits, taskStatuses } from "@/lib/dashboard/dashboard";
@@ -32,7 +33,7 @@ export default async function CitiesPage({ searchParams }: { searchParams: Promi
       <Breadcrumb href={dashboardHref("/dashboard", query)} label="总览">
         设区市对比
       </Breadcrumb>
-      <h1 className="text-2xl font-semibold">设区市对比（截至 {moment.today}）</h1>
+      <h1 className="text-2xl font-semibold">设区市对比（截至 {formatChineseDate(moment.today)}）</h1>
       <p className="text-sm text-slate-600">{RANKING_RULE_TEXT}</p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cities.map((city) => {

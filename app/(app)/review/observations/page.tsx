@@ -9,7 +9,7 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ConflictDecisionForm } from "@/components/review/conflict-decision-form";
 import { listConflicts, type ConflictView } from "@/lib/indicators/observation-conflicts";
-import { listUnitNames } from "@/lib/plan/units";
+import { unitNamesByCode } from "@/lib/plan/unit-names";
 import { quarterLabel, type Quarter } from "@/lib/core/quarters";
 
 const CONFLICT_OUTCOME = { KEPT: "保留现行数值", REPLACED: "采用报告数值", OPEN: "待处理" } as const;
@@ -23,7 +23,7 @@ export const metadata = { title: "指标数据审核" };
 
 export default async function ObservationReviewPage() {
   await requirePermission("report:review");
-  const [queue, conflicts, unitNames] = await Promise.all([listObservationQueue(), listConflicts(), listUnitNames()]);
+  const [queue, conflicts, unitNames] = await Promise.all([listObservationQueue(), listConflicts(), unitNamesByCode()]);
   const areaName = (area: string) => (area === "province" ? "全省" : (unitNames.get(area) ?? area));
   return (
     <div className="space-y-4">
