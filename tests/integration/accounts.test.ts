@@ -209,7 +209,10 @@ describe("editing accounts", () => {
 
   it("finds accounts by username, name or unit, a page at a time", async () => {
     expect((await listUsers({ q: "赣州", page: 1 })).rows.map((row) => row.username)).toContain("ganzhou");
-    expect((await listUsers({ q: "NANCHANG", page: 1 })).rows.map((row) => row.username)).toEqual(["nanchang"]);
+    // Other test files create accounts of their own (e.g. "nanchang.versioned"): every match, and only matches.
+    const nanchang = (await listUsers({ q: "NANCHANG", page: 1 })).rows.map((row) => row.username);
+    expect(nanchang).toContain("nanchang");
+    expect(nanchang.every((username) => username.includes("nanchang"))).toBe(true);
     expect((await listUsers({ q: "审计员", page: 1 })).rows.map((row) => row.username)).toEqual(["auditor"]);
     const all = await listUsers({ page: 1 });
     expect(all.total).toBe(await db.user.count());
