@@ -23,7 +23,7 @@ async function auditRowsOf(page: Page, username: string) {
     .getByRole("main")
     .getByRole("table")
     .getByRole("row")
-    .filter({ hasText: `User ${username}` });
+    .filter({ has: page.getByRole("cell", { name: `账号 · ${username}`, exact: true }) });
 }
 
 test("a forged X-Forwarded-For changes nothing: attempts are recorded from the connection's address", async ({ browser }) => {
@@ -39,10 +39,10 @@ test("a forged X-Forwarded-For changes nothing: attempts are recorded from the c
   const auditor = await browser.newContext({ storageState: storageStateOf("auditor") });
   const auditPage = await auditor.newPage();
   const rows = await auditRowsOf(auditPage, "xinyu");
-  const failed = rows.filter({ has: auditPage.getByRole("cell", { name: "auth.signin_failed", exact: true }) }).first();
-  const signedIn = rows.filter({ has: auditPage.getByRole("cell", { name: "auth.signin", exact: true }) }).first();
-  await expect(failed).toContainText('"address":"127.0.0.1"');
-  await expect(signedIn).toContainText('"address":"127.0.0.1"');
+  const failed = rows.filter({ has: auditPage.getByRole("cell", { name: "登录失败（密码错误）", exact: true }) }).first();
+  const signedIn = rows.filter({ has: auditPage.getByRole("cell", { name: "登录成功", exact: true }) }).first();
+  await expect(failed).toContainText("客户端地址127.0.0.1");
+  await expect(signedIn).toContainText("客户端地址127.0.0.1");
   await expect(auditPage.getByRole("main")).not.toContainText("203.0.113.7");
   await auditor.close();
 });
@@ -96,10 +96,10 @@ test("a new forged address on every attempt does not escape the per-address limi
   const auditor = await browser.newContext({ storageState: storageStateOf("auditor") });
   const page = await auditor.newPage();
   const limited = (await auditRowsOf(page, "pingxiang")).filter({
-    has: page.getByRole("cell", { name: "auth.rate_limited", exact: true }),
+    has: page.getByRole("cell", { name: "该地址失败次数过多，被拒绝", exact: true }),
   });
-  await expect(limited.first()).toContainText(`"address":"${attacker}"`);
-  await expect(limited.first()).toContainText('"failuresFromAddress":30');
+  await expect(limited.first()).toContainText(`客户端地址${attacker}`);
+  await expect(limited.first()).toContainText("该地址的失败次数30");
   await expect(page.getByRole("main")).not.toContainText("198.51.100.");
   await auditor.close();
 });
