@@ -6,6 +6,7 @@ import { createDocument, type CreateDocumentOptions, type ZodOpenApiPathsObject 
 import { z } from "@/lib/core/zod";
 import { annualPaths } from "./annual.contract";
 import { indicatorPaths } from "./indicators.contract";
+import { measurePaths } from "./measures.contract";
 import { progressPaths } from "./progress.contract";
 import { taskPaths } from "./tasks.contract";
 import { unitPaths } from "./units.contract";
@@ -45,7 +46,7 @@ export const openApiDocument = createDocument(
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
     },
-    paths: { ...taskPaths, ...unitPaths, ...indicatorPaths, ...progressPaths, ...annualPaths, ...openApiPaths },
+    paths: { ...taskPaths, ...unitPaths, ...indicatorPaths, ...progressPaths, ...measurePaths, ...annualPaths, ...openApiPaths },
   },
   { override: dropSafeIntegerBounds },
 );

@@ -16,6 +16,12 @@ export const ACTION_LABELS: Record<string, string> = {
   "report.accept": "审核通过进展报告",
   "report.return": "退回进展报告",
   "report.carry_forward": "本季度无新进展，沿用上季度内容",
+  "measureList.save": "保存举措清单草稿",
+  "measureList.submit": "提交举措清单",
+  "measureList.resubmit": "重新提交举措清单",
+  "measureList.change": "修改已通过的举措清单（附修改原因）",
+  "measureList.accept": "审核通过举措清单",
+  "measureList.return": "退回举措清单",
   "evidence.add": "上传佐证材料",
   "evidence.remove": "删除佐证材料",
   "observation.submit": "提交指标数值",
@@ -65,6 +71,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   AnnualReport: "年度报告",
   ImportBatch: "Excel 导入",
   AuditLog: "审计日志",
+  MeasureList: "举措清单",
   Export: "导出",
 };
 
@@ -165,6 +172,7 @@ export const FIELD_LABELS: Record<string, string> = {
   filters: "筛选条件",
   intro: "总体情况",
   signOff: "落款",
+  measures: "举措与节点",
 };
 
 const VALUE_LABELS: Record<string, string> = {
