@@ -5,11 +5,14 @@ import { usePathname } from "next/navigation";
 
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  // The most specific link is the current one (/review/measures, not also /review).
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const currentHref = links.filter((link) => matches(link.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="主导航">
       <ul className="flex flex-wrap gap-1">
         {links.map((link) => {
-          const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const current = link.href === currentHref;
           return (
             <li key={link.href}>
               <Link

@@ -63,7 +63,7 @@ export async function getMeasureListForm(user: SessionUser, taskNumber: number, 
       leadUnitId: true,
       indicators: {
         orderBy: { indicator: { sortOrder: "asc" } },
-        select: { indicator: { select: { code: true, name: true, measureUnit: true } } },
+        select: { indicator: { select: { id: true, code: true, name: true, measureUnit: true } } },
       },
       units: { where: { unitId: user.unitId }, select: { unitId: true } },
       measureLists: {

@@ -16,6 +16,7 @@ import { formatQuarter } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { TaskMeasures } from "@/components/measures/task-measures";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -141,6 +142,8 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
           </ul>
         </section>
       )}
+
+      {scope && <TaskMeasures taskNumber={task.number} />}
 
       {reports && (
         <section aria-labelledby="reports-heading" className="rounded-lg border border-slate-200 bg-white p-5">
