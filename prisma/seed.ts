@@ -12,6 +12,7 @@ import { ALL_UNITS, PROVINCIAL_UNITS, CITY_UNITS } from "./seed-data/units";
 import { INDICATORS } from "./seed-data/indicators";
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
 import { DEMO_OBSERVATIONS } from "./seed-data/demo-observations";
+import { DEMO_MEASURE_LISTS } from "./seed-data/demo-measures";
 
 export const SOURCE_DOCUMENT_PATH = fileURLToPath(new URL("./seed-data/source-ganfa-2024-8.txt", import.meta.url));
 
@@ -147,6 +148,64 @@ export async function seedDemoObservations(db: AppPrismaClient): Promise<"seeded
       demo: true,
       status: "ACCEPTED" as const,
     })),
+  });
+  return "seeded";
+}
+
+/**
+ * Demo mode: example measure lists (示例数据) of a few units, accepted, marked `demo`, into an empty
+ * table; written as the unit's own staff account, reviewed by the demo reviewer.
+ */
+export async function seedDemoMeasures(db: AppPrismaClient): Promise<"seeded" | "already present"> {
+  if ((await db.measureList.count()) > 0) return "already present";
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  await db.$transaction(async (tx) => {
+    const reviewer = await tx.user.findFirst({ where: { role: "REVIEWER" }, orderBy: { id: "asc" }, select: { id: true } });
+    for (const list of DEMO_MEASURE_LISTS) {
+      const staff = await tx.user.findFirst({
+        where: { username: list.unitCode, unit: { code: list.unitCode } },
+        select: { id: true, unitId: true },
+      });
+      const task = await tx.task.findUnique({ where: { number: list.taskNumber }, select: { id: true } });
+      if (!staff?.unitId || !task)
+        throw new Error(`Seed data error in demo measures: unknown unit ${list.unitCode} or task ${list.taskNumber}`);
+      const at = day(`${list.year}-01-20`);
+      await tx.measureList.create({
+        data: {
+          taskId: task.id,
+          unitId: staff.unitId,
+          year: list.year,
+          role: list.role,
+          status: "ACCEPTED",
+          reviewStage: "FINAL",
+          demo: true,
+          updatedById: reviewer?.id ?? staff.id,
+          updatedAt: at,
+          submittedAt: at,
+          reviewedAt: at,
+          measures: {
+            create: list.measures.map((measure, index) => ({
+              position: index + 1,
+              text: measure.text,
+              responsible: measure.responsible,
+              fundsPlanned: measure.fundsPlanned ?? null,
+              fundsSpent: measure.fundsSpent ?? null,
+              fundsSource: measure.fundsSource ?? null,
+              milestones: {
+                create: measure.milestones.map((milestone, position) => ({
+                  position: position + 1,
+                  title: milestone.title,
+                  plannedDate: day(milestone.plannedDate),
+                  deliverable: milestone.deliverable,
+                  status: milestone.doneDate ? ("DONE" as const) : ("PLANNED" as const),
+                  doneDate: milestone.doneDate ? day(milestone.doneDate) : null,
+                })),
+              },
+            })),
+          },
+        },
+      });
+    }
   });
   return "seeded";
 }

@@ -11,6 +11,7 @@ import { AppError, StaleWriteError } from "@/lib/core/errors";
 import { measureListFormSchema, measureListInputSchema, measureReviewSchema } from "@/lib/measures/schemas";
 import { reviewMeasureList, saveMeasureList } from "@/lib/measures/save-measure-list";
 import { MeasureListBodySchema } from "@/lib/api/measures.contract";
+import { milestoneLight } from "@/lib/measures/milestone-lights";
 import { issueApiToken } from "@/lib/admin/api-tokens";
 import { seededPrisma } from "../support/database";
 import { signInAs, signOut } from "../support/session";
@@ -306,5 +307,31 @@ describe("GET /api/v1/measures", () => {
     expect(bad.status).toBe(400);
     signOut();
     expect((await GET(new Request("http://localhost:3000/api/v1/measures"))).status).toBe(401);
+  });
+});
+
+describe("demo mode's example measures", () => {
+  it("seeds accepted, demo-marked lists for 南昌市, 省生态环境厅 and 赣州市 with 2–3 milestones each, one of them late on 2 December 2026", async () => {
+    const lists = await db.measureList.findMany({
+      where: { demo: true },
+      orderBy: { task: { number: "asc" } },
+      select: {
+        status: true,
+        task: { select: { number: true } },
+        unit: { select: { shortName: true } },
+        measures: { select: { milestones: { select: { status: true, plannedDate: true } } } },
+      },
+    });
+    expect(lists.map((list) => [list.task.number, list.unit.shortName, list.status])).toEqual([
+      [19, "南昌市", "ACCEPTED"],
+      [20, "省生态环境厅", "ACCEPTED"],
+      [39, "赣州市", "ACCEPTED"],
+    ]);
+    const milestones = lists.flatMap((list) => list.measures.flatMap((measure) => measure.milestones));
+    for (const list of lists) for (const measure of list.measures) expect(measure.milestones.length).toBeGreaterThanOrEqual(2);
+    const lights = milestones.map((row) =>
+      milestoneLight({ status: row.status, plannedDate: row.plannedDate.toISOString().slice(0, 10), verified: false }, "2026-12-02"),
+    );
+    expect(lights.filter((light) => light === "OVERDUE")).toHaveLength(1);
   });
 });
