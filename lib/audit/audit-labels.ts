@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "measureList.change": "修改已通过的举措清单（附修改原因）",
   "measureList.accept": "审核通过举措清单",
   "measureList.return": "退回举措清单",
+  "import.meili-measures": "Excel 导入举措清单",
   "evidence.add": "上传佐证材料",
   "evidence.remove": "删除佐证材料",
   "observation.submit": "提交指标数值",

@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
 import { measureListFormSchema, measureReviewSchema } from "./schemas";
 import { reviewMeasureList, saveMeasureList } from "./save-measure-list";
+import { applyMeasuresImport, previewMeasuresImport } from "./measures-import";
+import { importConfirmSchema, importUploadSchema } from "@/lib/imports/schemas";
 
 export const saveMeasureListAction = validatedAction("report:write", measureListFormSchema, async (input, user) => {
   const saved = await saveMeasureList(input, user);
@@ -19,4 +21,20 @@ export const reviewMeasureListAction = validatedAction("report:review", measureR
   revalidatePath("/measures");
   revalidatePath(`/tasks/${reviewed.taskNumber}`);
   return reviewed.status === "ACCEPTED" ? `已通过${reviewed.name}的举措清单。` : `已退回${reviewed.name}的举措清单。`;
+});
+
+/** Checks an uploaded measures template and shows every row's result; writes nothing. */
+export const previewMeasuresImportAction = validatedAction("report:write", importUploadSchema, async (input, user) => {
+  const preview = await previewMeasuresImport(input.file, user);
+  if (preview.fileError) return { ok: false, message: preview.fileError, data: preview };
+  const failing = preview.rows.filter((row) => row.errors.length > 0).length;
+  if (failing > 0) return { ok: false, message: `有 ${failing} 行存在错误，未导入任何内容。请修改后重新上传。`, data: preview };
+  const tasks = new Set(preview.rows.filter((row) => row.action !== "skip").map((row) => row.taskNumber)).size;
+  return { message: `检查通过：${tasks} 项任务的举措清单将保存为草稿。请核对后确认导入。`, data: preview };
+});
+
+export const confirmMeasuresImportAction = validatedAction("report:write", importConfirmSchema, async (input, user) => {
+  const count = await applyMeasuresImport(input.batchId, user);
+  revalidatePath("/measures");
+  return `已导入 ${count} 项任务的举措清单，均保存为草稿，请逐项核对后提交审核。`;
 });
