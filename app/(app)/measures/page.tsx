@@ -43,6 +43,9 @@ export default async function MeasuresPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100">
           查看
         </button>
+        <Link href="/measures/import" className="ml-auto text-sm text-blue-800 hover:underline">
+          Excel 导入举措清单
+        </Link>
       </form>
       <table className="w-full text-sm">
         <TableHead columns={["任务", "完成时限", "角色", "举措数", "清单状态", ""]} />
