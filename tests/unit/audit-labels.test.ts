@@ -18,6 +18,8 @@ function recordedActions(): string[] {
   const actions = new Set<string>();
   for (const file of [...sourceFiles("lib"), ...sourceFiles("app")]) {
     const text = readFileSync(file, "utf8");
+    // Confirmed imports are audited as `import.<the batch kind>` (lib/imports/import-batches.ts).
+    for (const match of text.matchAll(/\bconst KIND = "([a-z-]+)"/g)) actions.add(`import.${match[1]}`);
     if (!/recordAudit|revisionAndAudit|AuditLog/.test(text)) continue;
     for (const match of text.matchAll(/\baction:\s*(?:[a-zA-Z.]+\s*\?\s*)?"([a-zA-Z_.]+)"(?:\s*:\s*"([a-zA-Z_.]+)")?/g)) {
       actions.add(match[1]!);
@@ -25,7 +27,6 @@ function recordedActions(): string[] {
     }
     for (const match of text.matchAll(/"((?:report|auth|observation|reminder|user)\.[a-zA-Z_]+)"/g)) actions.add(match[1]!);
   }
-  for (const kind of ["progress", "observations"]) actions.add(`import.${kind}`);
   // Words of import previews (create / update / skip rows) share the `action:` key without being audited.
   for (const word of ["create", "update", "skip"]) actions.delete(word);
   return [...actions].sort();
