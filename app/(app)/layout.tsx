@@ -15,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     can(user.role, "plan:read") && { href: "/tasks", label: "重点任务" },
     can(user.role, "plan:read") && { href: "/units", label: "责任单位" },
     can(user.role, "plan:read") && { href: "/indicators", label: "目标指标" },
+    can(user.role, "plan:edit") && { href: "/admin/amendments", label: "计划调整" },
     can(user.role, "users:manage") && { href: "/admin/users", label: "用户管理" },
     can(user.role, "settings:manage") && { href: "/admin/settings", label: "系统设置" },
     can(user.role, "audit:read") && { href: "/audit", label: "审计日志" },

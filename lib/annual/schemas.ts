@@ -3,23 +3,9 @@
  * sign-off (发文机关署名, 成文日期) — and the shape it is stored in (AnnualReport.narrative JSON).
  */
 import { z } from "@/lib/core/zod";
-import { lineSchema, textSchema, versionSchema, yearSchema } from "@/lib/core/schemas";
+import { ISO_DATE, isoDateSchema, lineSchema, textSchema, versionSchema, yearSchema } from "@/lib/core/schemas";
 
 const narrativeText = (label: string) => textSchema(label, `请填写${label}`).min(1, `请填写${label}`).max(5000, `${label}不能超过 5000 字`);
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date as a date field sends it ("2026-12-02"), and a real one (no 2 月 30 日). */
-const isoDateSchema = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .refine((value) => {
-      const match = ISO_DATE.exec(value);
-      if (!match) return false;
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, message);
 
 export const issuerSchema = lineSchema("发文机关署名", "请填写发文机关署名")
   .min(1, "请填写发文机关署名")

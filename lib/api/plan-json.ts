@@ -4,7 +4,8 @@ import type { IndicatorCatalogEntry } from "@/lib/indicators/catalogue";
 import type { TargetView } from "@/lib/indicators/indicator-view";
 import type { UnitSummary } from "@/lib/plan/units";
 import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
-import type { TaskDetailJson, TaskJson } from "./tasks.contract";
+import type { AmendedPlan, AmendmentView } from "@/lib/plan/amendments";
+import type { AmendmentJson, TaskDetailJson, TaskJson } from "./tasks.contract";
 import type { UnitJson } from "./units.contract";
 import type { IndicatorJson } from "./indicators.contract";
 
@@ -27,7 +28,28 @@ export function taskJson(task: TaskListItem): TaskJson {
   };
 }
 
-export function taskDetailJson(task: TaskDetail): TaskDetailJson {
+const AMENDMENT_KINDS = { DEADLINE: "deadline", UNITS: "units", LEAD_UNIT: "lead_unit" } as const;
+
+/** The stored side of an amendment (lib/plan/amendments.ts) in the contract's words. */
+function amendedPlanJson(kind: AmendmentView["kind"], side: AmendedPlan): AmendmentJson["before"] {
+  if (kind === "DEADLINE") return { deadline: { text: side.deadlineText ?? "", date: side.deadlineDate ?? "" } };
+  if (kind === "UNITS") return { units: side.units ?? [] };
+  return { leadUnit: side.leadUnit ?? null };
+}
+
+export function amendmentJson(amendment: AmendmentView): AmendmentJson {
+  return {
+    kind: AMENDMENT_KINDS[amendment.kind],
+    before: amendedPlanJson(amendment.kind, amendment.before),
+    after: amendedPlanJson(amendment.kind, amendment.after),
+    reason: amendment.reason,
+    authority: amendment.authority,
+    effectiveDate: amendment.effectiveDate,
+    createdAt: amendment.createdAt.toISOString(),
+  };
+}
+
+export function taskDetailJson(task: TaskDetail, amendments: readonly AmendmentView[]): TaskDetailJson {
   return {
     ...taskJson(task),
     indicators: task.indicators.map((indicator) => ({
@@ -36,6 +58,7 @@ export function taskDetailJson(task: TaskDetail): TaskDetailJson {
       unit: indicator.measureUnit,
       targets: indicator.targets.map(targetJson),
     })),
+    amendments: amendments.map(amendmentJson),
   };
 }
 

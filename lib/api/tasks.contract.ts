@@ -41,10 +41,31 @@ export const TaskSchema = z
   .meta({ id: "Task" });
 export type TaskJson = z.infer<typeof TaskSchema>;
 
+/** One side of an amendment: the part of the plan it changed, as it stood before or after. */
+const AmendedPlanSchema = z.union([
+  z.strictObject({ deadline: z.strictObject({ text: z.string(), date: z.iso.date() }) }),
+  z.strictObject({ units: z.array(z.string()).meta({ description: "全部责任单位（含设区市）" }) }),
+  z.strictObject({ leadUnit: z.string().nullable() }),
+]);
+
+export const AmendmentSchema = z
+  .strictObject({
+    kind: z.enum(["deadline", "units", "lead_unit"]).meta({ description: "调整类型：完成时限、责任单位、牵头单位" }),
+    before: AmendedPlanSchema,
+    after: AmendedPlanSchema,
+    reason: z.string().meta({ description: "调整原因" }),
+    authority: z.string().meta({ description: "依据文件", examples: ["赣府厅字〔2026〕12号"] }),
+    effectiveDate: z.iso.date().meta({ description: "依据文件规定的生效日期（调整在保存时即已执行）" }),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "PlanAmendment" });
+export type AmendmentJson = z.infer<typeof AmendmentSchema>;
+
 export const TaskDetailSchema = TaskSchema.extend({
   indicators: z
     .array(z.strictObject({ code: z.string(), name: z.string(), unit: z.string(), targets: z.array(TargetSchema) }))
     .meta({ description: "与任务相关的目标指标" }),
+  amendments: z.array(AmendmentSchema).meta({ description: "计划调整记录，按调整先后排列；任务的其余字段为调整后的现行计划" }),
 }).meta({ id: "TaskDetail" });
 export type TaskDetailJson = z.infer<typeof TaskDetailSchema>;
 
@@ -70,7 +91,7 @@ export const taskPaths: ZodOpenApiPathsObject = {
       summary: "单项任务",
       requestParams: { path: TaskPathSchema },
       responses: {
-        "200": jsonResponse("任务详情（含相关目标指标）", TaskDetailBodySchema),
+        "200": jsonResponse("任务详情（含相关目标指标与计划调整记录）", TaskDetailBodySchema),
         "404": errorResponse("编号不存在或格式错误"),
         "500": internalErrorResponse,
       },

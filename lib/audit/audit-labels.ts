@@ -55,6 +55,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "apiToken.revoke": "吊销 API 令牌",
   "setting.update": "修改系统设置",
   "task.setLeadUnit": "设置牵头单位",
+  "task.amend": "调整计划（完成时限、责任单位或牵头单位）",
   "audit.export": "导出审计日志",
   export: "导出文件",
 };
@@ -79,7 +80,7 @@ export const ENTITY_LABELS: Record<string, string> = {
 /** The permission a denial names (lib/auth/roles.ts), as the menu calls it. */
 export const PERMISSION_LABELS: Record<string, string> = {
   "plan:read": "浏览重点任务",
-  "plan:edit": "设置牵头单位",
+  "plan:edit": "设置牵头单位与计划调整",
   "users:manage": "用户管理",
   "settings:manage": "系统设置",
   "audit:read": "审计日志",
@@ -151,6 +152,11 @@ export const FIELD_LABELS: Record<string, string> = {
   active: "启用",
   windowDays: "报送窗口（季度结束后天数）",
   leadUnit: "牵头单位",
+  deadlineText: "完成时限",
+  deadlineDate: "完成时限日期",
+  units: "责任单位",
+  authority: "依据文件",
+  effectiveDate: "生效日期",
   fileName: "文件名",
   mediaType: "文件类型",
   size: "大小（字节）",

@@ -13,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSIONS = {
   /** Browse the plan: tasks, units, indicators. The auditor sees the audit log only. */
   "plan:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN"],
-  /** Mark a task's 牵头单位. */
+  /** Mark a task's 牵头单位 and amend the plan (计划调整: deadline, responsible units, lead unit). */
   "plan:edit": ["ADMIN"],
   "users:manage": ["ADMIN"],
   /** Reporting window and API tokens. */

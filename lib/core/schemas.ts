@@ -104,6 +104,20 @@ export function parseRecordNumber(schema: z.ZodType<number>, segment: string): n
   return parsed.success ? parsed.data : null;
 }
 
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as a date field sends it ("2026-12-02"), and a real one (no 2 月 30 日). */
+export const isoDateSchema = (message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .refine((value) => {
+      const match = ISO_DATE.exec(value);
+      if (!match) return false;
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    }, message);
+
 /** The version a form was loaded with (optimistic concurrency). */
 export const versionSchema = z.coerce.number({ message: "版本号无效" }).int("版本号无效").min(0, "版本号无效");
 

@@ -17,6 +17,8 @@ import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TaskMeasures } from "@/components/measures/task-measures";
+import { AmendmentHistory } from "@/components/tasks/amendment-history";
+import { listTaskAmendments } from "@/lib/plan/amendments";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -30,9 +32,10 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
   const scope = reportReadScope(user);
-  const [reports, status] = await Promise.all([
+  const [reports, status, amendments] = await Promise.all([
     scope ? listReports(scope, { task: task.number }) : null,
     scope ? getTaskStatus(task.number, task.deadline.date) : null,
+    listTaskAmendments(task.number),
   ]);
   return (
     <article className="space-y-6">
@@ -96,6 +99,9 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
         {can(user.role, "plan:edit") && (
           <div className="no-print mt-5 border-t border-slate-200 pt-4">
             <LeadUnitForm taskNumber={task.number} version={task.version} currentCode={task.leadUnit?.code ?? null} units={assigned} />
+            <Link href={`/admin/amendments/${task.number}`} className="mt-2 inline-block text-sm text-blue-800 hover:underline">
+              依据文件调整完成时限、责任单位或牵头单位（计划调整）
+            </Link>
           </div>
         )}
       </section>
@@ -126,6 +132,8 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
           </table>
         )}
       </section>
+
+      <AmendmentHistory amendments={amendments} />
 
       {status && (
         <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 bg-white p-5">
