@@ -56,6 +56,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "setting.update": "修改系统设置",
   "task.setLeadUnit": "设置牵头单位",
   "task.amend": "调整计划（完成时限、责任单位或牵头单位）",
+  "coordination.raise": "提出需协调事项",
+  "coordination.reply": "答复需协调事项",
+  "coordination.close": "办结需协调事项",
   "audit.export": "导出审计日志",
   export: "导出文件",
 };
@@ -71,6 +74,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Setting: "系统设置",
   Task: "重点任务",
   AnnualReport: "年度报告",
+  CoordinationIssue: "需协调事项",
   ImportBatch: "Excel 导入",
   AuditLog: "审计日志",
   MeasureList: "举措清单",
@@ -90,6 +94,8 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "annual:read": "查看年度报告",
   "annual:edit": "编辑年度报告",
   "report:review": "审核与催办",
+  "coordination:read": "查看需协调事项",
+  "coordination:raise": "提出需协调事项",
 };
 
 /** Verbs of action strings not (yet) in the table, so a new action still reads as Chinese. */
@@ -180,6 +186,13 @@ export const FIELD_LABELS: Record<string, string> = {
   intro: "总体情况",
   signOff: "落款",
   measures: "举措与节点",
+  task: "任务",
+  title: "事项名称",
+  detail: "具体问题",
+  addressedTo: "协调对象",
+  deadline: "期望办结日期",
+  reportId: "报告编号",
+  closingNote: "办结说明",
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -187,6 +200,9 @@ const VALUE_LABELS: Record<string, string> = {
   ...PROGRESS_STATE_LABELS,
   ...ROLE_LABELS,
   REMIND: "催办",
+  OPEN: "待答复",
+  ANSWERED: "已答复",
+  CLOSED: "已办结",
   CIRCULATE: "通报",
   "password change": "修改密码",
   "wrong password": "密码错误",

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "annual:read": ["REVIEWER", "LEADER"],
   /** Edit the annual report's narrative (the compiling department). */
   "annual:edit": ["REVIEWER"],
+  /** 需协调事项: staff read their unit's raised and addressed issues, reviewer and leaders all (coordinationScope). */
+  "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
+  /** Raise a 需协调事项 on a task the own unit carries. */
+  "coordination:raise": ["STAFF"],
   /** Accept or return submitted reports; chase late units (催办/通报). */
   "report:review": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import { PROVINCE } from "@/lib/indicators/observation-keys";
 import { reportingCounts } from "@/lib/reminders/reminders";
 import type { TaskStatus } from "@/lib/status/status-rules";
 import { taskStatuses, countByStatus } from "./dashboard";
+import { coordinationInPeriod } from "@/lib/coordination/coordination";
 import { addDays, addQuarters, formatQuarter, quarterLabel, type Quarter } from "@/lib/core/quarters";
 
 /**
@@ -22,7 +23,8 @@ import { addDays, addQuarters, formatQuarter, quarterLabel, type Quarter } from 
  *   time is the latest one);
  * - indicator values accepted (reviewedAt in the period; demo figures are not news);
  * - 催办/通报 sent (Reminder rows created in the period);
- * - units still owing reports for the last closed quarter.
+ * - units still owing reports for the last closed quarter;
+ * - 需协调事项 raised and closed in the period, and those still open at its end.
  *
  * A bounded number of queries whatever the data: each list is one aggregate in Postgres.
  */
@@ -229,13 +231,14 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
     return was !== undefined && was !== task.status ? [{ number: task.number, title: task.title, before: was, now: task.status }] : [];
   });
   const year = (today: string) => Number(today.slice(0, 4));
-  const [reports, values, reminders, late, indicatorsNow, indicatorsBefore] = await Promise.all([
+  const [reports, values, reminders, late, indicatorsNow, indicatorsBefore, coordination] = await Promise.all([
     reportEvents(period),
     acceptedValues(period),
     sentReminders(period),
     lateUnits(now.moment.lastClosed),
     assessAllIndicators(year(now.moment.today), now.moment.asOf),
     assessAllIndicators(year(before.moment.today), before.moment.asOf),
+    coordinationInPeriod(period),
   ]);
   const verdictBefore = new Map(indicatorsBefore.map((item) => [item.indicator.code, item.assessment.verdict]));
   const verdictChanges = indicatorsNow
@@ -258,6 +261,7 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
     reminders,
     late,
     verdictChanges,
+    coordination,
   };
 }
 

@@ -19,6 +19,8 @@ const ALLOWED: Record<Permission, Role[]> = {
   "annual:read": ["REVIEWER", "LEADER"],
   "annual:edit": ["REVIEWER"],
   "report:review": ["REVIEWER"],
+  "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
+  "coordination:raise": ["STAFF"],
 };
 
 describe("role × permission", () => {

@@ -228,6 +228,30 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
           </>
         )}
       </Section>
+
+      <Section
+        id="b-coordination"
+        title={`七、需协调事项（本期提出 ${brief.coordination.raised.length} 项，办结 ${brief.coordination.closed.length} 项，尚未办结 ${brief.coordination.open.length} 项）`}
+      >
+        {brief.coordination.raised.length + brief.coordination.closed.length + brief.coordination.open.length === 0 ? (
+          <p>无。</p>
+        ) : (
+          <ul className="list-disc pl-5">
+            {[
+              ...new Map(
+                [...brief.coordination.raised, ...brief.coordination.closed, ...brief.coordination.open].map((issue) => [issue.id, issue]),
+              ).values(),
+            ].map((issue) => (
+              <li key={issue.id}>
+                任务{issue.task} · {issue.title}（{issue.raisedBy} → {issue.addressedTo}）：
+                {[issue.raisedInPeriod && "本期提出", issue.closedInPeriod ? "本期办结" : issue.openAtEnd && "尚未办结"]
+                  .filter(Boolean)
+                  .join("，")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
     </article>
   );
 }

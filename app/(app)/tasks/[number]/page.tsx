@@ -19,6 +19,8 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TaskMeasures } from "@/components/measures/task-measures";
 import { AmendmentHistory } from "@/components/tasks/amendment-history";
 import { listTaskAmendments } from "@/lib/plan/amendments";
+import { listIssues } from "@/lib/coordination/coordination";
+import { IssueTable } from "@/components/coordination/issue-table";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -32,10 +34,11 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
   if (!task) notFound();
   const assigned = [...task.units, ...task.cities];
   const scope = reportReadScope(user);
-  const [reports, status, amendments] = await Promise.all([
+  const [reports, status, amendments, issues] = await Promise.all([
     scope ? listReports(scope, { task: task.number }) : null,
     scope ? getTaskStatus(task.number, task.deadline.date) : null,
     listTaskAmendments(task.number),
+    can(user.role, "coordination:read") ? listIssues(user, { task: task.number }) : null,
   ]);
   return (
     <article className="space-y-6">
@@ -152,6 +155,14 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
       )}
 
       {scope && <TaskMeasures taskNumber={task.number} />}
+      {issues && (
+        <section aria-labelledby="coordination-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="coordination-heading" className="text-lg font-semibold">
+            需协调事项
+          </h2>
+          <IssueTable issues={issues} showTask={false} />
+        </section>
+      )}
 
       {reports && (
         <section aria-labelledby="reports-heading" className="rounded-lg border border-slate-200 bg-white p-5">

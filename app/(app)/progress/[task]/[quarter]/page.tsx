@@ -15,6 +15,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CarriedBadge } from "@/components/reports/carried-badge";
 import { CarryForwardForm } from "@/components/reports/report-batch-form";
 import { carrySourceFor } from "@/lib/reports/carry-forward";
+import { RaiseIssuePanel } from "@/components/coordination/raise-issue-panel";
 
 export const metadata = { title: "填报进展" };
 
@@ -138,6 +139,7 @@ export default async function FillReportPage({
       ) : (
         <p className="text-sm text-slate-600">保存草稿后可上传佐证材料。</p>
       )}
+      <RaiseIssuePanel user={user} taskNumber={task.number} reportId={report?.id ?? null} />
     </article>
   );
 }
