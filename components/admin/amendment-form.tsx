@@ -3,7 +3,7 @@
 import { amendTaskAction } from "@/lib/plan/actions";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { FormState } from "@/lib/core/form-state";
+import { FormField as Field, invalidProps as invalid } from "@/components/ui/form-field";
 
 interface UnitOption {
   code: string;
@@ -29,33 +29,6 @@ const TITLES: Record<Props["kind"], string> = {
 };
 
 const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
-
-function Field({
-  id,
-  label,
-  state,
-  name,
-  children,
-}: {
-  id: string;
-  label: string;
-  state: FormState;
-  name: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      <FieldError id={`${id}-error`} errors={state.fieldErrors[name]} />
-    </div>
-  );
-}
-
-const invalid = (state: FormState, name: string, id: string) =>
-  state.fieldErrors[name] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
 
 /** One kind of 计划调整 of a task, with the reason, the authorising document and the effective date. */
 export function AmendmentForm({ kind, taskNumber, version, deadline, leadUnitCode, assigned, allUnits }: Props) {

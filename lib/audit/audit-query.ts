@@ -4,22 +4,11 @@
  * Pure; every refusal is a Chinese sentence.
  */
 import { z } from "@/lib/core/zod";
-import { unitCodeSchema } from "@/lib/core/schemas";
+import { isoDateSchema, unitCodeSchema } from "@/lib/core/schemas";
 import { addDays } from "@/lib/core/quarters";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar day as typed into a date field: 2026-12-02, and a real day of the calendar. */
-const daySchema = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => {
-      const match = ISO_DATE.exec(value);
-      if (!match) return false;
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, `${label}应为有效日期，如 2026-12-02`);
+const daySchema = (label: string) => isoDateSchema(`${label}应为有效日期，如 2026-12-02`);
 
 /** Audit row ids are a bigint sequence: digits only. */
 const cursorSchema = z

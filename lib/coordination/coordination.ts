@@ -200,65 +200,72 @@ export async function raiseIssue(input: RaiseIssueInput, user: SessionUser): Pro
   });
 }
 
-/** The issue as the writer's transaction sees it, checked with `allowed`, or a refusal. */
-async function issueForWrite(tx: Tx, user: SessionUser, id: number, allowed: typeof canReplyIssue, refusal: string) {
-  const issue = await tx.coordinationIssue.findUnique({
-    where: { id },
-    select: { id: true, status: true, raisedByUnitId: true, addressedToUnitId: true },
-  });
-  if (!issue || !canReadIssue(user, issue)) throw new AppError("NOT_FOUND", "该需协调事项不存在");
-  if (issue.status === "CLOSED") throw new UserFacingError("该事项已办结，不能再答复或办结");
-  if (!allowed(user, issue)) throw new AppError("FORBIDDEN", refusal);
-  return issue;
+interface IssueWrite {
+  issueId: number;
+  version: number;
+  /** Who may make this write (rules.ts), and the refusal for anyone else. */
+  allowed: typeof canReplyIssue;
+  refusal: string;
+  action: "coordination.reply" | "coordination.close";
+  data: Prisma.CoordinationIssueUpdateManyMutationInput & { status: CoordinationStatusName };
+  /** What the audit row's `after` adds to the new status. */
+  recorded: Prisma.InputJsonObject;
+  /** Writes beside the issue row (the reply), after the versioned update succeeded. */
+  also?: (tx: Tx) => Promise<unknown>;
 }
 
-const staleIssue = (id: number) => ({
-  lastChange: lastAudited("CoordinationIssue", String(id)),
-  message: ({ who, when }: { who: string; when: string }) => `未保存：${who} 已于 ${when} 更新了该事项，请刷新后再试。`,
-});
+/**
+ * A reply or a closure in one transaction: the issue re-read and checked for the writer, updated
+ * on its version (a stale one is refused, naming who wrote in between), and audited.
+ */
+async function writeIssue(user: SessionUser, write: IssueWrite): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const issue = await tx.coordinationIssue.findUnique({
+      where: { id: write.issueId },
+      select: { id: true, status: true, raisedByUnitId: true, addressedToUnitId: true },
+    });
+    if (!issue || !canReadIssue(user, issue)) throw new AppError("NOT_FOUND", "该需协调事项不存在");
+    if (issue.status === "CLOSED") throw new UserFacingError("该事项已办结，不能再答复或办结");
+    if (!write.allowed(user, issue)) throw new AppError("FORBIDDEN", write.refusal);
+    const entityId = String(issue.id);
+    await updateVersioned(tx, "coordinationIssue", { where: { id: issue.id }, version: write.version }, write.data, {
+      lastChange: lastAudited("CoordinationIssue", entityId),
+      message: ({ who, when }) => `未保存：${who} 已于 ${when} 更新了该事项，请刷新后再试。`,
+    });
+    await write.also?.(tx);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: write.action,
+      entity: "CoordinationIssue",
+      entityId,
+      before: { status: issue.status, version: write.version },
+      after: { status: write.data.status, ...write.recorded, version: write.version + 1 },
+    });
+  });
+}
 
 /** A reply by the addressed unit, the reviewer or a leader; an open issue becomes 已答复. */
 export async function replyToIssue(input: ReplyIssueInput, user: SessionUser): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const issue = await issueForWrite(tx, user, input.issueId, canReplyIssue, "只有被协调单位、审核人或领导可以答复该事项");
-    await updateVersioned(
-      tx,
-      "coordinationIssue",
-      { where: { id: issue.id }, version: input.version },
-      { status: "ANSWERED" },
-      staleIssue(issue.id),
-    );
-    await tx.coordinationReply.create({ data: { issueId: issue.id, authorId: user.id, text: input.text } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "coordination.reply",
-      entity: "CoordinationIssue",
-      entityId: String(issue.id),
-      before: { status: issue.status, version: input.version },
-      after: { status: "ANSWERED", message: input.text, version: input.version + 1 },
-    });
+  await writeIssue(user, {
+    ...input,
+    allowed: canReplyIssue,
+    refusal: "只有被协调单位、审核人或领导可以答复该事项",
+    action: "coordination.reply",
+    data: { status: "ANSWERED" },
+    recorded: { message: input.text },
+    also: (tx) => tx.coordinationReply.create({ data: { issueId: input.issueId, authorId: user.id, text: input.text } }),
   });
 }
 
 /** Closure with a note, by the raising unit or the reviewer. */
 export async function closeIssue(input: CloseIssueInput, user: SessionUser, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const issue = await issueForWrite(tx, user, input.issueId, canCloseIssue, "只有提出单位或审核人可以办结该事项");
-    await updateVersioned(
-      tx,
-      "coordinationIssue",
-      { where: { id: issue.id }, version: input.version },
-      { status: "CLOSED", closedAt: now, closingNote: input.closingNote },
-      staleIssue(issue.id),
-    );
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "coordination.close",
-      entity: "CoordinationIssue",
-      entityId: String(issue.id),
-      before: { status: issue.status, version: input.version },
-      after: { status: "CLOSED", closingNote: input.closingNote, version: input.version + 1 },
-    });
+  await writeIssue(user, {
+    ...input,
+    allowed: canCloseIssue,
+    refusal: "只有提出单位或审核人可以办结该事项",
+    action: "coordination.close",
+    data: { status: "CLOSED", closedAt: now, closingNote: input.closingNote },
+    recorded: { closingNote: input.closingNote },
   });
 }
 
