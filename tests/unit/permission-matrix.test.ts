@@ -19,6 +19,7 @@ const ALLOWED: Record<Permission, Role[]> = {
   "annual:read": ["REVIEWER", "LEADER"],
   "annual:edit": ["REVIEWER"],
   "report:review": ["REVIEWER"],
+  "report:lead-review": ["STAFF"],
 };
 
 describe("role × permission", () => {

@@ -6,6 +6,7 @@ import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
 import { can, reportReadScope } from "@/lib/auth/roles";
 import { getTaskByNumber } from "@/lib/plan/tasks";
+import { getTaskReviewLevels } from "@/lib/plan/lead-unit";
 import { formatChineseDate } from "@/lib/core/dates";
 import { ReportStatusBadge, StatusBadge } from "@/components/reports/status-badge";
 import { getTaskStatus } from "@/lib/status/task-status";
@@ -95,7 +96,13 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
         </ul>
         {can(user.role, "plan:edit") && (
           <div className="no-print mt-5 border-t border-slate-200 pt-4">
-            <LeadUnitForm taskNumber={task.number} version={task.version} currentCode={task.leadUnit?.code ?? null} units={assigned} />
+            <LeadUnitForm
+              taskNumber={task.number}
+              version={task.version}
+              currentCode={task.leadUnit?.code ?? null}
+              reviewLevels={await getTaskReviewLevels(task.number)}
+              units={assigned}
+            />
           </div>
         )}
       </section>
