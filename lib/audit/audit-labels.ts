@@ -65,6 +65,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 export const ENTITY_LABELS: Record<string, string> = {
   ProgressReport: "进展报告",
+  CompletionCheck: "销号核查",
   IndicatorObservation: "指标数值",
   ObservationConflict: "指标数值冲突",
   Reminder: "催办/通报",
@@ -93,6 +94,7 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "annual:read": "查看年度报告",
   "annual:edit": "编辑年度报告",
   "report:review": "审核与催办",
+  "report:lead-review": "牵头单位审核",
 };
 
 /** Verbs of action strings not (yet) in the table, so a new action still reads as Chinese. */
@@ -156,6 +158,11 @@ export const FIELD_LABELS: Record<string, string> = {
   windowDays: "报送窗口（季度结束后天数）",
   leadUnit: "牵头单位",
   reviewLevels: "审核层级",
+  subject: "核查对象",
+  checkedOn: "核查日期",
+  method: "核查方式",
+  passed: "核查通过",
+  finding: "核查发现",
   fileName: "文件名",
   mediaType: "文件类型",
   size: "大小（字节）",

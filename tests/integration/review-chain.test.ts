@@ -18,7 +18,12 @@ import { leadReviewSchema, reviewSchema, unlockSchema } from "@/lib/review/schem
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
-afterAll(() => db.$disconnect());
+let chained: number[] = [];
+// The run's other files share the seeded plan: give the tasks back their single level and no lead unit.
+afterAll(async () => {
+  await db.task.updateMany({ where: { number: { in: chained } }, data: { reviewLevels: 1, leadUnitId: null } });
+  await db.$disconnect();
+});
 
 const TODAY = "2026-11-25";
 const QUARTER = "2025Q3";
@@ -48,6 +53,7 @@ beforeAll(async () => {
       users.admin!.id,
     );
   }
+  chained = shared.map((task) => task.number);
   twoLevel = shared.slice(0, 5).map((task) => task.number);
   oneLevel = shared[5]!.number;
 });

@@ -61,6 +61,9 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
         <Link href="/review/observations" className="text-blue-800 hover:underline">
           指标数据审核 →
         </Link>
+        <Link href="/review/checks" className="ml-4 text-blue-800 hover:underline">
+          销号核查 →
+        </Link>
         {openConflicts > 0 && (
           <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{openConflicts} 条数值冲突待处理</span>
         )}

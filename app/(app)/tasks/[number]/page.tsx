@@ -143,7 +143,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
             {status.units.map((unit) => (
               <li key={unit.code} className="flex items-center justify-between gap-2 text-sm">
                 <span>{unit.shortName}</span>
-                <StatusBadge status={unit.assessment.status} reason={unit.assessment.reason} />
+                <StatusBadge status={unit.assessment.status} reason={unit.assessment.reason} verified={unit.assessment.verified} />
               </li>
             ))}
           </ul>
