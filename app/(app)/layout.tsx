@@ -10,6 +10,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     can(user.role, "report:write") && { href: "/measures", label: "年度举措" },
     can(user.role, "report:review") && { href: "/review", label: "审核台" },
     can(user.role, "report:review") && { href: "/review/measures", label: "举措审核" },
+    can(user.role, "report:lead-review") && { href: "/lead-review", label: "牵头审核" },
     can(user.role, "report:review") && { href: "/reminders", label: "催办" },
     can(user.role, "coordination:read") && { href: "/coordination", label: "需协调事项" },
     can(user.role, "annual:read") && { href: "/annual", label: "年度报告" },

@@ -16,6 +16,7 @@ import { rankText } from "@/lib/core/ranking";
 import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
 import { formatShare } from "@/lib/core/shares";
 import { SectionChart } from "./section-chart-lazy";
+import { completionCounts } from "@/lib/verification/checks";
 
 const quarterKey = (query: DashboardQuery) => (query.quarter ? formatQuarter(query.quarter) : undefined);
 
@@ -120,7 +121,10 @@ export async function IndicatorVerdicts({ currentYear }: { currentYear: number }
 }
 
 export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
-  const { tasks, moment } = await filteredTasks(query);
+  const [{ tasks, moment }, completion] = await Promise.all([
+    filteredTasks(query),
+    completionCounts({ unitCode: query.unit ?? query.city, section: query.section }),
+  ]);
   const counts = countByStatus(tasks);
   return (
     <Widget id="w-tasks" title={`重点任务状态（截至 ${formatChineseDate(moment.today)}）`}>
@@ -140,6 +144,11 @@ export async function TaskStatusSummary({ query }: { query: DashboardQuery }) {
         ))}
       </ul>
       <p className="mt-2 text-sm text-slate-600">共 {tasks.length} 项任务；点击数字查看任务清单。</p>
+      {/* 销号核查: leaders count verified and claimed completion apart (task × unit, as of now). */}
+      <p className="mt-1 text-sm" aria-label="任务单位完成情况">
+        任务单位完成：已完成 <strong className="tabular-nums">{completion.verified}</strong> 项（已核查），已完成（待核查）{" "}
+        <strong className="tabular-nums">{completion.claimed}</strong> 项
+      </p>
     </Widget>
   );
 }

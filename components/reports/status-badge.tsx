@@ -1,4 +1,4 @@
-import { REPORT_STATUS_LABELS, STATUS_LABELS, type ReportStatus, type TaskStatus } from "@/lib/status/status-rules";
+import { CLAIMED_DONE_LABEL, REPORT_STATUS_LABELS, STATUS_LABELS, type ReportStatus, type TaskStatus } from "@/lib/status/status-rules";
 
 /** Traffic-light colours, always with a text label (and a shape) so colour is never the only cue. */
 const TONES: Record<TaskStatus, { dot: string; box: string; mark: string }> = {
@@ -10,12 +10,13 @@ const TONES: Record<TaskStatus, { dot: string; box: string; mark: string }> = {
   DONE: { dot: "bg-sky-700", box: "border-sky-300 bg-sky-50 text-sky-900", mark: "✓" },
 };
 
-export function StatusBadge({ status, reason }: { status: TaskStatus; reason?: string }) {
+/** `verified: false` on DONE: a completion not yet confirmed by 销号核查 reads 已完成（待核查）. */
+export function StatusBadge({ status, reason, verified }: { status: TaskStatus; reason?: string; verified?: boolean }) {
   const tone = TONES[status];
   return (
     <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium ${tone.box}`} title={reason}>
       <span aria-hidden="true">{tone.mark}</span>
-      {STATUS_LABELS[status]}
+      {status === "DONE" && verified === false ? CLAIMED_DONE_LABEL : STATUS_LABELS[status]}
       {reason && <span className="sr-only">：{reason}</span>}
     </span>
   );

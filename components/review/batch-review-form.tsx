@@ -11,10 +11,14 @@ interface Props {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   noun: string;
   field: string;
+  /** The two buttons' wording: accept/return for 省生态环境厅, pass on/return for the lead unit. */
+  decisions?: { approve: { value: string; label: string }; returnLabel: string };
 }
 
+const REVIEWER_DECISIONS = { approve: { value: "accept", label: "审核通过" }, returnLabel: "退回" };
+
 /** Wraps a queue: tick several items, then accept them or return them with one comment. */
-export function BatchReviewForm({ children, empty, action, noun, field }: Props) {
+export function BatchReviewForm({ children, empty, action, noun, field, decisions = REVIEWER_DECISIONS }: Props) {
   const { state, pending, formProps, messageProps } = useFormAction(action);
   return (
     <form {...formProps} aria-label="批量审核" className="space-y-3">
@@ -40,11 +44,12 @@ export function BatchReviewForm({ children, empty, action, noun, field }: Props)
             <button
               type="submit"
               name="decision"
-              value="accept"
+              value={decisions.approve.value}
               disabled={pending}
               className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
             >
-              所选{noun}审核通过
+              所选{noun}
+              {decisions.approve.label}
             </button>
             <button
               type="submit"
@@ -53,7 +58,8 @@ export function BatchReviewForm({ children, empty, action, noun, field }: Props)
               disabled={pending}
               className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60"
             >
-              所选{noun}退回
+              所选{noun}
+              {decisions.returnLabel}
             </button>
           </div>
         </div>

@@ -15,6 +15,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "report.withdraw": "撤回进展报告",
   "report.accept": "审核通过进展报告",
   "report.return": "退回进展报告",
+  "report.pass_on": "牵头单位审核通过，转报省生态环境厅",
+  "report.lead_return": "牵头单位退回进展报告",
+  "report.unlock": "解锁已通过的进展报告",
+  "check.record": "销号核查",
   "report.carry_forward": "本季度无新进展，沿用上季度内容",
   "measureList.save": "保存举措清单草稿",
   "measureList.submit": "提交举措清单",
@@ -65,6 +69,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 export const ENTITY_LABELS: Record<string, string> = {
   ProgressReport: "进展报告",
+  CompletionCheck: "销号核查",
   IndicatorObservation: "指标数值",
   ObservationConflict: "指标数值冲突",
   Reminder: "催办/通报",
@@ -96,6 +101,7 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "report:review": "审核与催办",
   "coordination:read": "查看需协调事项",
   "coordination:raise": "提出需协调事项",
+  "report:lead-review": "牵头单位审核",
 };
 
 /** Verbs of action strings not (yet) in the table, so a new action still reads as Chinese. */
@@ -163,6 +169,12 @@ export const FIELD_LABELS: Record<string, string> = {
   units: "责任单位",
   authority: "依据文件",
   effectiveDate: "生效日期",
+  reviewLevels: "审核层级",
+  subject: "核查对象",
+  checkedOn: "核查日期",
+  method: "核查方式",
+  passed: "核查通过",
+  finding: "核查发现",
   fileName: "文件名",
   mediaType: "文件类型",
   size: "大小（字节）",

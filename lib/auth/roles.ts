@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "coordination:raise": ["STAFF"],
   /** Accept or return submitted reports; chase late units (催办/通报). */
   "report:review": ["REVIEWER"],
+  /** 牵头单位 review: pass on or return its task's reports; only for staff of the task's lead unit (checked at the data). */
+  "report:lead-review": ["STAFF"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

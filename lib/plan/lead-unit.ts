@@ -5,14 +5,18 @@ import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { recordAudit } from "@/lib/audit/audit";
 import type { SetLeadUnitInput } from "./schemas";
 
-/** Marks (or clears, with an empty code) a task's 牵头单位; refuses a stale version. */
-export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number): Promise<void> {
+/** Marks (or clears, with an empty code) a task's 牵头单位 and its review levels; refuses a stale version. */
+export async function setTaskLeadUnit(
+  input: Omit<SetLeadUnitInput, "reviewLevels"> & { reviewLevels?: number },
+  actorId: number,
+): Promise<void> {
   const entityId = String(input.taskNumber);
   await db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({
       where: { number: input.taskNumber },
       select: {
         id: true,
+        reviewLevels: true,
         leadUnit: { select: { code: true, shortName: true } },
         units: { select: { unit: { select: { id: true, code: true, shortName: true } } } },
       },
@@ -25,11 +29,16 @@ export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number):
         throw new UserFacingError("牵头单位必须是该任务的责任单位之一", { unitCode: ["请选择该任务的责任单位"] });
       }
     }
+    // Not given (a caller that only sets the lead unit): the task keeps its levels.
+    const reviewLevels = input.reviewLevels ?? task.reviewLevels;
+    if (reviewLevels === 2 && !leadUnit) {
+      throw new UserFacingError("两级审核需要先指定牵头单位", { reviewLevels: ["请先选择牵头单位，或改为一级审核"] });
+    }
     await updateVersioned(
       tx,
       "task",
       { where: { id: task.id }, version: input.version },
-      { leadUnitId: leadUnit?.id ?? null },
+      { leadUnitId: leadUnit?.id ?? null, reviewLevels },
       {
         lastChange: lastAudited("Task", entityId),
         message: ({ who, when }) => `保存未成功：${who} 已于 ${when} 修改了该任务，请刷新后再试。`,
@@ -40,8 +49,14 @@ export async function setTaskLeadUnit(input: SetLeadUnitInput, actorId: number):
       action: "task.setLeadUnit",
       entity: "Task",
       entityId,
-      before: { leadUnit: task.leadUnit?.shortName ?? null, version: input.version },
-      after: { leadUnit: leadUnit?.shortName ?? null, version: input.version + 1 },
+      before: { leadUnit: task.leadUnit?.shortName ?? null, reviewLevels: task.reviewLevels, version: input.version },
+      after: { leadUnit: leadUnit?.shortName ?? null, reviewLevels, version: input.version + 1 },
     });
   });
+}
+
+/** How many review levels a task's reports go through (the admin's form shows it). */
+export async function getTaskReviewLevels(taskNumber: number): Promise<number> {
+  const task = await db.task.findUnique({ where: { number: taskNumber }, select: { reviewLevels: true } });
+  return task?.reviewLevels ?? 1;
 }

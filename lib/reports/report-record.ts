@@ -35,6 +35,8 @@ export const reportContentFields = {
   submittedAt: true,
   reviewedAt: true,
   reviewComment: true,
+  /** Two-level review: LEAD while the task's 牵头单位 has it, FINAL (or null, before levels) for 省生态环境厅. */
+  reviewStage: true,
   figures: figureFields,
   /** 沿用上季度: the accepted report this one carries forward, shown to the reviewer as a mark. */
   carriedFrom: { select: { id: true, year: true, quarter: true } },

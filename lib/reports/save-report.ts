@@ -45,6 +45,8 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
       id: true,
       number: true,
       deadlineDate: true,
+      reviewLevels: true,
+      leadUnitId: true,
       indicators: {
         select: {
           indicator: {
@@ -214,6 +216,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
       ? { carriedFrom: { id: options.carriedFrom.id, quarter: formatQuarter(quarterOfRow(options.carriedFrom)) } }
       : {}),
   };
+  const stage = reviewStageOnSubmit(task, unitId);
   const now = new Date();
   const content = Prisma.sql`${input.progressState}::"ProgressState", ${input.percent}, ${input.progress}, ${input.problems}, ${input.nextSteps}, ${carriedFromId}::int, ${user.id}, ${now}`;
   const returning = Prisma.sql`id, version, status`;
@@ -222,12 +225,13 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
         "ProgressReport",
         { id: existing.id, version: input.version },
         Prisma.sql`("progressState", percent, progress, problems, "nextSteps", "carriedFromId", "updatedById", "updatedAt") = (${content})
-                   ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}` : Prisma.empty}`,
+                   ${submit ? Prisma.sql`, status = 'SUBMITTED', "submittedAt" = ${now}, "reviewStage" = ${stage}::"ReviewStage"` : Prisma.empty}`,
         { returning },
       )
     : Prisma.sql`
-        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "carriedFromId", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "createdAt")
-        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null}, ${now})
+        INSERT INTO "ProgressReport" ("progressState", percent, progress, problems, "nextSteps", "carriedFromId", "updatedById", "updatedAt", "taskId", "unitId", year, quarter, status, "submittedAt", "reviewStage", "createdAt")
+        VALUES (${content}, ${task.id}, ${unitId}, ${input.quarter.year}, ${input.quarter.quarter}, ${after.status}::"ReportStatus", ${submit ? now : null},
+                ${submit ? stage : null}::"ReviewStage", ${now})
         RETURNING ${returning}`;
   const indicatorIds = figures?.map((figure) => figure.indicator.id);
   const figureWrites = figures
@@ -260,6 +264,14 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     saved,
     existing ? staleReport(existing.id, user, staleMessage) : { lastChange: async () => null, message: staleMessage },
   );
+}
+
+/**
+ * Where a submitted report goes first: to the task's 牵头单位 when the admin set two review levels
+ * and a lead unit, unless the lead unit reports itself; otherwise straight to 省生态环境厅.
+ */
+export function reviewStageOnSubmit(task: { reviewLevels: number; leadUnitId: number | null }, unitId: number): "LEAD" | "FINAL" {
+  return task.reviewLevels === 2 && task.leadUnitId !== null && task.leadUnitId !== unitId ? "LEAD" : "FINAL";
 }
 
 type TaskIndicator = Awaited<ReturnType<typeof reportingContext>>["task"]["indicators"][number]["indicator"];

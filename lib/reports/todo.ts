@@ -3,7 +3,7 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatIsoDate } from "@/lib/core/dates";
-import { assessUnitTask, REPORT_STATUS_LABELS, type Assessment, type ReportStatus } from "@/lib/status/status-rules";
+import { assessUnitTask, checkOfClaim, REPORT_STATUS_LABELS, type Assessment, type ReportStatus } from "@/lib/status/status-rules";
 import {
   addQuarters,
   chinaToday,
@@ -110,7 +110,7 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
   const { windowDays } = await getWindowSetting();
   const collecting = reportingQuarter(today, windowDays);
   const lastClosed = addQuarters(collecting, -1);
-  const [assignments, reports, reminders] = await Promise.all([
+  const [assignments, reports, reminders, checks] = await Promise.all([
     db.taskUnit.findMany({
       where: { unitId, task: taskWhere(query) },
       orderBy: { task: { number: "asc" } },
@@ -142,17 +142,24 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
         progressState: true,
         percent: true,
         reviewComment: true,
+        reviewedAt: true,
         carriedFrom: { select: { year: true, quarter: true } },
       },
     }),
     activeRemindersFor(unitId),
+    // 销号核查 of the unit's claimed completions: a failed one reopens the task and tells the finding.
+    db.completionCheck.findMany({
+      where: { unitId, subject: "TASK_UNIT" },
+      select: { taskId: true, passed: true, finding: true, createdAt: true },
+    }),
   ]);
 
   const all: TodoItem[] = [];
   for (const { task } of assignments) {
     const deadline = formatIsoDate(task.deadlineDate);
     const own = reports.filter((report) => report.taskId === task.id);
-    const assessment = assessUnitTask(deadline, own, { today, windowDays });
+    const taskChecks = checks.filter((check) => check.taskId === task.id);
+    const assessment = assessUnitTask(deadline, own, { today, windowDays }, checkOfClaim(own, taskChecks));
     const reportFor = (quarter: Quarter) => own.find((report) => report.year === quarter.year && report.quarter === quarter.quarter);
     const item = (kind: TodoKind, quarter: Quarter, report: (typeof own)[number] | undefined): TodoItem => ({
       kind,

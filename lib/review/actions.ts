@@ -1,9 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
-import { conflictDecisionSchema, reviewObservationSchema, reviewSchema } from "./schemas";
+import { conflictDecisionSchema, leadReviewSchema, reviewObservationSchema, reviewSchema, unlockSchema } from "./schemas";
 import { decideConflict } from "@/lib/indicators/observation-conflicts";
-import { reviewReports } from "./review-reports";
+import { reviewReports, unlockReport } from "./review-reports";
+import { leadReviewReports } from "./lead-review";
 import { reviewObservations } from "./review-observations";
 
 export const reviewAction = validatedAction("report:review", reviewSchema, async (input, user) => {
@@ -26,4 +27,17 @@ export const decideConflictAction = validatedAction("report:review", conflictDec
   const message = await decideConflict(input, user);
   revalidatePath("/review/observations");
   return message;
+});
+
+export const leadReviewAction = validatedAction("report:lead-review", leadReviewSchema, async (input, user) => {
+  const count = await leadReviewReports(input, user);
+  revalidatePath("/review/lead");
+  return `已${input.decision === "pass" ? "转报省生态环境厅" : "退回"} ${count} 份报告。`;
+});
+
+export const unlockReportAction = validatedAction("report:review", unlockSchema, async (input, user) => {
+  await unlockReport(input, user);
+  revalidatePath(`/reports/${input.report.id}`);
+  revalidatePath("/review");
+  return "已解锁并退回该报告，单位修改后可重新提交。已发布的指标数值保持不变，重新审核通过后再次发布。";
 });

@@ -1,6 +1,6 @@
 /** The reviewer's decision on one report or indicator value, or a ticked batch of them. */
 import { z } from "@/lib/core/zod";
-import { idSchema, recordRefsSchema, textSchema } from "@/lib/core/schemas";
+import { idSchema, recordRefSchema, recordRefsSchema, textSchema } from "@/lib/core/schemas";
 
 /** Accept or return; returning needs a comment the unit can act on. */
 export const decisionFields = {
@@ -26,6 +26,25 @@ export const reviewSchema = z
   })
   .superRefine(requireReturnComment);
 export type ReviewInput = z.output<typeof reviewSchema>;
+
+/** The 牵头单位's decision: pass on to 省生态环境厅, or return with a comment. */
+export const leadReviewSchema = z
+  .object({
+    reports: recordRefsSchema("请至少选择一份报告"),
+    decision: z.enum(["pass", "return"], { message: "请选择转报或退回" }),
+    comment: decisionFields.comment,
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === "return" && !value.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "退回时请填写审核意见" });
+  });
+export type LeadReviewInput = z.output<typeof leadReviewSchema>;
+
+/** Unlocking accepted data needs a reason the unit can act on. */
+export const unlockSchema = z.object({
+  report: recordRefSchema,
+  reason: textSchema("解锁原因").min(1, "请填写解锁原因").max(2000, "解锁原因不能超过 2000 字"),
+});
+export type UnlockInput = z.output<typeof unlockSchema>;
 
 export const reviewObservationSchema = z
   .object({ observations: recordRefsSchema("请至少选择一条数据"), ...decisionFields })

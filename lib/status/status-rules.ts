@@ -3,7 +3,9 @@
  * Pure: the caller passes the reports and "today"; nothing here reads a clock or a database.
  *
  * Per task × unit, first match wins:
- *   DONE            the latest accepted report says 已完成
+ *   DONE            the latest accepted report says 已完成, and no 销号核查 since has failed: claimed
+ *                   (已完成（待核查）) until a check passes, verified after
+ *   (a failed check reopens the pair: it is judged by the rules below, BEHIND at the latest)
  *   OVERDUE_REPORT  the last quarter whose window has closed has no submitted report
  *   BEHIND          the latest accepted report says 滞后, or the deadline is within a year (or
  *                   past) and its percent lags the straight path from July 2024 by 25+ points
@@ -43,8 +45,18 @@ export interface StatusContext {
   windowDays: number;
 }
 
+/** The latest 销号核查 of the pair's current claim of completion (made after the report claiming it was accepted). */
+export interface CheckFact {
+  passed: boolean;
+  finding: string;
+}
+
 export interface Assessment {
   status: UnitTaskStatus;
+  /** For DONE: whether a 销号核查 has confirmed it (verified) or it is only claimed. */
+  verified?: boolean;
+  /** A failed 销号核查 reopened the pair: its finding, shown to the unit. */
+  failedCheck?: string;
   /** Why, in Chinese, for the tooltip and the screen reader. */
   reason: string;
 }
@@ -78,6 +90,9 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   OVERDUE: "任务逾期",
 };
 
+/** A completion the reviewer has not verified yet (销号核查 pending). */
+export const CLAIMED_DONE_LABEL = "已完成（待核查）";
+
 /** Statuses that count as lagging: late with a report, behind, or past the deadline. */
 export const LAGGING_STATUSES: readonly TaskStatus[] = ["OVERDUE", "OVERDUE_REPORT", "BEHIND"];
 export const isLagging = (status: TaskStatus) => LAGGING_STATUSES.includes(status);
@@ -95,18 +110,28 @@ export function expectedPercent(deadlineDate: string, today: string): number {
   return Math.round((elapsed / total) * 100);
 }
 
-function latestAccepted(reports: readonly ReportFact[]): ReportFact | undefined {
+function latestAccepted<Report extends Pick<ReportFact, "year" | "quarter" | "status">>(reports: readonly Report[]): Report | undefined {
   return reports
     .filter((report) => report.status === "ACCEPTED")
-    .reduce<ReportFact | undefined>(
+    .reduce<Report | undefined>(
       (latest, report) => (!latest || report.year * 4 + report.quarter > latest.year * 4 + latest.quarter ? report : latest),
       undefined,
     );
 }
 
-export function assessUnitTask(deadlineDate: string, reports: readonly ReportFact[], context: StatusContext): Assessment {
+export function assessUnitTask(
+  deadlineDate: string,
+  reports: readonly ReportFact[],
+  context: StatusContext,
+  check: CheckFact | null = null,
+): Assessment {
   const accepted = latestAccepted(reports);
-  if (accepted?.progressState === "COMPLETED") return { status: "DONE", reason: "最新审核通过的报告为已完成" };
+  const claimed = accepted?.progressState === "COMPLETED";
+  if (claimed && !check)
+    return { status: "DONE", verified: false, reason: `${CLAIMED_DONE_LABEL}：最新审核通过的报告为已完成，待销号核查` };
+  if (claimed && check?.passed) return { status: "DONE", verified: true, reason: "已完成，销号核查通过" };
+  const reopened = claimed && check !== null;
+  const reopenedBy = reopened ? { failedCheck: check.finding } : {};
 
   const collecting = reportingQuarter(context.today, context.windowDays);
   const lastClosed = addQuarters(collecting, -1);
@@ -114,11 +139,13 @@ export function assessUnitTask(deadlineDate: string, reports: readonly ReportFac
 
   if (taskSpansQuarter(deadlineDate, lastClosed) && !submittedFor(lastClosed)) {
     return {
+      ...reopenedBy,
       status: "OVERDUE_REPORT",
       reason: `${quarterLabel(lastClosed)}报告逾期未报（截止 ${windowCloseDate(lastClosed, context.windowDays)}）`,
     };
   }
 
+  if (reopened) return { status: "BEHIND", failedCheck: check.finding, reason: `销号核查未通过：${check.finding}` };
   if (accepted?.progressState === "BEHIND") return { status: "BEHIND", reason: "单位自报进度滞后" };
   const percent = accepted?.percent ?? 0;
   const expected = expectedPercent(deadlineDate, context.today);
@@ -132,6 +159,26 @@ export function assessUnitTask(deadlineDate: string, reports: readonly ReportFac
     return { status: "DUE_SOON", reason: `${formatQuarter(collecting)} 报告 ${daysLeft} 天后截止（${closes}）` };
   }
   return { status: "ON_TRACK", reason: "按期报送，进度正常" };
+}
+
+type ClaimReport = Pick<ReportFact, "year" | "quarter" | "status"> & { reviewedAt: Date | null };
+
+/**
+ * The latest 销号核查 of a unit's current claim: made after its latest accepted report was
+ * accepted (checks of an earlier claim no longer count once the unit reports again).
+ */
+export function checkOfClaim(
+  reports: readonly ClaimReport[],
+  checks: readonly { passed: boolean; finding: string; createdAt: Date }[],
+): CheckFact | null {
+  const accepted = latestAccepted(reports);
+  if (!accepted?.reviewedAt) return null;
+  const since = checks.filter((check) => check.createdAt >= accepted.reviewedAt!);
+  const latest = since.reduce<(typeof since)[number] | undefined>(
+    (last, check) => (!last || check.createdAt >= last.createdAt ? check : last),
+    undefined,
+  );
+  return latest ? { passed: latest.passed, finding: latest.finding } : null;
 }
 
 /** The task over all its units (provincial units and cities). */

@@ -20,7 +20,7 @@ import { getWindowSetting } from "@/lib/admin/settings";
  * A snapshot is built on the first read of its day (and window length) and describes the end of
  * that day. Triggers keep it true to the reports: a report change marks its pair stale, and the next
  * read re-evaluates the stale pairs before aggregating; assignment or deadline changes drop every
- * snapshot. Reads therefore never see a status older than the last committed report.
+ * snapshot. A 销号核查 marks its pair stale itself (markPairStale, in the check's transaction). Reads therefore never see a status older than the last committed report.
  *
  * With the pairs, each snapshot keeps their counts per task × status and per unit × section
  * (tallies), rewritten for the tasks and units of every pair re-evaluated: the dashboard reads
@@ -69,6 +69,9 @@ interface PairFacts extends Pair {
   lastClosedSubmittedAt: Date | null;
   collectingReport: ReportStatus | null;
   collectingSubmittedAt: Date | null;
+  /** The latest 销号核查 of the latest accepted report's claim, if any (only read when it says 已完成). */
+  checkPassed: boolean | null;
+  checkFinding: string | null;
 }
 
 interface Evaluated extends Pair {
@@ -97,10 +100,11 @@ async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pa
     SELECT tu."taskId", tu."unitId",
            la."progressState", la.percent, la.year AS "acceptedYear", la.quarter AS "acceptedQuarter",
            lc.status AS "lastClosedReport", lc."submittedAt" AS "lastClosedSubmittedAt",
-           cq.status AS "collectingReport", cq."submittedAt" AS "collectingSubmittedAt"
+           cq.status AS "collectingReport", cq."submittedAt" AS "collectingSubmittedAt",
+           ck.passed AS "checkPassed", ck.finding AS "checkFinding"
     FROM "TaskUnit" tu
     LEFT JOIN LATERAL (
-      SELECT r."progressState", r.percent, r.year, r.quarter
+      SELECT r."progressState", r.percent, r.year, r.quarter, r."reviewedAt"
       FROM "ProgressReport" r
       WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId"
         -- Bounds the index scan: nothing after the collected quarter can have been accepted yet.
@@ -109,6 +113,14 @@ async function pairFacts(tx: Tx, moment: Moment, asOf: Date, pairs?: readonly Pa
       ORDER BY r.year DESC, r.quarter DESC
       LIMIT 1
     ) la ON true
+    -- 销号核查 of that acceptance's claim: checks recorded after it was accepted, by asOf.
+    LEFT JOIN LATERAL (
+      SELECT c.passed, c.finding FROM "CompletionCheck" c
+      WHERE c.subject = 'TASK_UNIT' AND c."taskId" = tu."taskId" AND c."unitId" = tu."unitId"
+        AND c."createdAt" >= la."reviewedAt" AND c."createdAt" <= ${asOf}
+      ORDER BY c."createdAt" DESC, c.id DESC
+      LIMIT 1
+    ) ck ON true
     LEFT JOIN LATERAL (${quarterReport(lastClosed)}) lc ON true
     LEFT JOIN LATERAL (${quarterReport(collecting)}) cq ON true
     ${only}
@@ -144,7 +156,8 @@ async function evaluate(tx: Tx, moment: Moment, pairs?: readonly Pair[]): Promis
   const context = { today: moment.today, windowDays: moment.windowDays };
   return rows.map((row) => {
     const deadline = deadlineOf.get(row.taskId)!;
-    const { status, reason } = assessUnitTask(deadline, factsOf(row, moment, asOf), context);
+    const check = row.checkPassed === null ? null : { passed: row.checkPassed, finding: row.checkFinding ?? "" };
+    const { status, reason } = assessUnitTask(deadline, factsOf(row, moment, asOf), context, check);
     return {
       taskId: row.taskId,
       unitId: row.unitId,
@@ -220,7 +233,8 @@ async function build(moment: Moment, day: Date): Promise<number> {
         select: { id: true },
       });
       if (existing) return existing.id;
-      await tx.$executeRaw`LOCK TABLE "ProgressReport", "TaskUnit", "Task" IN SHARE MODE`;
+      // CompletionCheck too: a check has no trigger; its writer marks the pair stale (lib/verification/checks.ts).
+      await tx.$executeRaw`LOCK TABLE "ProgressReport", "TaskUnit", "Task", "CompletionCheck" IN SHARE MODE`;
       await tx.statusSnapshot.deleteMany({ where: { computedAt: { lt: new Date(Date.now() - SNAPSHOT_LIFETIME_MS) } } });
       const { id } = await tx.statusSnapshot.create({ data: { today: day, windowDays: moment.windowDays }, select: { id: true } });
       const rows = await evaluate(tx, moment);
@@ -292,6 +306,15 @@ async function refreshStale(snapshotId: number, moment: Moment): Promise<boolean
 function isLockTimeout(error: unknown): boolean {
   const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } }).meta?.driverAdapterError?.cause;
   return cause?.originalCode === "55P03";
+}
+
+/**
+ * Marks a pair stale in every snapshot, inside the caller's write (a 销号核查 has no trigger of its
+ * own). The write's CompletionCheck insert waits for a build in progress (build locks the table),
+ * so a snapshot either saw the check or has the pair marked.
+ */
+export async function markPairStale(tx: Tx, pair: Pair): Promise<void> {
+  await tx.$executeRaw`UPDATE "PairStatus" SET stale = true WHERE "taskId" = ${pair.taskId} AND "unitId" = ${pair.unitId}`;
 }
 
 /** The id of the moment's snapshot, built or brought up to date first when needed. */

@@ -21,6 +21,7 @@ const ALLOWED: Record<Permission, Role[]> = {
   "report:review": ["REVIEWER"],
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
   "coordination:raise": ["STAFF"],
+  "report:lead-review": ["STAFF"],
 };
 
 describe("role × permission", () => {

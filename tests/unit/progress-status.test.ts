@@ -62,6 +62,36 @@ describe("status of a task as carried out by one unit", () => {
     expect(assessUnitTask(deadline, [{ ...submitted, status: "ACCEPTED" }], context("2026-11-25")).status).toBe("DONE");
   });
 
+  it("reads an accepted 已完成 as claimed (待核查) until a check passes, then verified", () => {
+    const completed = [report(2026, 3, { progressState: "COMPLETED", percent: 100 })];
+    expect(assessUnitTask(deadline, completed, context("2026-11-25"))).toMatchObject({
+      status: "DONE",
+      verified: false,
+      reason: expect.stringContaining("已完成（待核查）") as string,
+    });
+    expect(assessUnitTask(deadline, completed, context("2026-11-25"), { passed: true, finding: "资料齐全" })).toMatchObject({
+      status: "DONE",
+      verified: true,
+    });
+  });
+
+  it("reopens a completion whose check failed: behind, with the finding, or overdue when the next report is missing", () => {
+    const completed = [report(2026, 2, { progressState: "COMPLETED", percent: 100 })];
+    const failed = { passed: false, finding: "现场未见整改" };
+    // 2026Q3 reported: the reopened pair is behind and says why.
+    const reported = [...completed, report(2026, 3, { status: "SUBMITTED" })];
+    expect(assessUnitTask(deadline, reported, context("2026-11-25"), failed)).toEqual({
+      status: "BEHIND",
+      failedCheck: "现场未见整改",
+      reason: "销号核查未通过：现场未见整改",
+    });
+    // The next report is owed again: a missing one is overdue first, the finding still told.
+    expect(assessUnitTask(deadline, completed, context("2026-11-25"), failed)).toMatchObject({
+      status: "OVERDUE_REPORT",
+      failedCheck: "现场未见整改",
+    });
+  });
+
   it("does not ask for reports after the task's deadline quarter, but a passed deadline without 已完成 is behind", () => {
     expect(assessUnitTask("2024-12-31", [], context("2026-11-25"))).toMatchObject({ status: "BEHIND" });
   });

@@ -54,7 +54,10 @@ function TodoRow({ item }: { item: TodoItem }) {
       </td>
       <td className="px-3 py-2">{daysText(item.daysLeft)}</td>
       <td className="px-3 py-2">
-        <StatusBadge status={item.assessment.status} reason={item.assessment.reason} />
+        <StatusBadge status={item.assessment.status} reason={item.assessment.reason} verified={item.assessment.verified} />
+        {item.assessment.failedCheck && (
+          <p className="mt-1 text-sm text-red-900">销号核查未通过：{item.assessment.failedCheck}。请在下次报告中重新说明完成情况。</p>
+        )}
       </td>
       <td className="px-3 py-2">
         {canFill ? (

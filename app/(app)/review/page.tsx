@@ -61,6 +61,9 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
         <Link href="/review/observations" className="text-blue-800 hover:underline">
           指标数据审核 →
         </Link>
+        <Link href="/review/checks" className="ml-4 text-blue-800 hover:underline">
+          销号核查 →
+        </Link>
         {openConflicts > 0 && (
           <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">{openConflicts} 条数值冲突待处理</span>
         )}
@@ -83,7 +86,10 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
                 <tr key={report.id} className="border-t border-slate-200 align-top">
                   {reviewable && (
                     <td className="px-3 py-2">
-                      <input type="checkbox" name="reports" value={`${report.id}:${report.version}`} aria-label={`选择 ${label}`} />
+                      {/* Still with the task's 牵头单位: not the reviewer's to decide yet. */}
+                      {report.reviewStage !== "LEAD" && (
+                        <input type="checkbox" name="reports" value={`${report.id}:${report.version}`} aria-label={`选择 ${label}`} />
+                      )}
                     </td>
                   )}
                   <td className="px-3 py-2">
@@ -99,6 +105,9 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
                   <td className="px-3 py-2">
                     <ReportStatusBadge status={report.status} />{" "}
                     <CarriedBadge from={report.carriedFrom && quarterOfRow(report.carriedFrom)} />
+                    {report.status === "SUBMITTED" && report.reviewStage === "LEAD" && (
+                      <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">待牵头单位审核</span>
+                    )}
                     {report.figures.some((figure) => figure.warning) && (
                       <span
                         className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"

@@ -4,6 +4,7 @@ import { idSchema, parseRecordNumber } from "@/lib/core/schemas";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportBody } from "@/components/reports/report-body";
 import { ReviewForm } from "@/components/review/review-form";
+import { UnlockForm } from "@/components/review/unlock-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { WithdrawForm } from "@/components/reports/withdraw-form";
 import { requirePermission } from "@/lib/auth/session";
@@ -26,6 +27,9 @@ const ACTION_LABELS: Record<string, string> = {
   "report.return": "退回修改",
   "report.withdraw": "撤回",
   "report.carry_forward": "沿用上季度并提交",
+  "report.pass_on": "牵头单位转报",
+  "report.lead_return": "牵头单位退回",
+  "report.unlock": "解锁退回",
 };
 
 export default async function ReportPage({
@@ -120,7 +124,18 @@ export default async function ReportPage({
 
       <EvidencePanel reportId={report.id} files={report.evidence} editable={editable} />
 
-      {can(user.role, "report:review") && report.status === "SUBMITTED" && (
+      {can(user.role, "report:review") && report.status === "SUBMITTED" && report.reviewStage === "LEAD" && (
+        <p className="no-print rounded border border-slate-300 bg-slate-50 p-3">该报告尚待牵头单位审核，转报后方可终审。</p>
+      )}
+      {can(user.role, "report:review") && report.status === "ACCEPTED" && (
+        <section aria-labelledby="unlock-heading" className="no-print rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="unlock-heading" className="text-lg font-semibold">
+            解锁
+          </h2>
+          <UnlockForm reportId={report.id} version={report.version} />
+        </section>
+      )}
+      {can(user.role, "report:review") && report.status === "SUBMITTED" && report.reviewStage !== "LEAD" && (
         <section aria-labelledby="review-heading" className="no-print rounded-lg border border-blue-200 bg-blue-50 p-5">
           <h2 id="review-heading" className="text-lg font-semibold">
             审核

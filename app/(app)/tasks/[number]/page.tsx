@@ -6,6 +6,7 @@ import { TargetList } from "@/components/indicators/target-list";
 import { requirePermission } from "@/lib/auth/session";
 import { can, reportReadScope } from "@/lib/auth/roles";
 import { getTaskByNumber } from "@/lib/plan/tasks";
+import { getTaskReviewLevels } from "@/lib/plan/lead-unit";
 import { formatChineseDate } from "@/lib/core/dates";
 import { ReportStatusBadge, StatusBadge } from "@/components/reports/status-badge";
 import { getTaskStatus } from "@/lib/status/task-status";
@@ -101,7 +102,13 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
         </ul>
         {can(user.role, "plan:edit") && (
           <div className="no-print mt-5 border-t border-slate-200 pt-4">
-            <LeadUnitForm taskNumber={task.number} version={task.version} currentCode={task.leadUnit?.code ?? null} units={assigned} />
+            <LeadUnitForm
+              taskNumber={task.number}
+              version={task.version}
+              currentCode={task.leadUnit?.code ?? null}
+              reviewLevels={await getTaskReviewLevels(task.number)}
+              units={assigned}
+            />
             <Link href={`/admin/amendments/${task.number}`} className="mt-2 inline-block text-sm text-blue-800 hover:underline">
               依据文件调整完成时限、责任单位或牵头单位（计划调整）
             </Link>
@@ -147,7 +154,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
             {status.units.map((unit) => (
               <li key={unit.code} className="flex items-center justify-between gap-2 text-sm">
                 <span>{unit.shortName}</span>
-                <StatusBadge status={unit.assessment.status} reason={unit.assessment.reason} />
+                <StatusBadge status={unit.assessment.status} reason={unit.assessment.reason} verified={unit.assessment.verified} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,66 @@
+import { BatchReviewForm } from "@/components/review/batch-review-form";
+import { leadReviewAction } from "@/lib/review/actions";
+import { requirePermission } from "@/lib/auth/session";
+import { listLeadDesk } from "@/lib/review/lead-review";
+import { quarterOfRow } from "@/lib/reports/report-record";
+import { formatChinaTime } from "@/lib/core/dates";
+import { formatQuarter } from "@/lib/core/quarters";
+import { PROGRESS_STATE_LABELS } from "@/lib/status/status-rules";
+import { TableHead } from "@/components/ui/table-head";
+
+export const metadata = { title: "牵头审核" };
+
+const LEAD_DECISIONS = { approve: { value: "pass", label: "审核通过，转报省生态环境厅" }, returnLabel: "退回" };
+
+/** The 牵头单位's desk: reports of the tasks it leads, before 省生态环境厅 sees them. */
+export default async function LeadReviewPage() {
+  const user = await requirePermission("report:lead-review");
+  const reports = await listLeadDesk(user);
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold">牵头审核</h1>
+        <p role="status" className="text-slate-700">
+          {user.unitName ?? "本单位"}牵头的任务中，共 {reports.length} 份报告待牵头单位审核。
+        </p>
+        <p className="text-sm text-slate-600">审核通过的报告转报省生态环境厅终审；退回的报告由填报单位修改后重新提交。</p>
+      </header>
+      <BatchReviewForm empty={reports.length === 0} action={leadReviewAction} noun="报告" field="reports" decisions={LEAD_DECISIONS}>
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">待牵头单位审核的报告</caption>
+          <TableHead columns={["选择", "任务", "单位", "季度", "进展", "工作进展", "提交时间"]} />
+          <tbody>
+            {reports.length === 0 && (
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
+                  没有待牵头单位审核的报告。
+                </td>
+              </tr>
+            )}
+            {reports.map((report) => {
+              const quarter = formatQuarter(quarterOfRow(report));
+              const label = `任务 ${report.task.number} ${report.unit.shortName} ${quarter}`;
+              return (
+                <tr key={report.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">
+                    <input type="checkbox" name="reports" value={`${report.id}:${report.version}`} aria-label={`选择 ${label}`} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {report.task.number}. {report.task.title}
+                  </td>
+                  <td className="px-3 py-2">{report.unit.shortName}</td>
+                  <td className="px-3 py-2 tabular-nums">{quarter}</td>
+                  <td className="px-3 py-2">
+                    {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
+                  </td>
+                  <td className="max-w-md whitespace-pre-wrap px-3 py-2">{report.progress}</td>
+                  <td className="px-3 py-2">{report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </BatchReviewForm>
+    </div>
+  );
+}
