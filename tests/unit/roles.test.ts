@@ -14,9 +14,9 @@ import {
 
 // The separation of duties the plan's users expect, written out role by role.
 const EXPECTED: Record<Role, Permission[]> = {
-  STAFF: ["plan:read", "report:read", "report:write"],
-  REVIEWER: ["plan:read", "report:read", "dashboard:read", "annual:read", "annual:edit", "report:review"],
-  LEADER: ["plan:read", "report:read", "dashboard:read", "annual:read"],
+  STAFF: ["plan:read", "report:read", "report:write", "coordination:read", "coordination:raise", "report:lead-review"],
+  REVIEWER: ["plan:read", "report:read", "dashboard:read", "annual:read", "annual:edit", "coordination:read", "report:review"],
+  LEADER: ["plan:read", "report:read", "dashboard:read", "annual:read", "coordination:read"],
   ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
 };
