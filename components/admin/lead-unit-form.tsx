@@ -25,9 +25,12 @@ export function LeadUnitForm({ taskNumber, version, currentCode, reviewLevels, u
         牵头单位
       </label>
       <div className="flex gap-2">
+        {currentCode ? <input type="hidden" name="unitCode" value={currentCode} /> : null}
         <select
           id="lead-unit"
-          name="unitCode"
+          name={currentCode ? undefined : "unitCode"}
+          disabled={currentCode !== null}
+          title={currentCode ? "更换牵头单位请使用计划调整" : undefined}
           key={`${currentCode}-${version}`}
           defaultValue={state.values.unitCode ?? currentCode ?? ""}
           aria-invalid={errors ? true : undefined}
@@ -60,6 +63,7 @@ export function LeadUnitForm({ taskNumber, version, currentCode, reviewLevels, u
           {pending ? "保存中…" : "保存"}
         </button>
       </div>
+      {currentCode && <p className="text-xs text-slate-500">牵头单位已指定；更换或取消须经计划调整（填写原因、依据文件和生效日期）。</p>}
       <FieldError id="lead-unit-error" errors={errors} />
       <FieldError id="review-levels-error" errors={levelErrors} />
       <FormMessage {...messageProps} />

@@ -29,6 +29,7 @@ export function taskJson(task: TaskListItem): TaskJson {
 }
 
 const AMENDMENT_KINDS = { DEADLINE: "deadline", UNITS: "units", LEAD_UNIT: "lead_unit" } as const;
+const AMENDMENT_STATES = { APPLIED: "applied", PENDING: "pending", CANCELLED: "cancelled", NOT_APPLIED: "not_applied" } as const;
 
 /** The stored side of an amendment (lib/plan/amendments.ts) in the contract's words. */
 function amendedPlanJson(kind: AmendmentView["kind"], side: AmendedPlan): AmendmentJson["before"] {
@@ -45,6 +46,9 @@ export function amendmentJson(amendment: AmendmentView): AmendmentJson {
     reason: amendment.reason,
     authority: amendment.authority,
     effectiveDate: amendment.effectiveDate,
+    status: AMENDMENT_STATES[amendment.state],
+    appliedAt: amendment.appliedAt?.toISOString() ?? null,
+    applyError: amendment.applyError,
     createdAt: amendment.createdAt.toISOString(),
   };
 }

@@ -55,7 +55,12 @@ export const AmendmentSchema = z
     after: AmendedPlanSchema,
     reason: z.string().meta({ description: "调整原因" }),
     authority: z.string().meta({ description: "依据文件", examples: ["赣府厅字〔2026〕12号"] }),
-    effectiveDate: z.iso.date().meta({ description: "依据文件规定的生效日期（调整在保存时即已执行）" }),
+    effectiveDate: z.iso.date().meta({ description: "依据文件规定的生效日期：当日或此前生效的调整保存即执行，此后生效的在生效日自动执行" }),
+    status: z
+      .enum(["applied", "pending", "cancelled", "not_applied"])
+      .meta({ description: "已执行、待生效、已撤销、未执行（生效日计划已变化，见 applyError）" }),
+    appliedAt: z.iso.datetime({ offset: true }).nullable().meta({ description: "执行时间" }),
+    applyError: z.string().nullable().meta({ description: "未执行的原因" }),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: "PlanAmendment" });

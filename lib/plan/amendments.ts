@@ -6,14 +6,19 @@ import { UserFacingError } from "@/lib/core/errors";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { recordAudit } from "@/lib/audit/audit";
 import { z } from "@/lib/core/zod";
+import { chinaToday } from "@/lib/core/quarters";
 import type { AmendTaskInput } from "./schemas";
 
 /**
  * 计划调整: the admin amends a task's deadline, responsible units or lead unit on the authority of
- * a document. The change is applied at once — reports, status and dashboards follow the amended
- * plan from the moment it is saved (the status snapshots are dropped by their triggers on Task and
- * TaskUnit) — and the effective date the document names is recorded with it, not scheduled: a
- * delayed application would leave the plan on screen disagreeing with the rows that drive it.
+ * a document, from the effective date the document names. An amendment effective on or before
+ * the day it is entered is applied at once; one effective later is recorded as 待生效 and applied
+ * by the daily job (applyDueAmendments, run with the status snapshot's preparation soon after
+ * midnight China time) on its date, so reports, measures, status and dashboards follow the plan as
+ * amended from that day and not before. Applying writes the task (status snapshots are dropped by
+ * their triggers on Task and TaskUnit). A pending amendment can be withdrawn (撤销) before its date;
+ * one the plan has outgrown meanwhile (the same change made by hand, a lead unit no longer among
+ * the responsible units) is not applied and says why.
  *
  * A unit taken off a task keeps the reports it already made: they are the record of work done
  * under the plan as it stood (and may have been accepted and counted), so the office reads them on
@@ -37,6 +42,7 @@ type Json = Prisma.InputJsonObject;
 
 const amendedTaskSelect = {
   id: true,
+  reviewLevels: true,
   deadlineText: true,
   deadlineDate: true,
   leadUnit: { select: { id: true, code: true, shortName: true } },
@@ -45,6 +51,13 @@ const amendedTaskSelect = {
 type AmendedTask = Prisma.TaskGetPayload<{ select: typeof amendedTaskSelect }>;
 
 /** One amendment worked out against the task as it is: what it writes and what it records. */
+/** What working out an amendment needs besides the task: the change as the admin asked for it. */
+type Request<Kind extends AmendmentKind> = Omit<
+  Extract<AmendTaskInput, { kind: Kind }>,
+  "version" | "reason" | "authority" | "effectiveDate"
+>;
+type AmendmentRequest = Request<"DEADLINE"> | Request<"UNITS"> | Request<"LEAD_UNIT">;
+
 interface PlannedChange {
   data: Prisma.TaskUncheckedUpdateManyInput;
   before: Json;
@@ -56,7 +69,7 @@ interface PlannedChange {
 
 const unchanged = () => new UserFacingError("调整后的内容与现行计划相同，未作调整。");
 
-function deadlineChange(task: AmendedTask, input: Extract<AmendTaskInput, { kind: "DEADLINE" }>): PlannedChange {
+function deadlineChange(task: AmendedTask, input: Request<"DEADLINE">): PlannedChange {
   if (input.deadlineDate < EARLIEST_DEADLINE || input.deadlineDate > LATEST_DEADLINE) {
     throw new UserFacingError("完成时限须在 2024年7月1日 至 2035年12月31日 之间", {
       deadlineDate: ["完成时限须在 2024年7月1日 至 2035年12月31日 之间"],
@@ -72,7 +85,7 @@ function deadlineChange(task: AmendedTask, input: Extract<AmendTaskInput, { kind
   };
 }
 
-async function unitsChange(tx: Tx, task: AmendedTask, input: Extract<AmendTaskInput, { kind: "UNITS" }>): Promise<PlannedChange> {
+async function unitsChange(tx: Tx, task: AmendedTask, input: Request<"UNITS">): Promise<PlannedChange> {
   const wanted = [...new Set(input.unitCodes)];
   if (wanted.length === 0) throw new UserFacingError("任务至少要有一个责任单位", { unitCodes: ["请至少选择一个责任单位"] });
   const found = await tx.unit.findMany({ where: { code: { in: wanted } }, select: { id: true, code: true, shortName: true } });
@@ -120,13 +133,18 @@ async function unitsChange(tx: Tx, task: AmendedTask, input: Extract<AmendTaskIn
   };
 }
 
-function leadUnitChange(task: AmendedTask, input: Extract<AmendTaskInput, { kind: "LEAD_UNIT" }>): PlannedChange {
+function leadUnitChange(task: AmendedTask, input: Request<"LEAD_UNIT">): PlannedChange {
   let lead: { id: number; shortName: string } | null = null;
   if (input.unitCode) {
     lead = task.units.map((assignment) => assignment.unit).find((unit) => unit.code === input.unitCode) ?? null;
     if (!lead) throw new UserFacingError("牵头单位必须是该任务的责任单位之一", { unitCode: ["请选择该任务的责任单位"] });
   }
   if ((lead?.id ?? null) === (task.leadUnit?.id ?? null)) throw unchanged();
+  if (!lead && task.reviewLevels === 2) {
+    throw new UserFacingError("该任务实行两级审核，需要牵头单位；请先在任务页改为一级审核，再取消牵头单位。", {
+      unitCode: ["两级审核的任务须有牵头单位"],
+    });
+  }
   return {
     data: { leadUnitId: lead?.id ?? null },
     before: { leadUnit: task.leadUnit?.shortName ?? null },
@@ -135,36 +153,67 @@ function leadUnitChange(task: AmendedTask, input: Extract<AmendTaskInput, { kind
   };
 }
 
+/** The stored request of a pending amendment (PlanAmendment.after.request). */
+const storedRequestSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("DEADLINE"), deadlineDate: z.string(), deadlineText: z.string() }),
+  z.object({ kind: z.literal("UNITS"), unitCodes: z.array(z.string()) }),
+  z.object({ kind: z.literal("LEAD_UNIT"), unitCode: z.string() }),
+]);
+
+function requestOf(input: AmendTaskInput): Json {
+  if (input.kind === "DEADLINE") return { kind: input.kind, deadlineDate: input.deadlineDate, deadlineText: input.deadlineText };
+  if (input.kind === "UNITS") return { kind: input.kind, unitCodes: input.unitCodes };
+  return { kind: input.kind, unitCode: input.unitCode };
+}
+
+async function plannedChange(tx: Tx, task: AmendedTask, request: AmendmentRequest): Promise<PlannedChange> {
+  if (request.kind === "DEADLINE") return deadlineChange(task, request);
+  if (request.kind === "UNITS") return unitsChange(tx, task, request);
+  return leadUnitChange(task, request);
+}
+
+const dayOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+const pendingWhere = { appliedAt: null, cancelledAt: null, applyError: null } as const;
+const staleTask = (entityId: string) => ({
+  lastChange: lastAudited("Task", entityId),
+  message: ({ who, when }: { who: string; when: string }) => `调整未保存：${who} 已于 ${when} 修改了该任务，请刷新后再试。`,
+});
+
 /**
- * Applies one amendment in one transaction: the task (versioned: a stale version is refused,
- * naming who changed the task), its TaskUnit rows, the PlanAmendment record and the audit row.
- * Returns the confirmation for the admin.
+ * Records one amendment in one transaction — the task (versioned: a stale version is refused,
+ * naming who changed the task), the PlanAmendment record and the audit row — and applies it at
+ * once (its TaskUnit rows too) when it takes effect by `today`. Returns the confirmation for the
+ * admin. A second pending amendment of the same kind is refused: it would be judged against a
+ * plan that is about to change.
  */
-export async function amendTask(input: AmendTaskInput, actorId: number): Promise<string> {
+export async function amendTask(input: AmendTaskInput, actorId: number, today = chinaToday(), now = new Date()): Promise<string> {
   const entityId = String(input.taskNumber);
   return db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({ where: { number: input.taskNumber }, select: amendedTaskSelect });
     if (!task) throw new UserFacingError(`任务 ${input.taskNumber} 不存在`, {}, "NOT_FOUND");
-    const change =
-      input.kind === "DEADLINE"
-        ? deadlineChange(task, input)
-        : input.kind === "UNITS"
-          ? await unitsChange(tx, task, input)
-          : leadUnitChange(task, input);
-    await updateVersioned(tx, "task", { where: { id: task.id }, version: input.version }, change.data, {
-      lastChange: lastAudited("Task", entityId),
-      message: ({ who, when }) => `调整未保存：${who} 已于 ${when} 修改了该任务，请刷新后再试。`,
+    const waiting = await tx.planAmendment.findFirst({
+      where: { taskId: task.id, kind: input.kind, ...pendingWhere },
+      select: { effectiveDate: true },
     });
-    await change.apply?.(tx);
+    if (waiting) {
+      throw new UserFacingError(
+        `该任务已有一项待生效的${AMENDMENT_KIND_LABELS[input.kind]}（${formatChineseDate(formatIsoDate(waiting.effectiveDate))}起生效）。请先撤销该项调整，再重新录入。`,
+      );
+    }
+    const change = await plannedChange(tx, task, input);
+    const applyNow = input.effectiveDate <= today;
+    await updateVersioned(tx, "task", { where: { id: task.id }, version: input.version }, applyNow ? change.data : {}, staleTask(entityId));
+    if (applyNow) await change.apply?.(tx);
     const record = { reason: input.reason, authority: input.authority, effectiveDate: input.effectiveDate };
     await tx.planAmendment.create({
       data: {
         taskId: task.id,
         kind: input.kind,
         before: change.before,
-        after: change.after,
+        after: { ...change.after, request: requestOf(input) },
         ...record,
-        effectiveDate: new Date(`${input.effectiveDate}T00:00:00Z`),
+        effectiveDate: dayOf(input.effectiveDate),
+        appliedAt: applyNow ? now : null,
         createdById: actorId,
       },
     });
@@ -174,9 +223,94 @@ export async function amendTask(input: AmendTaskInput, actorId: number): Promise
       entity: "Task",
       entityId,
       before: { ...change.before, version: input.version },
-      after: { ...change.after, ...record, version: input.version + 1 },
+      after: { ...change.after, ...record, pending: !applyNow, version: input.version + 1 },
     });
-    return `${change.message}调整自 ${formatChineseDate(input.effectiveDate)} 起生效（保存即已执行）。`;
+    const from = formatChineseDate(input.effectiveDate);
+    if (applyNow) return `${change.message}调整自 ${from} 起生效（已执行）。`;
+    const what = amendmentChangeText({ kind: input.kind, before: readSide(change.before), after: readSide(change.after) });
+    return `已登记${AMENDMENT_KIND_LABELS[input.kind]}：${what}。将于 ${from} 起自动执行，此前仍按现行计划（待生效）。`;
+  });
+}
+
+/**
+ * Applies every pending amendment whose effective date has come, oldest date first, each in its
+ * own transaction. Each is claimed by a conditional update, so several instances running the
+ * daily job apply it once; a stale task (edited in the same moment) rolls the claim back and the
+ * next run retries. One the plan has outgrown is kept with the reason (applyError), audited.
+ * Returns how many were applied.
+ */
+export async function applyDueAmendments(today = chinaToday(), now = new Date()): Promise<number> {
+  const due = await db.planAmendment.findMany({
+    where: { ...pendingWhere, effectiveDate: { lte: dayOf(today) } },
+    orderBy: [{ effectiveDate: "asc" }, { id: "asc" }],
+    select: { id: true, after: true, createdById: true, task: { select: { number: true } } },
+  });
+  let applied = 0;
+  for (const amendment of due) {
+    const entityId = String(amendment.task.number);
+    const done = await db.$transaction(async (tx) => {
+      const claimed = await tx.planAmendment.updateMany({ where: { id: amendment.id, ...pendingWhere }, data: { appliedAt: now } });
+      if (claimed.count === 0) return false;
+      const task = await tx.task.findUniqueOrThrow({
+        where: { number: amendment.task.number },
+        select: { ...amendedTaskSelect, version: true },
+      });
+      const stored = storedRequestSchema.safeParse((amendment.after as { request?: unknown } | null)?.request);
+      let change: PlannedChange;
+      try {
+        if (!stored.success) throw new UserFacingError("调整记录不完整，无法执行");
+        change = await plannedChange(tx, task, { ...stored.data, taskNumber: amendment.task.number });
+      } catch (error) {
+        if (!(error instanceof UserFacingError)) throw error;
+        await tx.planAmendment.update({ where: { id: amendment.id }, data: { appliedAt: null, applyError: error.message } });
+        await recordAudit(tx, {
+          actorId: amendment.createdById,
+          action: "task.amend_failed",
+          entity: "Task",
+          entityId,
+          before: { version: task.version },
+          after: { amendment: amendment.id, applyError: error.message },
+        });
+        return false;
+      }
+      await updateVersioned(tx, "task", { where: { id: task.id }, version: task.version }, change.data, staleTask(entityId));
+      await change.apply?.(tx);
+      await recordAudit(tx, {
+        actorId: amendment.createdById,
+        action: "task.amend_applied",
+        entity: "Task",
+        entityId,
+        before: { ...change.before, version: task.version },
+        after: { ...change.after, amendment: amendment.id, version: task.version + 1 },
+      });
+      return true;
+    });
+    if (done) applied += 1;
+  }
+  return applied;
+}
+
+/** Withdraws (撤销) a pending amendment before its date; an applied or withdrawn one is refused. */
+export async function cancelAmendment(input: { taskNumber: number; amendmentId: number }, actorId: number, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const amendment = await tx.planAmendment.findFirst({
+      where: { id: input.amendmentId, task: { number: input.taskNumber } },
+      select: { id: true, kind: true, effectiveDate: true, before: true, after: true },
+    });
+    if (!amendment) throw new UserFacingError("该调整记录不存在", {}, "NOT_FOUND");
+    const cancelled = await tx.planAmendment.updateMany({ where: { id: amendment.id, ...pendingWhere }, data: { cancelledAt: now } });
+    if (cancelled.count === 0) throw new UserFacingError("该调整已执行或已撤销，无法撤销。请刷新页面查看最新状态。", {}, "CONFLICT");
+    const effectiveDate = formatIsoDate(amendment.effectiveDate);
+    await recordAudit(tx, {
+      actorId,
+      action: "task.amend_cancel",
+      entity: "Task",
+      entityId: String(input.taskNumber),
+      before: { amendment: amendment.id, effectiveDate, pending: true },
+      after: { amendment: amendment.id, cancelled: true },
+    });
+    const what = amendmentChangeText({ kind: amendment.kind, before: readSide(amendment.before), after: readSide(amendment.after) });
+    return `已撤销待生效的${AMENDMENT_KIND_LABELS[amendment.kind]}（${what}，原定 ${formatChineseDate(effectiveDate)} 生效）。`;
   });
 }
 
@@ -188,11 +322,25 @@ const amendedPlanSchema = z.object({
   leadUnit: z.string().nullable().optional(),
 });
 export type AmendedPlan = z.infer<typeof amendedPlanSchema>;
-const readSide = (value: Prisma.JsonValue): AmendedPlan => amendedPlanSchema.catch({}).parse(value);
+const readSide = (value: unknown): AmendedPlan => amendedPlanSchema.catch({}).parse(value);
+
+/** Where an amendment stands: applied to the plan, waiting for its date, withdrawn, or outgrown by the plan. */
+export type AmendmentState = "APPLIED" | "PENDING" | "CANCELLED" | "NOT_APPLIED";
+
+export const AMENDMENT_STATE_LABELS: Record<AmendmentState, string> = {
+  APPLIED: "已执行",
+  PENDING: "待生效",
+  CANCELLED: "已撤销",
+  NOT_APPLIED: "未执行",
+};
 
 export interface AmendmentView {
   id: number;
   kind: AmendmentKind;
+  state: AmendmentState;
+  appliedAt: Date | null;
+  /** Why it was not applied (state NOT_APPLIED). */
+  applyError: string | null;
   before: AmendedPlan;
   after: AmendedPlan;
   reason: string;
@@ -215,12 +363,16 @@ export async function listTaskAmendments(taskNumber: number): Promise<AmendmentV
       reason: true,
       authority: true,
       effectiveDate: true,
+      appliedAt: true,
+      cancelledAt: true,
+      applyError: true,
       createdAt: true,
       createdBy: { select: { displayName: true } },
     },
   });
-  return rows.map((row) => ({
+  return rows.map(({ cancelledAt, ...row }) => ({
     ...row,
+    state: row.appliedAt ? "APPLIED" : cancelledAt ? "CANCELLED" : row.applyError ? "NOT_APPLIED" : "PENDING",
     before: readSide(row.before),
     after: readSide(row.after),
     effectiveDate: formatIsoDate(row.effectiveDate),

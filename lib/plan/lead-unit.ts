@@ -5,7 +5,11 @@ import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
 import { recordAudit } from "@/lib/audit/audit";
 import type { SetLeadUnitInput } from "./schemas";
 
-/** Marks (or clears, with an empty code) a task's 牵头单位 and its review levels; refuses a stale version. */
+/**
+ * Names a task's 牵头单位 where the plan left it open, and sets its review levels; refuses a stale
+ * version. Changing or clearing a lead unit once named is an amendment of the plan (计划调整,
+ * lib/plan/amendments.ts: reason, document, effective date, history) and is refused here.
+ */
 export async function setTaskLeadUnit(
   input: Omit<SetLeadUnitInput, "reviewLevels"> & { reviewLevels?: number },
   actorId: number,
@@ -16,6 +20,7 @@ export async function setTaskLeadUnit(
       where: { number: input.taskNumber },
       select: {
         id: true,
+        version: true,
         reviewLevels: true,
         leadUnit: { select: { code: true, shortName: true } },
         units: { select: { unit: { select: { id: true, code: true, shortName: true } } } },
@@ -33,6 +38,13 @@ export async function setTaskLeadUnit(
     const reviewLevels = input.reviewLevels ?? task.reviewLevels;
     if (reviewLevels === 2 && !leadUnit) {
       throw new UserFacingError("两级审核需要先指定牵头单位", { reviewLevels: ["请先选择牵头单位，或改为一级审核"] });
+    }
+    // A stale form is refused below by the versioned write, naming who changed the task.
+    if (task.version === input.version && task.leadUnit && task.leadUnit.code !== (leadUnit?.code ?? "")) {
+      throw new UserFacingError(
+        `${task.leadUnit.shortName}已是该任务的牵头单位。更换或取消牵头单位属于计划调整，请在“计划调整”中填写调整原因、依据文件和生效日期。`,
+        { unitCode: ["更换牵头单位请使用计划调整"] },
+      );
     }
     await updateVersioned(
       tx,

@@ -1,6 +1,15 @@
 /** Edits of the plan itself: which responsible unit leads a task, and the admin's amendments of a task (计划调整). */
 import { z } from "@/lib/core/zod";
-import { isoDateSchema, lineSchema, manyOf, taskNumberSchema, textSchema, unitCodeSchema, versionSchema } from "@/lib/core/schemas";
+import {
+  idSchema,
+  isoDateSchema,
+  lineSchema,
+  manyOf,
+  taskNumberSchema,
+  textSchema,
+  unitCodeSchema,
+  versionSchema,
+} from "@/lib/core/schemas";
 
 export const setLeadUnitSchema = z.object({
   taskNumber: taskNumberSchema,
@@ -47,3 +56,9 @@ export const amendTaskSchema = z.discriminatedUnion(
   { error: "请选择调整类型" },
 );
 export type AmendTaskInput = z.infer<typeof amendTaskSchema>;
+
+/** Withdrawing (撤销) a pending amendment before its effective date. */
+export const cancelAmendmentSchema = z.object({
+  taskNumber: taskNumberSchema,
+  amendmentId: idSchema("调整记录编号无效"),
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, addQuarters, chinaToday } from "@/lib/core/quarters";
+import { applyDueAmendments } from "@/lib/plan/amendments";
 import { currentSnapshot, momentFor } from "./status-snapshot";
 
 /** Minutes after midnight (China time) at which the day's status snapshot is prepared. */
@@ -13,8 +14,19 @@ export function delayUntilNextPreparation(now: Date): number {
   return next - now.getTime();
 }
 
-/** Today's snapshot, and the previous quarter's window close (the 本季度变化 brief compares them). */
+/**
+ * The day's work: plan amendments that take effect today are applied first (the snapshot then
+ * describes the plan as amended), then today's snapshot and the previous quarter's window close
+ * (the 本季度变化 brief compares them).
+ */
 async function prepareToday(): Promise<void> {
+  try {
+    const applied = await applyDueAmendments();
+    if (applied > 0) console.log(`[plan] applied ${applied} plan amendment(s) taking effect today`);
+  } catch (error) {
+    // Still pending: the next run (at start-up or after midnight) applies them.
+    console.error("[plan] applying today's plan amendments failed:", error);
+  }
   try {
     const today = await momentFor();
     await currentSnapshot(today);
@@ -26,7 +38,7 @@ async function prepareToday(): Promise<void> {
 }
 
 /**
- * Prepares each day's task status snapshot at start-up and soon after midnight, so that the first
+ * Applies the day's plan amendments and prepares the day's task status snapshot at start-up and soon after midnight, so that the first
  * leader to open a dashboard does not wait for it and report writes pause for its build at night
  * rather than during the day. Every instance may do it: the build is idempotent and serialized in
  * the database. Timers never keep the process alive.

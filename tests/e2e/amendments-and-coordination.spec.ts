@@ -36,6 +36,35 @@ test.describe("plan amendments", () => {
       expect.objectContaining({ kind: "deadline", after: { deadline: { text: "2035年6月底前", date: "2035-06-30" } } }),
     ]);
   });
+
+  test("an amendment effective later waits as 待生效 with the plan unchanged, and the admin withdraws it", async ({ page, request }) => {
+    await page.goto("/admin/amendments/54");
+    const current = page.getByText(/^现行计划：完成时限/);
+    const planBefore = await current.textContent();
+    const form = page.getByRole("form", { name: "调整完成时限" });
+    await form.getByLabel("新的完成时限日期").fill("2035-12-31");
+    await form.getByLabel("完成时限表述（如 2026年底前）").fill("2035年底前");
+    await form.getByLabel("依据文件（文号）").fill("赣府厅字〔2033〕5号");
+    await form.getByLabel("生效日期").fill("2034-01-01");
+    await form.getByLabel("调整原因").fill("按规划中期评估结果顺延");
+    await form.getByRole("button", { name: "保存调整完成时限" }).click();
+    await expect(form.getByRole("status")).toContainText("将于 2034年1月1日 起自动执行，此前仍按现行计划（待生效）");
+    await expect(current).toHaveText(planBefore!);
+
+    const history = page.getByRole("region", { name: "计划调整记录" });
+    const row = history.getByRole("row").filter({ hasText: "赣府厅字〔2033〕5号" });
+    await expect(row).toContainText("待生效");
+    const again = await request.get("/api/v1/tasks/54");
+    const body = (await again.json()) as { data: { deadline: { date: string }; amendments: { status: string }[] } };
+    expect(body.data.amendments.map((amendment) => amendment.status)).toEqual(["pending"]);
+    expect(body.data.deadline.date).not.toBe("2035-12-31");
+
+    await row.getByRole("button", { name: "撤销" }).click();
+    await expect(row).toContainText("已撤销");
+    await expect(row.getByRole("button", { name: "撤销" })).toHaveCount(0);
+    await page.goto("/tasks/54");
+    await expect(page.getByRole("region", { name: "计划调整记录" }).getByRole("row").nth(1)).toContainText("已撤销");
+  });
 });
 
 test("a unit raises a coordination problem from its report page and the addressed unit replies", async ({ browser }) => {

@@ -6,7 +6,8 @@
  * the files after this one see the plan as seeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { amendTask } from "@/lib/plan/amendments";
+import { amendTask, applyDueAmendments, cancelAmendment, listTaskAmendments } from "@/lib/plan/amendments";
+import { setTaskLeadUnit } from "@/lib/plan/lead-unit";
 import { amendTaskSchema } from "@/lib/plan/schemas";
 import { getTaskStatus } from "@/lib/status/task-status";
 import { taskStatuses } from "@/lib/dashboard/dashboard";
@@ -66,7 +67,7 @@ const taskRow = () =>
 const amendmentCount = () => db.planAmendment.count({ where: { taskId: original.id } });
 const lastAudit = () => db.auditLog.findFirstOrThrow({ where: { entity: "Task", entityId: String(TASK) }, orderBy: { id: "desc" } });
 
-async function amend(fields: Record<string, string | string[]>) {
+async function amend(fields: Record<string, string | string[]>, today?: string) {
   const { version } = await taskRow();
   return amendTask(
     amendTaskSchema.parse({
@@ -78,6 +79,7 @@ async function amend(fields: Record<string, string | string[]>) {
       ...fields,
     }),
     adminId,
+    today,
   );
 }
 
@@ -247,7 +249,99 @@ describe("the public task API", () => {
       reason: "按省政府办公厅通知调整",
       authority: AUTHORITY,
       effectiveDate: "2026-12-02",
+      status: "applied",
+      applyError: null,
     });
+    expect(body.data.amendments[0]!.appliedAt).not.toBeNull();
     expect(body.data.amendments[2]!.after).toEqual({ leadUnit: body.data.leadUnit });
+  });
+});
+
+describe("an amendment that takes effect later (待生效)", () => {
+  const ENTERED = "2026-12-02";
+  const pendingOf = async () => (await listTaskAmendments(TASK)).filter((amendment) => amendment.state === "PENDING");
+
+  it("waits with the plan unchanged, refuses a second of its kind, and is applied once on its date by the daily job", async () => {
+    const before = await taskRow();
+    const message = await amend(
+      { kind: "DEADLINE", effectiveDate: "2027-01-01", deadlineDate: "2027-12-31", deadlineText: "2027年底前" },
+      ENTERED,
+    );
+    expect(message).toContain("将于 2027年1月1日 起自动执行");
+    expect(message).toContain("待生效");
+    const waiting = await taskRow();
+    // The plan that drives reports and status is untouched; the record bumps the task's version.
+    expect(waiting).toEqual({ ...before, version: before.version + 1 });
+    expect((await pendingOf()).map((amendment) => amendment.kind)).toEqual(["DEADLINE"]);
+    expect(await owesReport(2026, 4)).toBe(false);
+
+    await expect(
+      amend({ kind: "DEADLINE", effectiveDate: "2027-02-01", deadlineDate: "2028-06-30", deadlineText: "2028年6月底前" }, ENTERED),
+    ).rejects.toThrow("该任务已有一项待生效的调整完成时限（2027年1月1日起生效）");
+
+    expect(await applyDueAmendments("2026-12-31")).toBe(0);
+    expect((await taskRow()).deadlineText).toBe(before.deadlineText);
+
+    // Two instances run the daily job at the same moment: applied once.
+    const runs = await Promise.all([applyDueAmendments("2027-01-01"), applyDueAmendments("2027-01-01")]);
+    expect(runs[0] + runs[1]).toBe(1);
+    const after = await taskRow();
+    expect(after).toMatchObject({ deadlineText: "2027年底前", version: waiting.version + 1 });
+    expect(after.deadlineDate.toISOString().slice(0, 10)).toBe("2027-12-31");
+    expect(await owesReport(2026, 4)).toBe(true);
+    const [applied] = (await listTaskAmendments(TASK)).slice(-1);
+    expect(applied).toMatchObject({ state: "APPLIED", applyError: null });
+    expect(applied!.appliedAt).toBeInstanceOf(Date);
+    expect(await lastAudit()).toMatchObject({ action: "task.amend_applied", actorId: adminId });
+    expect(await applyDueAmendments("2027-01-02")).toBe(0);
+  });
+
+  it("can be withdrawn before its date, and is then never applied", async () => {
+    const before = await taskRow();
+    await amend({ kind: "DEADLINE", effectiveDate: "2027-03-01", deadlineDate: "2028-12-31", deadlineText: "2028年底前" }, ENTERED);
+    const [pending] = await pendingOf();
+    const message = await cancelAmendment({ taskNumber: TASK, amendmentId: pending!.id }, adminId);
+    expect(message).toContain("已撤销待生效的调整完成时限");
+    expect(await lastAudit()).toMatchObject({ action: "task.amend_cancel" });
+    await expect(cancelAmendment({ taskNumber: TASK, amendmentId: pending!.id }, adminId)).rejects.toThrow("该调整已执行或已撤销");
+    expect(await applyDueAmendments("2027-03-01")).toBe(0);
+    expect((await taskRow()).deadlineText).toBe(before.deadlineText);
+    expect((await listTaskAmendments(TASK)).find((amendment) => amendment.id === pending!.id)?.state).toBe("CANCELLED");
+  });
+
+  it("one the plan has outgrown by its date is not applied, and says why", async () => {
+    const current = await taskRow();
+    const codes = current.units.map((assignment) => assignment.unit.code);
+    const candidate = codes.find((code) => code !== current.leadUnit?.code)!;
+    await amend({ kind: "LEAD_UNIT", effectiveDate: "2027-04-01", unitCode: candidate }, ENTERED);
+    // Meanwhile the candidate leaves the task, at once.
+    await amend({ kind: "UNITS", unitCodes: codes.filter((code) => code !== candidate) }, ENTERED);
+    const beforeRun = await taskRow();
+    expect(await applyDueAmendments("2027-04-01")).toBe(0);
+    expect(await taskRow()).toEqual(beforeRun);
+    const [outgrown] = (await listTaskAmendments(TASK)).filter((amendment) => amendment.kind === "LEAD_UNIT").slice(-1);
+    expect(outgrown).toMatchObject({ state: "NOT_APPLIED", applyError: "牵头单位必须是该任务的责任单位之一" });
+    expect(await lastAudit()).toMatchObject({ action: "task.amend_failed" });
+    expect(await applyDueAmendments("2027-04-02")).toBe(0);
+  });
+});
+
+describe("the task page's lead-unit form", () => {
+  it("names a lead unit where the plan left none, but refuses to change one: that is an amendment", async () => {
+    const current = await taskRow();
+    expect(current.leadUnit).not.toBeNull();
+    const other = current.units.map((assignment) => assignment.unit.code).find((code) => code !== current.leadUnit!.code)!;
+    await expect(setTaskLeadUnit({ taskNumber: TASK, unitCode: other, version: current.version }, adminId)).rejects.toThrow(
+      "更换或取消牵头单位属于计划调整",
+    );
+    await expect(setTaskLeadUnit({ taskNumber: TASK, unitCode: "", version: current.version }, adminId)).rejects.toThrow(
+      "更换或取消牵头单位属于计划调整",
+    );
+    expect(await taskRow()).toEqual(current);
+    // Keeping the lead and changing only the review levels is allowed.
+    await setTaskLeadUnit({ taskNumber: TASK, unitCode: current.leadUnit!.code, version: current.version, reviewLevels: 2 }, adminId);
+    await expect(amend({ kind: "LEAD_UNIT", unitCode: "" })).rejects.toThrow("该任务实行两级审核，需要牵头单位");
+    const { version } = await taskRow();
+    await setTaskLeadUnit({ taskNumber: TASK, unitCode: current.leadUnit!.code, version, reviewLevels: 1 }, adminId);
   });
 });

@@ -143,7 +143,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
         )}
       </section>
 
-      <AmendmentHistory amendments={amendments} />
+      <AmendmentHistory amendments={amendments} taskNumber={task.number} />
 
       {status && (
         <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 bg-white p-5">

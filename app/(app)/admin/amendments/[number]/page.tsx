@@ -48,7 +48,7 @@ export default async function AmendTaskPage({ params }: { params: Promise<{ numb
           </Link>
         </p>
         <p className="mt-1 text-sm text-slate-600">
-          调整保存后立即执行；生效日期按依据文件记录。移出的责任单位已报送的进展报告予以保留，今后不再要求其报送。
+          生效日期为今天或更早的调整保存后立即执行；生效日期在今后的调整登记为“待生效”，到生效日自动执行，此前可撤销。移出的责任单位已报送的进展报告予以保留，今后不再要求其报送。
         </p>
       </header>
       {(["DEADLINE", "UNITS", "LEAD_UNIT"] as const).map((kind) => (
@@ -56,7 +56,7 @@ export default async function AmendTaskPage({ params }: { params: Promise<{ numb
           <AmendmentForm kind={kind} {...common} />
         </section>
       ))}
-      <AmendmentHistory amendments={amendments} />
+      <AmendmentHistory amendments={amendments} taskNumber={task.number} cancellable />
     </article>
   );
 }
