@@ -42,8 +42,8 @@ test.describe("plan amendments", () => {
     const current = page.getByText(/^现行计划：完成时限/);
     const planBefore = await current.textContent();
     const form = page.getByRole("form", { name: "调整完成时限" });
-    await form.getByLabel("新的完成时限日期").fill("2035-12-31");
-    await form.getByLabel("完成时限表述（如 2026年底前）").fill("2035年底前");
+    await form.getByLabel("新的完成时限日期").fill("2034-06-30");
+    await form.getByLabel("完成时限表述（如 2026年底前）").fill("2034年6月底前");
     await form.getByLabel("依据文件（文号）").fill("赣府厅字〔2033〕5号");
     await form.getByLabel("生效日期").fill("2034-01-01");
     await form.getByLabel("调整原因").fill("按规划中期评估结果顺延");
@@ -57,7 +57,7 @@ test.describe("plan amendments", () => {
     const again = await request.get("/api/v1/tasks/54");
     const body = (await again.json()) as { data: { deadline: { date: string }; amendments: { status: string }[] } };
     expect(body.data.amendments.map((amendment) => amendment.status)).toEqual(["pending"]);
-    expect(body.data.deadline.date).not.toBe("2035-12-31");
+    expect(body.data.deadline.date).not.toBe("2034-06-30");
 
     await row.getByRole("button", { name: "撤销" }).click();
     await expect(row).toContainText("已撤销");
