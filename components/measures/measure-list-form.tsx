@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { saveMeasureListAction } from "@/lib/measures/actions";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { SaveSubmitButtons } from "@/components/ui/intent-buttons";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { MEASURE_ROLE_LABELS, MEASURE_ROLES, type MeasureRoleName } from "@/lib/measures/schemas";
 
@@ -270,26 +271,7 @@ export function MeasureListForm({ taskNumber, year, version, role, measures, ind
       )}
 
       <FormMessage {...form.messageProps} />
-      <div className="flex gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          disabled={pending}
-          className="rounded border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60"
-        >
-          {pending ? "处理中…" : "保存草稿"}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="submit"
-          disabled={pending}
-          className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
-        >
-          提交审核
-        </button>
-      </div>
+      <SaveSubmitButtons pending={pending} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { reportBatchAction } from "@/lib/reports/actions";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { IntentButtons } from "@/components/ui/intent-buttons";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRequestKey } from "./use-request-key";
 
@@ -31,26 +32,14 @@ export function ReportBatchForm({ children, empty }: { children: React.ReactNode
       {!empty && (
         <div className="no-print space-y-2 rounded border border-slate-200 bg-white p-4">
           <FieldError id="reports-error" errors={state.fieldErrors.reports} />
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              name="intent"
-              value="submit"
-              disabled={pending}
-              className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
-            >
-              {pending ? "处理中…" : "提交所选报告"}
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="carry"
-              disabled={pending}
-              className="rounded border border-amber-700 px-4 py-2 text-amber-900 disabled:opacity-60"
-            >
-              所选报告本季度无新进展，沿用上季度并提交
-            </button>
-          </div>
+          <IntentButtons
+            name="intent"
+            pending={pending}
+            buttons={[
+              { value: "submit", label: pending ? "处理中…" : "提交所选报告", tone: "primary" },
+              { value: "carry", label: "所选报告本季度无新进展，沿用上季度并提交", tone: "caution" },
+            ]}
+          />
           <p className="text-sm text-slate-600">
             全部通过检查才会提交，任何一份不能提交时都不提交。“沿用上季度”以本单位该任务最近一份审核通过报告的进展状态、完成百分比、工作进展、存在问题和下步计划作为本季度报告（指标数值不沿用），提交后仍需审核。
           </p>

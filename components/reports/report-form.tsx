@@ -5,6 +5,7 @@ import { flushSync } from "react-dom";
 import { saveReportAction } from "@/lib/reports/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { SaveSubmitButtons } from "@/components/ui/intent-buttons";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { contentDifferences, contentOfForm, reportConflictOf, type ReportContent } from "@/lib/reports/report-diff";
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
@@ -286,26 +287,7 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
           onTakeField={(key) => fill(conflict.record, [key])}
         />
       )}
-      <div className="flex gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          disabled={pending}
-          className="rounded border border-brand-700 px-4 py-2 text-brand-700 disabled:opacity-60"
-        >
-          {pending ? "处理中…" : "保存草稿"}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="submit"
-          disabled={pending}
-          className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
-        >
-          提交审核
-        </button>
-      </div>
+      <SaveSubmitButtons pending={pending} />
     </form>
   );
 }

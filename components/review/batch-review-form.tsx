@@ -2,6 +2,7 @@
 
 import type { FormState } from "@/lib/core/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { IntentButtons } from "@/components/ui/intent-buttons";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Props {
@@ -40,28 +41,14 @@ export function BatchReviewForm({ children, empty, action, noun, field, decision
             className="w-full rounded border border-slate-300 px-2 py-1.5"
           />
           <FieldError id="batch-comment-error" errors={state.fieldErrors.comment} />
-          <div className="flex gap-3">
-            <button
-              type="submit"
-              name="decision"
-              value={decisions.approve.value}
-              disabled={pending}
-              className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
-            >
-              所选{noun}
-              {decisions.approve.label}
-            </button>
-            <button
-              type="submit"
-              name="decision"
-              value="return"
-              disabled={pending}
-              className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60"
-            >
-              所选{noun}
-              {decisions.returnLabel}
-            </button>
-          </div>
+          <IntentButtons
+            name="decision"
+            pending={pending}
+            buttons={[
+              { value: decisions.approve.value, label: `所选${noun}${decisions.approve.label}`, tone: "primary" },
+              { value: "return", label: `所选${noun}${decisions.returnLabel}`, tone: "danger" },
+            ]}
+          />
         </div>
       )}
     </form>

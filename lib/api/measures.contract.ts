@@ -10,6 +10,7 @@ export const MeasureQuerySchema = measureQuerySchema.extend({
   unit: shape.unit.meta({ description: "责任单位代码，如 nanchang" }),
   task: shape.task.meta({ description: "任务编号" }),
   year: shape.year.meta({ description: "年度，如 2026" }),
+  status: shape.status.meta({ description: "清单审核状态；只在读者可见的状态内筛选" }),
 });
 
 const isoDate = z.iso.date();

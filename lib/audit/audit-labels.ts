@@ -24,6 +24,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "measureList.submit": "提交举措清单",
   "measureList.resubmit": "重新提交举措清单",
   "measureList.change": "修改已通过的举措清单（附修改原因）",
+  "measureList.pass_on": "牵头单位审核通过举措清单，转报省生态环境厅",
+  "measureList.lead_return": "牵头单位退回举措清单",
   "measureList.accept": "审核通过举措清单",
   "measureList.return": "退回举措清单",
   "import.meili-measures": "Excel 导入举措清单",

@@ -13,7 +13,8 @@ const exportedAt = () => `导出时间：${formatChinaTime(new Date())}`;
 const calendarDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** How each filter parameter of a list reads in a caption, its value named as people name it. */
-const FILTER_CAPTIONS: Record<string, (value: string, unitName: (code: string) => string) => string> = {
+export type FilterCaption = (value: string, unitName: (code: string) => string) => string;
+const FILTER_CAPTIONS: Record<string, FilterCaption> = {
   quarter: (value) => {
     const quarter = parseQuarter(value);
     return quarter ? quarterLabel(quarter) : value;
@@ -35,13 +36,18 @@ const TASK_SORT_LABELS: Record<string, string> = { number: "序号", deadline: "
  * their Chinese names (never the code in the address), quarters as 2026年第三季度. Parameters
  * that filter nothing (page, unknown names) are left out.
  */
-export function filterText(search: URLSearchParams, unitNames: ReadonlyMap<string, string> = new Map()): string {
+export function filterText(
+  search: URLSearchParams,
+  unitNames: ReadonlyMap<string, string> = new Map(),
+  /** A list whose parameter means something else (a measure list's year is its 年度). */
+  captions: Partial<Record<string, FilterCaption>> = {},
+): string {
   const unitName = (code: string) => unitNames.get(code) ?? UNKNOWN_UNIT;
   const seen = new Set<string>();
   const filters: string[] = [];
   for (const [key, raw] of search) {
     const value = raw.trim();
-    const caption = FILTER_CAPTIONS[key];
+    const caption = captions[key] ?? FILTER_CAPTIONS[key];
     if (!value || !caption || seen.has(key)) continue;
     seen.add(key);
     filters.push(caption(value, unitName));

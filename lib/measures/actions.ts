@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/core/action";
-import { measureListFormSchema, measureReviewSchema } from "./schemas";
-import { reviewMeasureList, saveMeasureList } from "./save-measure-list";
+import { measureLeadReviewSchema, measureListFormSchema, measureReviewSchema } from "./schemas";
+import { saveMeasureList } from "./save-measure-list";
+import { leadReviewMeasureList, reviewMeasureList } from "./review-measure-list";
 import { applyMeasuresImport, previewMeasuresImport } from "./measures-import";
 import { importConfirmSchema, importUploadSchema } from "@/lib/imports/schemas";
 
@@ -10,8 +11,12 @@ export const saveMeasureListAction = validatedAction("report:write", measureList
   const saved = await saveMeasureList(input, user);
   revalidatePath("/measures");
   revalidatePath("/review/measures");
+  revalidatePath("/lead-review");
   const path = `/measures/${input.taskNumber}/${input.year}`;
-  if (input.intent === "submit") return { message: "已提交，等待省生态环境厅审核。", redirectTo: `${path}?submitted=${saved.version}` };
+  if (input.intent === "submit") {
+    const next = saved.reviewStage === "LEAD" ? "等待牵头单位审核" : "等待省生态环境厅审核";
+    return { message: `已提交，${next}。`, redirectTo: `${path}?submitted=${saved.version}` };
+  }
   return { message: "已保存草稿。", redirectTo: `${path}?saved=${saved.version}` };
 });
 
@@ -21,6 +26,14 @@ export const reviewMeasureListAction = validatedAction("report:review", measureR
   revalidatePath("/measures");
   revalidatePath(`/tasks/${reviewed.taskNumber}`);
   return reviewed.status === "ACCEPTED" ? `已通过${reviewed.name}的举措清单。` : `已退回${reviewed.name}的举措清单。`;
+});
+
+/** The task's 牵头单位 passes a list on to 省生态环境厅 or returns it with a comment. */
+export const leadReviewMeasureListAction = validatedAction("report:lead-review", measureLeadReviewSchema, async (input, user) => {
+  const reviewed = await leadReviewMeasureList(input, user);
+  revalidatePath("/lead-review");
+  revalidatePath("/review/measures");
+  return reviewed.status === "RETURNED" ? `已退回${reviewed.name}的举措清单。` : `已将${reviewed.name}的举措清单转报省生态环境厅。`;
 });
 
 /** Checks an uploaded measures template and shows every row's result; writes nothing. */

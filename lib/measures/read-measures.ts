@@ -105,10 +105,11 @@ const reviewedListFields = {
 } satisfies Prisma.MeasureListSelect;
 export type ReviewedMeasureList = Prisma.MeasureListGetPayload<{ select: typeof reviewedListFields }>;
 
-/** The reviewer's desk: every submitted list, oldest first. */
-export async function listSubmittedMeasureLists(): Promise<ReviewedMeasureList[]> {
+/** The 牵头单位's desk: lists of the tasks it leads that wait for it, oldest first. */
+export async function listLeadMeasureDesk(user: SessionUser): Promise<ReviewedMeasureList[]> {
+  if (user.role !== "STAFF" || user.unitId === null) return [];
   return db.measureList.findMany({
-    where: { status: "SUBMITTED" },
+    where: { status: "SUBMITTED", reviewStage: "LEAD", task: { leadUnitId: user.unitId } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: 200,
     select: reviewedListFields,
@@ -136,11 +137,15 @@ export function milestoneView(milestone: MeasureListRow["measures"][number]["mil
   };
 }
 
-/** GET /api/v1/measures: lists the reader may see (by the reports' scope), filtered by unit, task and year. */
+/**
+ * GET /api/v1/measures, the measures desk and its export: lists the reader may see (by the reports'
+ * scope), filtered by unit, task, year and status (a status outside the scope finds nothing).
+ */
 export async function listMeasureListsForReader(scope: ReportScope, query: MeasureQuery): Promise<ReviewedMeasureList[]> {
+  const statuses = query.status ? scope.statuses.filter((status) => status === query.status) : scope.statuses;
   return db.measureList.findMany({
     where: {
-      status: { in: [...scope.statuses] },
+      status: { in: [...statuses] },
       ...(scope.unitId === null ? {} : { unitId: scope.unitId }),
       ...(query.unit ? { unit: { code: query.unit } } : {}),
       ...(query.task ? { task: { number: query.task } } : {}),

@@ -10,14 +10,14 @@ import {
   measureSnapshotOf,
   recordMeasureRevision,
   type MeasureListRow,
-  type MeasureSnapshot,
   type Tx,
 } from "./measure-record";
-import type { MeasureInput, MeasureListInput, MeasureReviewInput } from "./schemas";
+import { reviewStageOnSubmit } from "@/lib/review/review-chain";
+import type { MeasureInput, MeasureListInput } from "./schemas";
 
 /**
- * Writes of a measure list (年度举措清单): the unit's staff save and submit it, 省生态环境厅
- * returns or accepts it. Every write is a new version (WHERE version = $v), with a
+ * Writes of a measure list (年度举措清单): the unit's staff save and submit it (to the task's
+ * 牵头单位 first when the task has two review levels; its review is in review-measure-list.ts). Every write is a new version (WHERE version = $v), with a
  * MeasureListRevision and an AuditLog row in the same transaction. An accepted list may still be
  * changed, but only with a reason; the change is recorded with it and goes back to review.
  */
@@ -25,7 +25,7 @@ import type { MeasureInput, MeasureListInput, MeasureReviewInput } from "./schem
 /** Offset that moves rows' positions out of the way before they are renumbered (positions are unique per parent). */
 const PARKED = 100_000;
 
-function staleList(listId: number, message: StaleWrite["message"]): StaleWrite {
+export function staleList(listId: number, message: StaleWrite["message"]): StaleWrite {
   return {
     message,
     lastChange: async (tx) => {
@@ -61,6 +61,8 @@ async function carriedTask(tx: Tx, user: SessionUser, taskNumber: number) {
     select: {
       id: true,
       number: true,
+      reviewLevels: true,
+      leadUnitId: true,
       indicators: { select: { indicator: { select: { id: true, code: true } } } },
       units: { where: { unitId: user.unitId }, select: { unitId: true } },
     },
@@ -116,7 +118,7 @@ export async function writeMeasureList(tx: Tx, input: MeasureListInput, user: Se
   const fields = {
     role: input.role,
     status,
-    reviewStage: submit ? ("FINAL" as const) : null,
+    reviewStage: submit ? reviewStageOnSubmit(task, unitId) : null,
     updatedById: user.id,
     updatedAt: now,
     ...(submit ? { submittedAt: now } : {}),
@@ -157,7 +159,7 @@ export async function writeMeasureList(tx: Tx, input: MeasureListInput, user: Se
     after: measureSnapshotOf(written),
     at: now,
   });
-  return { id: list.id, version, status };
+  return { id: list.id, version, status, reviewStage: fields.reviewStage };
 }
 
 type StoredMeasure = MeasureListRow["measures"][number];
@@ -213,44 +215,4 @@ async function syncMeasures(
       else await tx.milestone.update({ where: { id: milestone.id }, data: fields });
     }
   }
-}
-
-/** 省生态环境厅 accepts a submitted list or returns it with a comment. */
-export async function reviewMeasureList(input: MeasureReviewInput, reviewer: SessionUser) {
-  if (reviewer.role !== "REVIEWER") throw new UserFacingError("只有审核人可以审核举措清单", {}, "FORBIDDEN");
-  return db.$transaction(async (tx) => {
-    const list = await tx.measureList.findUnique({
-      where: { id: input.listId },
-      select: { ...measureListFields, task: { select: { number: true } }, unit: { select: { shortName: true } } },
-    });
-    if (!list) throw new UserFacingError(`举措清单 ${input.listId} 不存在`, {}, "NOT_FOUND");
-    const name = `任务 ${list.task.number}（${list.unit.shortName}，${list.year}年）`;
-    const stale = staleList(list.id, ({ who, when }) => `${name}的举措清单已于 ${when} 被 ${who} 修改，请刷新后再审核。`);
-    if (list.version !== input.version) throw await staleWriteError(tx, stale);
-    if (list.status !== "SUBMITTED")
-      throw new UserFacingError(`${name}的举措清单${REPORT_STATUS_LABELS[list.status]}，只能审核待审核的清单`);
-    const accept = input.decision === "accept";
-    const status = accept ? "ACCEPTED" : "RETURNED";
-    const now = new Date();
-    const comment = input.comment || null;
-    const version = await updateVersioned(
-      tx,
-      "measureList",
-      { where: { id: list.id, status: "SUBMITTED" }, version: input.version },
-      { status, reviewComment: comment, reviewedAt: now, updatedById: reviewer.id, updatedAt: now },
-      stale,
-    );
-    const before: MeasureSnapshot = measureSnapshotOf(list);
-    await recordMeasureRevision(tx, {
-      listId: list.id,
-      version,
-      action: accept ? "measureList.accept" : "measureList.return",
-      actorId: reviewer.id,
-      reason: null,
-      before,
-      after: { ...before, status, reviewComment: comment },
-      at: now,
-    });
-    return { id: list.id, version, status, name, taskNumber: list.task.number, year: list.year };
-  });
 }

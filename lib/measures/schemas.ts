@@ -4,6 +4,7 @@
  * API query. Messages are Chinese and name the field they belong to.
  */
 import { z } from "@/lib/core/zod";
+import { REPORT_STATUSES } from "@/lib/reports/schemas";
 import { DECIMAL, idSchema, taskNumberSchema, textSchema, unitCodeSchema, versionSchema, yearSchema } from "@/lib/core/schemas";
 
 export const MEASURE_ROLES = ["LEAD", "SUPPORT"] as const;
@@ -156,24 +157,33 @@ export const measureListFormSchema = z
     return z.NEVER;
   });
 
-/** The reviewer's decision on one submitted list, at the version seen. */
-export const measureReviewSchema = z
-  .object({
-    listId: idSchema("举措清单编号无效"),
-    version: versionSchema,
-    decision: z.enum(["accept", "return"], { message: "请选择通过或退回" }),
-    comment: optionalText("审核意见", TEXT_LIMIT),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === "return" && value.comment === "")
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "退回时请填写退回意见" });
-  });
+/** A decision on one submitted list at the version seen; returning needs a comment the unit can act on. */
+const listDecisionSchema = <const D extends readonly [string, string]>(decisions: D, message: string) =>
+  z
+    .object({
+      listId: idSchema("举措清单编号无效"),
+      version: versionSchema,
+      decision: z.enum(decisions, { message }),
+      comment: optionalText("审核意见", TEXT_LIMIT),
+    })
+    .superRefine((value, ctx) => {
+      if (value.decision === "return" && value.comment === "")
+        ctx.addIssue({ code: "custom", path: ["comment"], message: "退回时请填写退回意见" });
+    });
+
+/** 省生态环境厅's decision: accept or return. */
+export const measureReviewSchema = listDecisionSchema(["accept", "return"], "请选择通过或退回");
 export type MeasureReviewInput = z.output<typeof measureReviewSchema>;
 
-/** Query of GET /api/v1/measures. */
+/** The 牵头单位's decision: pass on to 省生态环境厅, or return. */
+export const measureLeadReviewSchema = listDecisionSchema(["pass", "return"], "请选择转报或退回");
+export type MeasureLeadReviewInput = z.output<typeof measureLeadReviewSchema>;
+
+/** Query of GET /api/v1/measures, of the measures desk and of its Excel export. */
 export const measureQuerySchema = z.object({
   unit: unitCodeSchema("unit 应为单位代码").optional(),
   task: taskNumberSchema.optional(),
   year: yearSchema("year 应为 2024–2035 的年份").optional(),
+  status: z.enum(REPORT_STATUSES, { message: "status 应为 DRAFT、SUBMITTED、RETURNED 或 ACCEPTED" }).optional(),
 });
 export type MeasureQuery = z.output<typeof measureQuerySchema>;

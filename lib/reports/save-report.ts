@@ -17,6 +17,7 @@ import { formatIsoDate } from "@/lib/core/dates";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
+import { reviewStageOnSubmit } from "@/lib/review/review-chain";
 import type { SaveReportInput } from "./schemas";
 import { figureArea, parsePeriod } from "@/lib/indicators/observation-keys";
 import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
@@ -264,14 +265,6 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     saved,
     existing ? staleReport(existing.id, user, staleMessage) : { lastChange: async () => null, message: staleMessage },
   );
-}
-
-/**
- * Where a submitted report goes first: to the task's 牵头单位 when the admin set two review levels
- * and a lead unit, unless the lead unit reports itself; otherwise straight to 省生态环境厅.
- */
-export function reviewStageOnSubmit(task: { reviewLevels: number; leadUnitId: number | null }, unitId: number): "LEAD" | "FINAL" {
-  return task.reviewLevels === 2 && task.leadUnitId !== null && task.leadUnitId !== unitId ? "LEAD" : "FINAL";
 }
 
 type TaskIndicator = Awaited<ReturnType<typeof reportingContext>>["task"]["indicators"][number]["indicator"];

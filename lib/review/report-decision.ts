@@ -14,24 +14,14 @@ import {
   type Tx,
 } from "@/lib/reports/report-record";
 import { UserFacingError } from "@/lib/core/errors";
+import type { ReviewStep } from "./review-chain";
 
 /** A stored report as a decision sees it: the report, its task's lead unit, and how it is named in messages. */
 export type DecidedReport = ReportRow & { task: { number: number; leadUnitId: number | null }; name: string };
 
-interface Decision {
-  /** Throws (in Chinese) when this actor may not decide this report in its current state. */
-  check: (report: DecidedReport) => void;
-  status: ReportRow["status"];
-  stage: "LEAD" | "FINAL" | null;
-  comment: string | null;
-  action: string;
-  /** The status the row must still have when written (the check above ran on this). */
-  from: ReportRow["status"];
-}
-
 /**
- * One step of a report's review (accept, return, pass on, unlock): checked against the version
- * the actor saw, written with `WHERE version = $v`, with its revision and audit row in the same
+ * One step of a report's review (accept, return, pass on, unlock; see review-chain.ts): checked
+ * against the version the actor saw, written with `WHERE version = $v`, with its revision and audit row in the same
  * statement. Returns the report as it was before.
  */
 export async function decideReport(
@@ -39,7 +29,8 @@ export async function decideReport(
   ref: { id: number; version: number },
   actor: SessionUser,
   now: Date,
-  decision: Decision,
+  step: ReviewStep,
+  action: string,
 ): Promise<DecidedReport> {
   const row = await tx.progressReport.findUnique({
     where: { id: ref.id },
@@ -53,18 +44,18 @@ export async function decideReport(
   };
   // Changed since the actor saw it (resubmitted, or decided by someone else): say by whom.
   if (report.version !== ref.version) throw await staleWriteError(tx, stale);
-  decision.check(report);
+  step.check({ status: report.status, reviewStage: report.reviewStage, leadUnitId: report.task.leadUnitId, name: report.name });
   const before = snapshotOf(report);
-  const after: ReportSnapshot = { ...before, status: decision.status, reviewComment: decision.comment };
+  const after: ReportSnapshot = { ...before, status: step.status, reviewComment: step.comment };
   const write = versionedUpdateSql(
     "ProgressReport",
     { id: report.id, version: ref.version },
-    Prisma.sql`status = ${decision.status}::"ReportStatus", "reviewComment" = ${decision.comment}, "reviewStage" = ${decision.stage}::"ReviewStage",
+    Prisma.sql`status = ${step.status}::"ReportStatus", "reviewComment" = ${step.comment}, "reviewStage" = ${step.stage}::"ReviewStage",
                "reviewedById" = ${actor.id}, "reviewedAt" = ${now}, "updatedById" = ${actor.id}, "updatedAt" = ${now}`,
-    { returning: Prisma.sql`id, version, status`, condition: Prisma.sql`status = ${decision.from}::"ReportStatus"` },
+    { returning: Prisma.sql`id, version, status`, condition: Prisma.sql`status = ${step.from}::"ReportStatus"` },
   );
   const [updated] = await tx.$queryRaw<{ id: number }[]>`
-    WITH report AS (${write}), ${revisionAndAudit(decision.action, actor.id, now, before, after)}
+    WITH report AS (${write}), ${revisionAndAudit(action, actor.id, now, before, after)}
     SELECT id FROM report`;
   await writtenOrStale(tx, updated, stale);
   return report;

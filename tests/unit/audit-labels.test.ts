@@ -20,12 +20,12 @@ function recordedActions(): string[] {
     const text = readFileSync(file, "utf8");
     // Confirmed imports are audited as `import.<the batch kind>` (lib/imports/import-batches.ts).
     for (const match of text.matchAll(/\bconst KIND = "([a-z-]+)"/g)) actions.add(`import.${match[1]}`);
-    if (!/recordAudit|revisionAndAudit|AuditLog/.test(text)) continue;
+    if (!/recordAudit|revisionAndAudit|AuditLog|recordMeasureRevision|decideReport|decideMeasureList/.test(text)) continue;
     for (const match of text.matchAll(/\baction:\s*(?:[a-zA-Z.]+\s*\?\s*)?"([a-zA-Z_.]+)"(?:\s*:\s*"([a-zA-Z_.]+)")?/g)) {
       actions.add(match[1]!);
       if (match[2]) actions.add(match[2]);
     }
-    for (const match of text.matchAll(/"((?:report|auth|observation|reminder|user)\.[a-zA-Z_]+)"/g)) actions.add(match[1]!);
+    for (const match of text.matchAll(/"((?:report|auth|observation|reminder|user|measureList)\.[a-zA-Z_]+)"/g)) actions.add(match[1]!);
   }
   // Words of import previews (create / update / skip rows) share the `action:` key without being audited.
   for (const word of ["create", "update", "skip"]) actions.delete(word);

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { idSchema, parseRecordNumber } from "@/lib/core/schemas";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { ReportBody } from "@/components/reports/report-body";
-import { ReviewForm } from "@/components/review/review-form";
+import { DecisionForm } from "@/components/review/decision-form";
+import { reviewAction } from "@/lib/review/actions";
 import { UnlockForm } from "@/components/review/unlock-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { WithdrawForm } from "@/components/reports/withdraw-form";
@@ -140,7 +141,12 @@ export default async function ReportPage({
           <h2 id="review-heading" className="text-lg font-semibold">
             审核
           </h2>
-          <ReviewForm reportId={report.id} version={report.version} />
+          <DecisionForm
+            action={reviewAction}
+            hidden={{ reports: `${report.id}:${report.version}`, returnTo: `/reports/${report.id}` }}
+            label="审核"
+            id="review-comment"
+          />
         </section>
       )}
 

@@ -67,7 +67,9 @@ export default async function MeasureListPage({
   }
   if (!data) notFound();
   const { task, list, editability, defaultRole } = data;
-  const notice = (await searchParams).submitted ? "已提交，等待省生态环境厅审核。" : (await searchParams).saved ? "已保存草稿。" : null;
+  const query = await searchParams;
+  const withLeadUnit = list?.status === "SUBMITTED" && list.reviewStage === "LEAD";
+  const notice = query.submitted ? `已提交，${withLeadUnit ? "等待牵头单位审核" : "等待省生态环境厅审核"}。` : query.saved ? "已保存草稿。" : null;
   return (
     <article className="space-y-6">
       <Breadcrumb href={`/measures?year=${year.data}`} label="年度举措">
@@ -79,6 +81,7 @@ export default async function MeasureListPage({
         </h1>
         <p className="text-slate-700">
           {user.unitName} · 完成时限 {task.deadlineText} · 清单状态 <ReportStatusBadge status={list?.status ?? null} />
+          {withLeadUnit && <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">待牵头单位审核</span>}
           {list?.demo && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">示例数据</span>}
         </p>
         {list?.status === "RETURNED" && list.reviewComment && (
