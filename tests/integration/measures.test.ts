@@ -3,7 +3,8 @@
  * for a task it carries, 省生态环境厅 returns or accepts it, a change of an accepted list needs a
  * reason and is a new version; every write leaves its revision and audit row; another unit's staff
  * and the reviewer cannot write it; GET /api/v1/measures answers one item per measure in the
- * contract's shape.
+ * contract's shape; the Excel export of the measures desk has one row per milestone with the desk's
+ * filters and the reader's scope.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
@@ -14,6 +15,7 @@ import { reviewMeasureList } from "@/lib/measures/review-measure-list";
 import { MeasureListBodySchema } from "@/lib/api/measures.contract";
 import { milestoneLight } from "@/lib/measures/milestone-lights";
 import { issueApiToken } from "@/lib/admin/api-tokens";
+import ExcelJS from "exceljs";
 import { seededPrisma } from "../support/database";
 import { signInAs, signOut } from "../support/session";
 
@@ -308,6 +310,87 @@ describe("GET /api/v1/measures", () => {
     expect(bad.status).toBe(400);
     signOut();
     expect((await GET(new Request("http://localhost:3000/api/v1/measures"))).status).toBe(401);
+  });
+});
+
+describe("GET /api/exports/measures.xlsx", () => {
+  /** The sheet's table: the header row (after the preface lines) and the rows under it, as plain values. */
+  async function tableOf(response: Response) {
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const values = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    const rows = values.map((row) => row.slice(1));
+    const headerAt = rows.findIndex((row) => row[0] === "年度");
+    return { preface: rows.slice(0, headerAt).map((row) => String(row[0])), header: rows[headerAt] as string[], rows: rows.slice(headerAt + 1) };
+  }
+  const at = (header: string[], name: string) => header.indexOf(name);
+
+  it("exports one row per milestone with the desk's filters, scoped like the desk, and refuses bad filters in Chinese", async () => {
+    const { GET } = await import("@/app/api/exports/measures.xlsx/route");
+    const task = 10;
+    const accepted = await saveMeasureList(listInput(task, 0, { intent: "submit" }), users.jiujiang!);
+    await review(accepted, "accept");
+    await saveMeasureList(listInput(task, 0, { intent: "submit" }), users.pingxiang!);
+    const url = (query: string) => new Request(`http://localhost:3000/api/exports/measures.xlsx?${query}`);
+
+    await signInAs(db, "reviewer");
+    const all = await tableOf(await GET(url(`task=${task}&year=2026`)));
+    expect(all.preface[1]).toBe(`筛选条件：任务${task}，2026年度`);
+    expect(all.header).toEqual(
+      expect.arrayContaining(["任务序号", "重点任务", "单位", "角色", "举措内容", "责任人", "计划资金（万元）", "节点", "计划完成日期", "完成标志", "节点状态", "完成日期", "已核查", "提交时间（北京时间）"]),
+    );
+    const { header } = all;
+    // Units in the plan's order, each list's milestones in their order.
+    expect(all.rows.map((row) => [row[at(header, "单位")], row[at(header, "清单状态")], row[at(header, "节点")]])).toEqual([
+      ["萍乡市", "已提交待审核", "完成排查"],
+      ["萍乡市", "已提交待审核", "完成整治方案"],
+      ["萍乡市", "已提交待审核", "完成整治验收"],
+      ["九江市", "已通过", "完成排查"],
+      ["九江市", "已通过", "完成整治方案"],
+      ["九江市", "已通过", "完成整治验收"],
+    ]);
+    const first = all.rows[3]!;
+    expect(first[at(header, "任务序号")]).toBe(task);
+    expect(first[at(header, "角色")]).toBe("配合");
+    expect(first[at(header, "举措内容")]).toBe("开展全市入河排污口排查整治");
+    expect(first[at(header, "责任人")]).toBe("市生态环境局 张三");
+    expect(first[at(header, "计划资金（万元）")]).toBe(120.5);
+    expect(first[at(header, "节点")]).toBe("完成排查");
+    expect(first[at(header, "计划完成日期")]).toEqual(new Date("2026-03-31T00:00:00Z"));
+    expect(first[at(header, "完成标志")]).toBe("完成排查的印发文件");
+    expect(first[at(header, "已核查")]).toBe("否");
+    // China time: the cell shows the wall clock of Beijing (UTC+8), not UTC.
+    const stored = await db.measureList.findUniqueOrThrow({ where: { id: accepted.id }, select: { submittedAt: true } });
+    expect((first[at(header, "提交时间（北京时间）")] as Date).getTime()).toBe(stored.submittedAt!.getTime() + 8 * 3_600_000);
+
+    const onlyAccepted = await tableOf(await GET(url(`task=${task}&status=ACCEPTED`)));
+    expect(new Set(onlyAccepted.rows.map((row) => row[at(header, "单位")]))).toEqual(new Set(["九江市"]));
+    const onlyPingxiang = await tableOf(await GET(url(`task=${task}&unit=pingxiang`)));
+    expect(new Set(onlyPingxiang.rows.map((row) => row[at(header, "单位")]))).toEqual(new Set(["萍乡市"]));
+
+    // Leaders read accepted lists only; staff only their own unit's.
+    await signInAs(db, "leader");
+    const leader = await tableOf(await GET(url(`task=${task}`)));
+    expect(new Set(leader.rows.map((row) => row[at(header, "单位")]))).toEqual(new Set(["九江市"]));
+    await signInAs(db, "pingxiang");
+    const staff = await tableOf(await GET(url(`task=${task}&unit=jiujiang`)));
+    expect(staff.rows).toEqual([]);
+    const own = await tableOf(await GET(url(`task=${task}`)));
+    expect(new Set(own.rows.map((row) => row[at(header, "单位")]))).toEqual(new Set(["萍乡市"]));
+
+    const bad = await GET(url("year=1999"));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("year 应为 2024–2035 的年份");
+    const badStatus = await GET(url("status=LOST"));
+    expect(badStatus.status).toBe(400);
+    expect(((await badStatus.json()) as { error: { message: string } }).error.message).toContain("status 应为");
+
+    await signInAs(db, "admin");
+    expect((await GET(url(""))).status).toBe(403);
+    signOut();
+    expect((await GET(url(""))).status).toBe(401);
   });
 });
 

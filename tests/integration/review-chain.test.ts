@@ -3,7 +3,7 @@
  * with two levels sends another unit's report to its 牵头单位 first; the lead unit passes it on
  * or returns it with a comment; 省生态环境厅 decides only what was passed on; every step is a
  * version with its revision and audit row; an accepted report unlocked with a reason goes back
- * to the unit, which resubmits it.
+ * to the unit, which resubmits it. Measure lists (年度举措清单) follow the same chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findActiveSessionUser, type SessionUser } from "@/lib/auth/accounts";
@@ -15,6 +15,11 @@ import { AppError } from "@/lib/core/errors";
 import { saveReportSchema } from "@/lib/reports/schemas";
 import { setLeadUnitSchema } from "@/lib/plan/schemas";
 import { leadReviewSchema, reviewSchema, unlockSchema } from "@/lib/review/schemas";
+import { saveMeasureList } from "@/lib/measures/save-measure-list";
+import { leadReviewMeasureList, reviewMeasureList } from "@/lib/measures/review-measure-list";
+import { listLeadMeasureDesk } from "@/lib/measures/read-measures";
+import { measureLeadReviewSchema, measureListInputSchema, measureReviewSchema } from "@/lib/measures/schemas";
+import { StaleWriteError } from "@/lib/core/errors";
 import { seededPrisma } from "../support/database";
 
 const db = seededPrisma();
@@ -201,5 +206,124 @@ describe("unlocking accepted data", () => {
     const error = await refusal(unlockReport(unlockSchema.parse({ report: `${report.id}:2`, reason: "想改" }), users.jian!));
     expect(error.message).toBe("只有审核人可以解锁报告");
     expect(await footprint(report.id)).toEqual(before);
+  });
+});
+
+describe("a measure list on the review chain", () => {
+  const YEAR = "2027";
+  const submitList = (task: number, user = users.yingtan!, version = 0, text = "推进流域综合治理") =>
+    saveMeasureList(
+      measureListInputSchema.parse({
+        taskNumber: String(task),
+        year: YEAR,
+        version: String(version),
+        intent: "submit",
+        role: "SUPPORT",
+        measures: [
+          {
+            text,
+            responsible: "市生态环境局 李四",
+            milestones: ["完成调查", "印发方案", "完成验收"].map((title, index) => ({
+              title,
+              plannedDate: `2027-0${index + 3}-30`,
+              deliverable: `${title}的文件`,
+            })),
+          },
+        ],
+      }),
+      user,
+    );
+  const leadDecide = (decision: "pass" | "return", list: { id: number; version: number }, user = users.xinyu!, comment = "") =>
+    leadReviewMeasureList(
+      measureLeadReviewSchema.parse({ listId: String(list.id), version: String(list.version), decision, comment }),
+      user,
+    );
+  const finalDecide = (decision: "accept" | "return", list: { id: number; version: number }, comment = "") =>
+    reviewMeasureList(
+      measureReviewSchema.parse({ listId: String(list.id), version: String(list.version), decision, comment }),
+      users.reviewer!,
+    );
+  const storedList = (id: number) =>
+    db.measureList.findUniqueOrThrow({ where: { id }, select: { status: true, reviewStage: true, version: true, reviewComment: true } });
+  const trail = async (id: number) => ({
+    revisions: await db.measureListRevision.findMany({ where: { listId: id }, orderBy: { version: "asc" }, select: { action: true, actorId: true } }),
+    audits: await db.auditLog.findMany({ where: { entity: "MeasureList", entityId: String(id) }, orderBy: { id: "asc" }, select: { action: true, actorId: true } }),
+  });
+
+  it("goes to the lead unit's desk, is passed on, and 省生态环境厅 accepts it; every step a version with revision and audit row", async () => {
+    const list = await submitList(twoLevel[0]!);
+    expect(list.reviewStage).toBe("LEAD");
+    expect(await storedList(list.id)).toMatchObject({ status: "SUBMITTED", reviewStage: "LEAD", version: 1 });
+    expect((await listLeadMeasureDesk(users.xinyu!)).map((row) => row.id)).toContain(list.id);
+    expect((await listLeadMeasureDesk(users.jian!)).map((row) => row.id)).not.toContain(list.id);
+
+    const early = await refusal(finalDecide("accept", list));
+    expect(early.message).toBe(`任务 ${twoLevel[0]}（鹰潭市，2027年）的举措清单尚待牵头单位审核，不能直接审核`);
+
+    const passed = await leadDecide("pass", list);
+    expect(passed).toMatchObject({ status: "SUBMITTED", version: 2 });
+    expect(await storedList(list.id)).toMatchObject({ status: "SUBMITTED", reviewStage: "FINAL", version: 2, reviewComment: null });
+    expect((await listLeadMeasureDesk(users.xinyu!)).map((row) => row.id)).not.toContain(list.id);
+
+    await finalDecide("accept", { id: list.id, version: 2 });
+    expect(await storedList(list.id)).toMatchObject({ status: "ACCEPTED", reviewStage: "FINAL", version: 3 });
+    const steps = [
+      { action: "measureList.submit", actorId: users.yingtan!.id },
+      { action: "measureList.pass_on", actorId: users.xinyu!.id },
+      { action: "measureList.accept", actorId: users.reviewer!.id },
+    ];
+    expect(await trail(list.id)).toEqual({ revisions: steps, audits: steps });
+  });
+
+  it("is returned by the lead unit with a comment the unit reads, and resubmitted to the lead unit", async () => {
+    const list = await submitList(twoLevel[1]!);
+    const noComment = measureLeadReviewSchema.safeParse({ listId: String(list.id), version: "1", decision: "return", comment: "" });
+    expect(noComment.error?.issues.map((issue) => issue.message)).toEqual(["退回时请填写退回意见"]);
+
+    await leadDecide("return", list, users.xinyu, "请把节点细化到季度");
+    expect(await storedList(list.id)).toMatchObject({ status: "RETURNED", reviewStage: null, version: 2, reviewComment: "牵头单位意见：请把节点细化到季度" });
+    expect((await trail(list.id)).audits.at(-1)).toEqual({ action: "measureList.lead_return", actorId: users.xinyu!.id });
+
+    const again = await submitList(twoLevel[1]!, users.yingtan, 2, "推进流域综合治理（按季度）");
+    expect(again.reviewStage).toBe("LEAD");
+    expect(await storedList(list.id)).toMatchObject({ status: "SUBMITTED", reviewStage: "LEAD", version: 3 });
+    expect((await trail(list.id)).audits.at(-1)?.action).toBe("measureList.resubmit");
+  });
+
+  it("refuses another unit's staff, the reviewer at the lead step, a lead decision after pass-on and a stale version, changing nothing", async () => {
+    const list = await submitList(twoLevel[2]!);
+    const before = { list: await storedList(list.id), trail: await trail(list.id) };
+
+    const other = await refusal(leadDecide("pass", list, users.jian));
+    expect(other.code).toBe("FORBIDDEN");
+    expect(other.message).toBe(`任务 ${twoLevel[2]}（鹰潭市，2027年）：只有该任务牵头单位的填报人可以审核`);
+    const reviewer = await refusal(leadDecide("pass", list, users.reviewer));
+    expect(reviewer.message).toBe("只有牵头单位的填报人可以审核");
+    const staffFinal = await refusal(
+      reviewMeasureList(measureReviewSchema.parse({ listId: String(list.id), version: "1", decision: "accept" }), users.xinyu!),
+    );
+    expect(staffFinal.code).toBe("FORBIDDEN");
+    expect({ list: await storedList(list.id), trail: await trail(list.id) }).toEqual(before);
+
+    await leadDecide("pass", list);
+    const stale = await refusal(leadDecide("return", list, users.xinyu, "再看看"));
+    expect(stale).toBeInstanceOf(StaleWriteError);
+    expect(stale.message).toMatch(/的举措清单已于 .+ 被 新余市填报人 修改，请刷新后再审核。$/);
+    const twice = await refusal(leadDecide("pass", { id: list.id, version: 2 }));
+    expect(twice.message).toContain("已转省生态环境厅审核，不在牵头单位审核环节");
+    expect(await storedList(list.id)).toMatchObject({ status: "SUBMITTED", reviewStage: "FINAL", version: 2 });
+  });
+
+  it("sends the lead unit's own list, and any list of a one-level task, straight to 省生态环境厅", async () => {
+    const own = await submitList(twoLevel[3]!, users.xinyu);
+    expect(await storedList(own.id)).toMatchObject({ reviewStage: "FINAL" });
+    expect((await listLeadMeasureDesk(users.xinyu!)).map((row) => row.id)).not.toContain(own.id);
+
+    const single = await submitList(oneLevel);
+    expect(await storedList(single.id)).toMatchObject({ status: "SUBMITTED", reviewStage: "FINAL" });
+    const refused = await refusal(leadDecide("pass", single));
+    expect(refused.message).toContain("不在牵头单位审核环节");
+    await finalDecide("return", single, "请补充资金来源");
+    expect(await storedList(single.id)).toMatchObject({ status: "RETURNED", reviewComment: "请补充资金来源", version: 2 });
   });
 });
