@@ -5,13 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, updateVersioned, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
-import {
-  measureListFields,
-  measureSnapshotOf,
-  recordMeasureRevision,
-  type MeasureListRow,
-  type Tx,
-} from "./measure-record";
+import { measureListFields, measureSnapshotOf, recordMeasureRevision, type MeasureListRow, type Tx } from "./measure-record";
 import { reviewStageOnSubmit } from "@/lib/review/review-chain";
 import type { MeasureInput, MeasureListInput } from "./schemas";
 

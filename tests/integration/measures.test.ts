@@ -318,12 +318,16 @@ describe("GET /api/exports/measures.xlsx", () => {
   async function tableOf(response: Response) {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await response.arrayBuffer()) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     const values = sheet.getSheetValues().filter(Boolean) as unknown[][];
     const rows = values.map((row) => row.slice(1));
     const headerAt = rows.findIndex((row) => row[0] === "年度");
-    return { preface: rows.slice(0, headerAt).map((row) => String(row[0])), header: rows[headerAt] as string[], rows: rows.slice(headerAt + 1) };
+    return {
+      preface: rows.slice(0, headerAt).map((row) => String(row[0])),
+      header: rows[headerAt] as string[],
+      rows: rows.slice(headerAt + 1),
+    };
   }
   const at = (header: string[], name: string) => header.indexOf(name);
 
@@ -339,7 +343,22 @@ describe("GET /api/exports/measures.xlsx", () => {
     const all = await tableOf(await GET(url(`task=${task}&year=2026`)));
     expect(all.preface[1]).toBe(`筛选条件：任务${task}，2026年度`);
     expect(all.header).toEqual(
-      expect.arrayContaining(["任务序号", "重点任务", "单位", "角色", "举措内容", "责任人", "计划资金（万元）", "节点", "计划完成日期", "完成标志", "节点状态", "完成日期", "已核查", "提交时间（北京时间）"]),
+      expect.arrayContaining([
+        "任务序号",
+        "重点任务",
+        "单位",
+        "角色",
+        "举措内容",
+        "责任人",
+        "计划资金（万元）",
+        "节点",
+        "计划完成日期",
+        "完成标志",
+        "节点状态",
+        "完成日期",
+        "已核查",
+        "提交时间（北京时间）",
+      ]),
     );
     const { header } = all;
     // Units in the plan's order, each list's milestones in their order.

@@ -246,8 +246,16 @@ describe("a measure list on the review chain", () => {
   const storedList = (id: number) =>
     db.measureList.findUniqueOrThrow({ where: { id }, select: { status: true, reviewStage: true, version: true, reviewComment: true } });
   const trail = async (id: number) => ({
-    revisions: await db.measureListRevision.findMany({ where: { listId: id }, orderBy: { version: "asc" }, select: { action: true, actorId: true } }),
-    audits: await db.auditLog.findMany({ where: { entity: "MeasureList", entityId: String(id) }, orderBy: { id: "asc" }, select: { action: true, actorId: true } }),
+    revisions: await db.measureListRevision.findMany({
+      where: { listId: id },
+      orderBy: { version: "asc" },
+      select: { action: true, actorId: true },
+    }),
+    audits: await db.auditLog.findMany({
+      where: { entity: "MeasureList", entityId: String(id) },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true },
+    }),
   });
 
   it("goes to the lead unit's desk, is passed on, and 省生态环境厅 accepts it; every step a version with revision and audit row", async () => {
@@ -281,7 +289,12 @@ describe("a measure list on the review chain", () => {
     expect(noComment.error?.issues.map((issue) => issue.message)).toEqual(["退回时请填写退回意见"]);
 
     await leadDecide("return", list, users.xinyu, "请把节点细化到季度");
-    expect(await storedList(list.id)).toMatchObject({ status: "RETURNED", reviewStage: null, version: 2, reviewComment: "牵头单位意见：请把节点细化到季度" });
+    expect(await storedList(list.id)).toMatchObject({
+      status: "RETURNED",
+      reviewStage: null,
+      version: 2,
+      reviewComment: "牵头单位意见：请把节点细化到季度",
+    });
     expect((await trail(list.id)).audits.at(-1)).toEqual({ action: "measureList.lead_return", actorId: users.xinyu!.id });
 
     const again = await submitList(twoLevel[1]!, users.yingtan, 2, "推进流域综合治理（按季度）");

@@ -16,7 +16,11 @@ import { ExportLink } from "@/components/ui/export-link";
 export const metadata = { title: "举措清单审核" };
 
 /** 省生态环境厅's measures desk: the submitted lists to decide, or any lists by unit, task, year and status. */
-export default async function MeasureReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MeasureReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report:review");
   const params = toURLSearchParams(await searchParams);
   if (!params.get("status")) params.set("status", "SUBMITTED");

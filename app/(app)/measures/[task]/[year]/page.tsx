@@ -69,7 +69,11 @@ export default async function MeasureListPage({
   const { task, list, editability, defaultRole } = data;
   const query = await searchParams;
   const withLeadUnit = list?.status === "SUBMITTED" && list.reviewStage === "LEAD";
-  const notice = query.submitted ? `已提交，${withLeadUnit ? "等待牵头单位审核" : "等待省生态环境厅审核"}。` : query.saved ? "已保存草稿。" : null;
+  const notice = query.submitted
+    ? `已提交，${withLeadUnit ? "等待牵头单位审核" : "等待省生态环境厅审核"}。`
+    : query.saved
+      ? "已保存草稿。"
+      : null;
   return (
     <article className="space-y-6">
       <Breadcrumb href={`/measures?year=${year.data}`} label="年度举措">
