@@ -4,7 +4,9 @@ import { storageStateOf, type E2eAccount } from "./accounts";
 /**
  * The lead-unit review chain and 销号核查 as real users: the admin gives task 36 two review
  * levels with 省水利厅 as lead unit; 南昌市 submits; 省水利厅 returns it from its 牵头审核 desk
- * with a comment, which 南昌市 reads. On task 37 南昌市 reports 已完成; once accepted it reads
+ * with a comment, which 南昌市 reads. The same chain carries 南昌市's measure list for task 36:
+ * three milestones, returned by 省水利厅 with a comment the city reads, resubmitted, passed on,
+ * accepted by 省生态环境厅. On task 37 南昌市 reports 已完成; once accepted it reads
  * 已完成（待核查） until the reviewer records a passed check on 销号核查.
  */
 const main = (page: Page) => page.getByRole("main");
@@ -69,6 +71,95 @@ test.describe.serial("two-level review chain", () => {
       await page.goto("/my");
       const row = main(page).getByRole("row").filter({ hasText: "36" }).filter({ hasText: "被退回" });
       await expect(row).toContainText("牵头单位意见：请补充治理面积和资金安排。");
+    });
+  });
+});
+
+test.describe.serial("a measure list on the two-level chain", () => {
+  const LIST = "任务 36（南昌市，2026年）";
+
+  test("city staff writes a measure list with three milestones; it waits for the lead unit, which returns it with a comment the city reads", async ({
+    browser,
+  }) => {
+    await as(browser, "cityStaff", async (page) => {
+      await page.goto("/measures/36/2026");
+      const measure = main(page).getByRole("group", { name: "举措 1" });
+      await measure.getByLabel("举措内容").fill("推进赣江源区山水林田湖草沙一体化保护");
+      await measure.getByLabel("责任人（姓名、职务）").fill("市自然资源局 刘处长");
+      await measure.getByRole("button", { name: "添加节点" }).click();
+      await measure.getByRole("button", { name: "添加节点" }).click();
+      const milestones = [
+        ["编制保护修复方案", "2026-03-31", "方案印发文件"],
+        ["启动首批修复项目", "2026-06-30", "项目开工报告"],
+        ["完成年度修复任务", "2026-12-31", "年度验收报告"],
+      ] as const;
+      for (const [index, [title, date, deliverable]] of milestones.entries()) {
+        const group = measure.getByRole("group", { name: new RegExp(`^节点 ${index + 1}`) });
+        await group.getByLabel("节点名称").fill(title);
+        await group.getByLabel("计划完成日期").fill(date);
+        await group.getByLabel(/完成标志/).fill(deliverable);
+      }
+      await page.getByRole("button", { name: "提交审核" }).click();
+      await expect(page).toHaveURL(/\/measures\/36\/2026\?submitted=\d+$/);
+      await expect(main(page).getByRole("status").filter({ hasText: "已提交，等待牵头单位审核。" })).toBeVisible();
+    });
+
+    // Not the reviewer's to decide yet.
+    await as(browser, "reviewer", async (page) => {
+      await page.goto("/review/measures");
+      const list = main(page).getByRole("region", { name: LIST });
+      await expect(list).toContainText("待牵头单位审核");
+      await expect(list.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+    });
+
+    await as(browser, "provincialStaff", async (page) => {
+      await page.goto("/lead-review");
+      const list = main(page).getByRole("region", { name: `举措清单 ${LIST}` });
+      await expect(list).toContainText("举措清单");
+      await expect(list.getByRole("row").filter({ hasText: "启动首批修复项目" })).toContainText("项目开工报告");
+      await list.getByRole("button", { name: "退回修改" }).click();
+      await expect(list).toContainText("退回时请填写退回意见");
+      await list.getByLabel(/审核意见/).fill("请明确每个节点的修复面积。");
+      await list.getByRole("button", { name: "退回修改" }).click();
+      await expect(list).toBeHidden();
+    });
+
+    await as(browser, "cityStaff", async (page) => {
+      await page.goto("/measures/36/2026");
+      await expect(main(page)).toContainText("退回意见：牵头单位意见：请明确每个节点的修复面积。");
+      const measure = main(page).getByRole("group", { name: "举措 1" });
+      await measure
+        .getByRole("group", { name: /^节点 2/ })
+        .getByLabel("节点名称")
+        .fill("启动首批修复项目（修复面积 5 万亩）");
+      await page.getByRole("button", { name: "提交审核" }).click();
+      await expect(main(page).getByRole("status").filter({ hasText: "已提交，等待牵头单位审核。" })).toBeVisible();
+    });
+  });
+
+  test("the lead unit passes it on from its desk, 省生态环境厅 accepts it, and the list reads 已通过", async ({ browser }) => {
+    await as(browser, "provincialStaff", async (page) => {
+      await page.goto("/lead-review");
+      const list = main(page).getByRole("region", { name: `举措清单 ${LIST}` });
+      await expect(list).toContainText("启动首批修复项目（修复面积 5 万亩）");
+      await list.getByRole("button", { name: "审核通过，转报省生态环境厅" }).click();
+      await expect(list).toBeHidden();
+    });
+
+    await as(browser, "reviewer", async (page) => {
+      await page.goto("/review/measures");
+      const list = main(page).getByRole("region", { name: LIST });
+      await expect(list).not.toContainText("待牵头单位审核");
+      await list.getByRole("button", { name: "审核通过" }).click();
+      await expect(list).toBeHidden();
+    });
+
+    await as(browser, "cityStaff", async (page) => {
+      await page.goto("/measures?year=2026");
+      await expect(main(page).getByRole("row").filter({ hasText: "实施山水林田湖草沙一体化保护修复" })).toContainText("已通过");
+      await page.goto("/measures/36/2026");
+      await expect(main(page).getByRole("region", { name: "修改历史" })).toContainText("牵头单位审核通过举措清单，转报省生态环境厅");
+      await expect(main(page).locator("header")).toContainText(/清单状态\s*已通过/);
     });
   });
 });
