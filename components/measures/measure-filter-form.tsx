@@ -1,5 +1,7 @@
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from "@/lib/core/schemas";
-import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/status/status-rules";
+import type { ReportStatus } from "@/lib/status/status-rules";
+import { StatusFilterSelect } from "@/components/reports/report-filter-form";
+import { FILTER_FIELD, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 interface Props {
   action: string;
@@ -8,57 +10,24 @@ interface Props {
   statuses: readonly ReportStatus[];
 }
 
-const SELECT = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
 const YEARS = Array.from({ length: PLAN_LAST_YEAR - PLAN_FIRST_YEAR + 1 }, (_, index) => PLAN_FIRST_YEAR + index);
 
-/** The measures desk's filters, a plain GET form: the view (and its export) lives in the URL. */
+/** The measures desk's filters (unit, task, year, status); its Excel export carries the same ones. */
 export function MeasureFilterForm({ action, values, units, statuses }: Props) {
   return (
-    <form
-      method="get"
-      action={action}
-      aria-label="筛选"
-      className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
-    >
-      <label className="text-sm">
-        单位
-        <select name="unit" defaultValue={values.unit ?? ""} className={SELECT}>
-          <option value="">全部</option>
-          {units.map((unit) => (
-            <option key={unit.code} value={unit.code}>
-              {unit.shortName}
-            </option>
-          ))}
-        </select>
-      </label>
+    <FilterForm action={action}>
+      <FilterSelect
+        name="unit"
+        label="单位"
+        value={values.unit}
+        options={units.map((unit) => ({ value: unit.code, label: unit.shortName }))}
+      />
       <label className="text-sm">
         任务序号
-        <input name="task" type="number" min={1} max={999} defaultValue={values.task ?? ""} className={`${SELECT} w-24`} />
+        <input name="task" type="number" min={1} max={999} defaultValue={values.task ?? ""} className={`${FILTER_FIELD} w-24`} />
       </label>
-      <label className="text-sm">
-        年度
-        <select name="year" defaultValue={values.year ?? ""} className={SELECT}>
-          <option value="">全部</option>
-          {YEARS.map((year) => (
-            <option key={year} value={year}>
-              {year}年
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        状态
-        <select name="status" defaultValue={values.status ?? ""} className={SELECT}>
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {REPORT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
-        筛选
-      </button>
-    </form>
+      <FilterSelect name="year" label="年度" value={values.year} options={YEARS.map((year) => ({ value: year, label: `${year}年` }))} />
+      <StatusFilterSelect value={values.status} statuses={statuses} />
+    </FilterForm>
   );
 }

@@ -1,4 +1,5 @@
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/status/status-rules";
+import { FILTER_FIELD, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 interface Props {
   action: string;
@@ -9,65 +10,39 @@ interface Props {
   statuses?: readonly ReportStatus[];
 }
 
-const SELECT = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+const unitOptions = (units: Props["units"], kind: "PROVINCIAL" | "CITY") =>
+  units.filter((unit) => unit.kind === kind).map((unit) => ({ value: unit.code, label: unit.shortName }));
 
-function UnitSelect({ name, label, value, units }: { name: string; label: string; value?: string; units: Props["units"] }) {
+/** The review state of reports or measure lists, one of `statuses` (no 全部: the view always shows one state). */
+export function StatusFilterSelect({ value, statuses }: { value?: string; statuses: readonly ReportStatus[] }) {
   return (
-    <label className="text-sm">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={SELECT}>
-        <option value="">全部</option>
-        {units.map((unit) => (
-          <option key={unit.code} value={unit.code}>
-            {unit.shortName}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      name="status"
+      label="状态"
+      value={value}
+      all={null}
+      options={statuses.map((status) => ({ value: status, label: REPORT_STATUS_LABELS[status] }))}
+    />
   );
 }
 
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function ReportFilterForm({ action, values, sections, units, statuses }: Props) {
   return (
-    <form
-      method="get"
-      action={action}
-      aria-label="筛选"
-      className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
-    >
-      <label className="text-sm">
-        篇章
-        <select name="section" defaultValue={values.section ?? ""} className={SELECT}>
-          <option value="">全部</option>
-          {sections.map((section) => (
-            <option key={section.number} value={section.number}>
-              {section.number}. {section.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <UnitSelect name="unit" label="省直单位" value={values.unit} units={units.filter((unit) => unit.kind === "PROVINCIAL")} />
-      <UnitSelect name="city" label="设区市" value={values.city} units={units.filter((unit) => unit.kind === "CITY")} />
-      {statuses && (
-        <label className="text-sm">
-          状态
-          <select name="status" defaultValue={values.status ?? ""} className={SELECT}>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {REPORT_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+    <FilterForm action={action}>
+      <FilterSelect
+        name="section"
+        label="篇章"
+        value={values.section}
+        options={sections.map((section) => ({ value: section.number, label: `${section.number}. ${section.title}` }))}
+      />
+      <FilterSelect name="unit" label="省直单位" value={values.unit} options={unitOptions(units, "PROVINCIAL")} />
+      <FilterSelect name="city" label="设区市" value={values.city} options={unitOptions(units, "CITY")} />
+      {statuses && <StatusFilterSelect value={values.status} statuses={statuses} />}
       <label className="text-sm">
         季度
-        <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${SELECT} w-28`} />
+        <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${FILTER_FIELD} w-28`} />
       </label>
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
-        筛选
-      </button>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { fillMilestones } from "./measure-form";
 
 /**
  * Measures and milestones as real users: 南昌市 staff writes its 2026 measures for task 21 with
@@ -31,12 +32,7 @@ test.describe.serial("measure list cycle", () => {
       ["印发修复实施方案", "2026-09-30", "市政府办公室印发文件"],
       ["完成首期工程验收", "2026-12-31", "竣工验收报告"],
     ] as const;
-    for (const [index, [title, date, deliverable]] of milestones.entries()) {
-      const group = measure.getByRole("group", { name: new RegExp(`^节点 ${index + 1}`) });
-      await group.getByLabel("节点名称").fill(title);
-      await group.getByLabel("计划完成日期").fill(date);
-      await group.getByLabel(/完成标志/).fill(deliverable);
-    }
+    await fillMilestones(measure, milestones);
     // 责任人 left empty: refused, the message beside the field, everything typed still there.
     await page.getByRole("button", { name: "提交审核" }).click();
     await expect(page.locator("#m-0-responsible-error")).toHaveText("请填写责任人");

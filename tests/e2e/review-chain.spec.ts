@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateOf, type E2eAccount } from "./accounts";
+import { fillMilestones } from "./measure-form";
 
 /**
  * The lead-unit review chain and 销号核查 as real users: the admin gives task 36 two review
@@ -93,12 +94,7 @@ test.describe.serial("a measure list on the two-level chain", () => {
         ["启动首批修复项目", "2026-06-30", "项目开工报告"],
         ["完成年度修复任务", "2026-12-31", "年度验收报告"],
       ] as const;
-      for (const [index, [title, date, deliverable]] of milestones.entries()) {
-        const group = measure.getByRole("group", { name: new RegExp(`^节点 ${index + 1}`) });
-        await group.getByLabel("节点名称").fill(title);
-        await group.getByLabel("计划完成日期").fill(date);
-        await group.getByLabel(/完成标志/).fill(deliverable);
-      }
+      await fillMilestones(measure, milestones);
       await page.getByRole("button", { name: "提交审核" }).click();
       await expect(page).toHaveURL(/\/measures\/36\/2026\?submitted=\d+$/);
       await expect(main(page).getByRole("status").filter({ hasText: "已提交，等待牵头单位审核。" })).toBeVisible();

@@ -1,0 +1,48 @@
+/** The pieces of a list's filter bar: a plain GET form, so the view lives in the URL and can be bookmarked and shared. */
+
+export const FILTER_FIELD = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+
+export function FilterForm({ action, children }: { action: string; children: React.ReactNode }) {
+  return (
+    <form
+      method="get"
+      action={action}
+      aria-label="筛选"
+      className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+    >
+      {children}
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+        筛选
+      </button>
+    </form>
+  );
+}
+
+/** A labelled drop-down; `all` is the first, empty choice (全部) where the filter may be left out. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  all = "全部",
+}: {
+  name: string;
+  label: string;
+  value?: string | number;
+  options: readonly { value: string | number; label: React.ReactNode }[];
+  all?: string | null;
+}) {
+  return (
+    <label className="text-sm">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={FILTER_FIELD}>
+        {all !== null && <option value="">{all}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
