@@ -210,7 +210,8 @@ describe("unlocking accepted data", () => {
 });
 
 describe("a measure list on the review chain", () => {
-  const YEAR = "2027";
+  // A year no other file writes measure lists for (measures-import.test.ts takes 新余市 2027).
+  const YEAR = "2028";
   const submitList = (task: number, user = users.yingtan!, version = 0, text = "推进流域综合治理") =>
     saveMeasureList(
       measureListInputSchema.parse({
@@ -225,7 +226,7 @@ describe("a measure list on the review chain", () => {
             responsible: "市生态环境局 李四",
             milestones: ["完成调查", "印发方案", "完成验收"].map((title, index) => ({
               title,
-              plannedDate: `2027-0${index + 3}-30`,
+              plannedDate: `2028-0${index + 3}-30`,
               deliverable: `${title}的文件`,
             })),
           },
@@ -266,7 +267,7 @@ describe("a measure list on the review chain", () => {
     expect((await listLeadMeasureDesk(users.jian!)).map((row) => row.id)).not.toContain(list.id);
 
     const early = await refusal(finalDecide("accept", list));
-    expect(early.message).toBe(`任务 ${twoLevel[0]}（鹰潭市，2027年）的举措清单尚待牵头单位审核，不能直接审核`);
+    expect(early.message).toBe(`任务 ${twoLevel[0]}（鹰潭市，2028年）的举措清单尚待牵头单位审核，不能直接审核`);
 
     const passed = await leadDecide("pass", list);
     expect(passed).toMatchObject({ status: "SUBMITTED", version: 2 });
@@ -309,7 +310,7 @@ describe("a measure list on the review chain", () => {
 
     const other = await refusal(leadDecide("pass", list, users.jian));
     expect(other.code).toBe("FORBIDDEN");
-    expect(other.message).toBe(`任务 ${twoLevel[2]}（鹰潭市，2027年）：只有该任务牵头单位的填报人可以审核`);
+    expect(other.message).toBe(`任务 ${twoLevel[2]}（鹰潭市，2028年）：只有该任务牵头单位的填报人可以审核`);
     const reviewer = await refusal(leadDecide("pass", list, users.reviewer));
     expect(reviewer.message).toBe("只有牵头单位的填报人可以审核");
     const staffFinal = await refusal(
