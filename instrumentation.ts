@@ -9,7 +9,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { envOrExit } = await import("./lib/core/env");
   // A throw here would only fail each request (Next logs it and keeps listening); exit instead.
-  if (envOrExit().STATUS_SNAPSHOT_SCHEDULE === "off") return;
+  const config = envOrExit();
+  // `next start` run directly says it too (scripts/start.ts warns before starting the app).
+  if (config.APP_TODAY) console.warn(`[meili] APP_TODAY=${config.APP_TODAY}: the app judges deadlines and milestone lights as on that day`);
+  if (config.STATUS_SNAPSHOT_SCHEDULE === "off") return;
   const { scheduleSnapshotPreparation } = await import("./lib/status/status-schedule");
   scheduleSnapshotPreparation();
 }

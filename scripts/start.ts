@@ -34,6 +34,11 @@ const [{ envOrExit }, database, { migrateDatabase, seedDatabase }, appServer] = 
 });
 
 const config = envOrExit();
+if (config.APP_TODAY)
+  fail(
+    `WARNING: APP_TODAY=${config.APP_TODAY} is set: deadlines, reporting windows and milestone lights are judged as on that day, ` +
+      `not today. For rehearsals (演练) and tests only; unset it in production.`,
+  );
 const dev = process.argv.includes("--dev");
 const port = config.PORT;
 const baseUrl = `http://127.0.0.1:${port}`;

@@ -98,7 +98,13 @@ try {
     local = await startLocalApp(url, { NEXTAUTH_SECRET: secret });
     const { baseUrl } = local;
     log(`end-to-end tests in Chromium against ${baseUrl}`);
-    await run(bin("playwright"), ["test", ...selection("e2e")], { ...process.env, E2E_BASE_URL: baseUrl, E2E_AUTH_SECRET: secret });
+    await run(bin("playwright"), ["test", ...selection("e2e")], {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_AUTH_SECRET: secret,
+      // For tests that start a second server on the same data (another APP_TODAY).
+      E2E_DATABASE_URL: url,
+    });
   }
   log(`all passed in ${Math.round((Date.now() - started) / 1000)} s`);
   await cleanUp();

@@ -1,7 +1,7 @@
 import { MILESTONE_LIGHT_LABELS, type MilestoneLight } from "@/lib/measures/milestone-lights";
 
 /** Colour, shape and text together, so colour is never the only cue. */
-const TONES: Record<MilestoneLight, { box: string; mark: string }> = {
+export const MILESTONE_LIGHT_TONES: Record<MilestoneLight, { box: string; mark: string }> = {
   VERIFIED: { box: "border-sky-300 bg-sky-50 text-sky-900", mark: "✓" },
   DONE_UNVERIFIED: { box: "border-teal-300 bg-teal-50 text-teal-900", mark: "◎" },
   DROPPED: { box: "border-slate-300 bg-slate-50 text-slate-700", mark: "—" },
@@ -11,7 +11,7 @@ const TONES: Record<MilestoneLight, { box: string; mark: string }> = {
 };
 
 export function MilestoneLightBadge({ light }: { light: MilestoneLight }) {
-  const tone = TONES[light];
+  const tone = MILESTONE_LIGHT_TONES[light];
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium ${tone.box}`}>
       <span aria-hidden="true">{tone.mark}</span>

@@ -52,6 +52,21 @@ const httpUrl = (example: string) => setting(`a URL (http:// or https://) such a
 
 const text = (expects: string) => setting(expects, z.string().optional());
 
+/** A real calendar day written YYYY-MM-DD (no 2027-02-30). */
+const calendarDay = (expects: string) =>
+  setting(
+    expects,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine((value) => {
+        const time = Date.parse(`${value}T00:00:00Z`);
+        return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+      })
+      .optional(),
+  );
+
 /** One address (`10.0.0.5`, `fd00::5`) or CIDR range (`10.0.1.0/24`); IPv4 only in four plain decimal parts. */
 function isAddressOrRange(entry: string): boolean {
   const [address = "", prefix, ...rest] = entry.split("/");
@@ -122,6 +137,11 @@ const schema = z.object({
   ),
 
   STATUS_SNAPSHOT_SCHEDULE: choice(["on", "off"], "on"),
+  /**
+   * The day the app judges deadlines, reporting windows and milestone lights by (chinaToday() and
+   * the dashboards' moment follow it), for rehearsals (演练) and tests; unset in production.
+   */
+  APP_TODAY: calendarDay("a calendar day YYYY-MM-DD such as 2027-01-15 (default: today in China)"),
 
   SIGNIN_MAX_FAILURES: wholeNumber("consecutive failures", 5),
   SIGNIN_LOCK_MINUTES: wholeNumber("minutes", 15),

@@ -5,6 +5,8 @@
  * days after the quarter ends.
  */
 
+import { env } from "./env";
+
 export interface Quarter {
   year: number;
   quarter: 1 | 2 | 3 | 4;
@@ -100,9 +102,18 @@ export function windowCloseDate(q: Quarter, windowDays: number): string {
   return closes(`${q.year}:${q.quarter}:${windowDays}`);
 }
 
-/** Today's date in China, whatever the server's time zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+/**
+ * The China-time day of `now`, whatever the server's time zone. Without `now`: the day the app
+ * judges by — APP_TODAY when set (rehearsals and tests inject the clock there, lib/core/env.ts),
+ * otherwise today in China. Deadlines, reporting windows, milestone lights and the dashboards'
+ * moment all take their day from here.
+ */
+export function chinaToday(now?: Date): string {
+  if (now === undefined) {
+    const injected = env().APP_TODAY;
+    if (injected) return injected;
+  }
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now ?? new Date());
 }
 
 /**

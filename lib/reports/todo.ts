@@ -19,6 +19,7 @@ import {
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { activeRemindersFor } from "@/lib/reminders/reminders";
 import { getWindowSetting } from "@/lib/admin/settings";
+import { listUnitMilestoneAlerts } from "@/lib/measures/milestone-progress";
 import { REPORT_LIST_LIMIT, type TodoGroup, type TodoQuery, type TodoStatus } from "./schemas";
 
 /** RETURNED: sent back; OVERDUE: the closed quarter not submitted; CURRENT: the quarter being collected; DRAFT: a draft of another quarter. */
@@ -102,7 +103,9 @@ function groupItems(items: TodoItem[], group: TodoGroup | undefined): TodoGroupO
 /**
  * 我的待办: what the staff member's unit owes — returned reports first, then the closed quarter
  * not yet submitted, the quarter being collected, and drafts of other quarters — filtered by
- * status, quarter, section and text, and grouped as asked. Three queries whatever the filters.
+ * status, quarter, section and text, and grouped as asked; with the unit's milestones that read
+ * 滞后 or 即将到期 (all of them, whatever the filters) and, per task, how many lag. Five queries
+ * whatever the filters.
  */
 export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, today = chinaToday()) {
   if (user.unitId === null) return null;
@@ -110,7 +113,7 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
   const { windowDays } = await getWindowSetting();
   const collecting = reportingQuarter(today, windowDays);
   const lastClosed = addQuarters(collecting, -1);
-  const [assignments, reports, reminders, checks] = await Promise.all([
+  const [assignments, reports, reminders, checks, milestones] = await Promise.all([
     db.taskUnit.findMany({
       where: { unitId, task: taskWhere(query) },
       orderBy: { task: { number: "asc" } },
@@ -152,6 +155,7 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
       where: { unitId, subject: "TASK_UNIT" },
       select: { taskId: true, passed: true, finding: true, createdAt: true },
     }),
+    listUnitMilestoneAlerts(unitId, today),
   ]);
 
   const all: TodoItem[] = [];
@@ -203,5 +207,15 @@ export async function getUnitTodo(user: SessionUser, query: TodoQuery = {}, toda
     /** What is still to do among the listed items (not submitted or accepted). */
     open: items.filter((item) => !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED").length,
     reminders,
+    milestones,
+    /** Task number → its milestones that read 滞后. */
+    laggingMilestones: laggingByTask(milestones),
   };
+}
+
+function laggingByTask(milestones: readonly { task: { number: number }; light: string }[]): ReadonlyMap<number, number> {
+  const counts = new Map<number, number>();
+  for (const milestone of milestones)
+    if (milestone.light === "OVERDUE") counts.set(milestone.task.number, (counts.get(milestone.task.number) ?? 0) + 1);
+  return counts;
 }

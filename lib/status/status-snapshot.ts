@@ -39,17 +39,22 @@ export interface Moment {
 /** The first instant after a China-time day. */
 const endOfDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+08:00`);
 
-/** Now, or the close of the given quarter's window when that is in the past. */
-export async function momentFor(quarter?: Quarter, now = new Date()): Promise<Moment> {
+/**
+ * Now (`now`, else the day the app judges by: APP_TODAY when set, see chinaToday()), or the close
+ * of the given quarter's window when that is earlier. A day other than the real one is described
+ * as of its end.
+ */
+export async function momentFor(quarter?: Quarter, now?: Date): Promise<Moment> {
   const { windowDays } = await getWindowSetting();
-  const realToday = chinaToday(now);
-  let today = realToday;
+  const judgedDay = chinaToday(now);
+  let today = judgedDay;
   if (quarter) {
     const closes = windowCloseDate(quarter, windowDays);
-    if (closes < realToday) today = closes;
+    if (closes < judgedDay) today = closes;
   }
   const collecting = reportingQuarter(today, windowDays);
-  const asOf = today === realToday ? now : endOfDay(today);
+  const instant = now ?? new Date();
+  const asOf = today === chinaToday(instant) ? instant : endOfDay(today);
   return { today, asOf, windowDays, collecting, lastClosed: addQuarters(collecting, -1) };
 }
 

@@ -9,6 +9,7 @@ import {
   UpcomingDeadlines,
   WidgetSkeleton,
 } from "@/components/dashboard/widgets";
+import { MilestonePanel } from "@/components/dashboard/milestone-widgets";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listSections } from "@/lib/plan/tasks";
@@ -37,6 +38,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <Link href={dashboardHref("/dashboard/cities", query)} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
             设区市对比
           </Link>
+          <Link
+            href={dashboardHref("/dashboard/milestones", query)}
+            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+          >
+            节点按期完成
+          </Link>
         </nav>
       </header>
       {error && (
@@ -62,6 +69,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="各篇章推进情况" />}>
           <SectionProgress query={query} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton title="举措节点" />}>
+          <MilestonePanel query={query} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="未来 12 个月到期的任务" />}>
           <UpcomingDeadlines query={query} />

@@ -12,6 +12,7 @@ import { issuesText, parseSearchParams } from "@/lib/core/schemas";
 import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
+import { MilestoneAlerts } from "@/components/measures/milestone-alerts";
 
 export const metadata = { title: "我的待办" };
 
@@ -23,7 +24,7 @@ function daysText(days: number): string {
   return `已逾期 ${-days} 天`;
 }
 
-function TodoRow({ item }: { item: TodoItem }) {
+function TodoRow({ item, laggingMilestones }: { item: TodoItem; laggingMilestones: number }) {
   const quarter = formatQuarter(item.quarter);
   const fill = `/progress/${item.task.number}/${quarter}`;
   const canFill = !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED";
@@ -44,6 +45,11 @@ function TodoRow({ item }: { item: TodoItem }) {
         <Link href={`/tasks/${item.task.number}`} className="text-blue-800 hover:underline">
           {item.task.number}. {item.task.title}
         </Link>
+        {laggingMilestones > 0 && (
+          <span className="ml-2 whitespace-nowrap rounded border border-red-300 bg-red-50 px-1 text-xs text-red-900">
+            节点滞后 {laggingMilestones} 个
+          </span>
+        )}
         {item.report?.reviewComment && item.report.status === "RETURNED" && (
           <p className="mt-1 text-red-800">退回意见：{item.report.reviewComment}</p>
         )}
@@ -122,6 +128,8 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
         </section>
       )}
 
+      <MilestoneAlerts alerts={todo.milestones} />
+
       {!parsed.success && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
           筛选条件无效：{issuesText(parsed.error)}。已显示全部待办。
@@ -146,7 +154,11 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
                 <TableHead columns={["选择", "类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} />
                 <tbody>
                   {group.items.map((item) => (
-                    <TodoRow key={`${item.kind}-${item.task.number}-${formatQuarter(item.quarter)}`} item={item} />
+                    <TodoRow
+                      key={`${item.kind}-${item.task.number}-${formatQuarter(item.quarter)}`}
+                      item={item}
+                      laggingMilestones={todo.laggingMilestones.get(item.task.number) ?? 0}
+                    />
                   ))}
                 </tbody>
               </table>
