@@ -1,6 +1,7 @@
 import "server-only";
 import { addDays, addQuarters, chinaToday } from "@/lib/core/quarters";
 import { applyDueAmendments } from "@/lib/plan/amendments";
+import { env } from "@/lib/core/env";
 import { currentSnapshot, momentFor } from "./status-snapshot";
 
 /** Minutes after midnight (China time) at which the day's status snapshot is prepared. */
@@ -21,8 +22,13 @@ export function delayUntilNextPreparation(now: Date): number {
  */
 async function prepareToday(): Promise<void> {
   try {
-    const applied = await applyDueAmendments();
-    if (applied > 0) console.log(`[plan] applied ${applied} plan amendment(s) taking effect today`);
+    // A rehearsal server (APP_TODAY) must not write the plan ahead of its documents: amendments
+    // take effect on the real day, applied by a server running on the real clock.
+    if (env().APP_TODAY) console.warn("[plan] APP_TODAY is set: plan amendments are left for a server on the real clock");
+    else {
+      const applied = await applyDueAmendments();
+      if (applied > 0) console.log(`[plan] applied ${applied} plan amendment(s) taking effect today`);
+    }
   } catch (error) {
     // Still pending: the next run (at start-up or after midnight) applies them.
     console.error("[plan] applying today's plan amendments failed:", error);
