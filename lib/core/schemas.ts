@@ -106,17 +106,15 @@ export function parseRecordNumber(schema: z.ZodType<number>, segment: string): n
 
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** "2026-12-02" and a day that exists: no 2 月 30 日 (which Date.parse would roll into March). */
+export function isRealIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** A calendar date as a date field sends it ("2026-12-02"), and a real one (no 2 月 30 日). */
-export const isoDateSchema = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .refine((value) => {
-      const match = ISO_DATE.exec(value);
-      if (!match) return false;
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, message);
+export const isoDateSchema = (message: string) => z.string({ message }).trim().refine(isRealIsoDate, message);
 
 /** The version a form was loaded with (optimistic concurrency). */
 export const versionSchema = z.coerce.number({ message: "版本号无效" }).int("版本号无效").min(0, "版本号无效");

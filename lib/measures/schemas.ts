@@ -5,7 +5,16 @@
  */
 import { z } from "@/lib/core/zod";
 import { REPORT_STATUSES } from "@/lib/reports/schemas";
-import { DECIMAL, idSchema, taskNumberSchema, textSchema, unitCodeSchema, versionSchema, yearSchema } from "@/lib/core/schemas";
+import {
+  DECIMAL,
+  idSchema,
+  isRealIsoDate,
+  taskNumberSchema,
+  textSchema,
+  unitCodeSchema,
+  versionSchema,
+  yearSchema,
+} from "@/lib/core/schemas";
 
 export const MEASURE_ROLES = ["LEAD", "SUPPORT"] as const;
 export type MeasureRoleName = (typeof MEASURE_ROLES)[number];
@@ -18,8 +27,6 @@ export const MEASURE_LIMIT = 30;
 export const MILESTONE_LIMIT = 20;
 const TEXT_LIMIT = 2000;
 const LINE_LIMIT = 200;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const required = (label: string, limit: number) =>
   textSchema(label, `请填写${label}`).min(1, `请填写${label}`).max(limit, `${label}不能超过 ${limit} 字`);
@@ -39,7 +46,7 @@ const dateSchema = z
   .string({ message: "请填写计划完成日期" })
   .trim()
   .refine((value) => value !== "", "请填写计划完成日期")
-  .refine((value) => value === "" || (ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), "日期格式应为 2026-06-30");
+  .refine((value) => value === "" || isRealIsoDate(value), "日期格式应为 2026-06-30，且须是实际存在的日期");
 
 const optionalId = (message: string) =>
   z

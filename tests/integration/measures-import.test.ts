@@ -65,8 +65,18 @@ describe("the measures template", () => {
     const failing = preview.rows.filter((row) => row.errors.length > 0);
     expect(failing).toHaveLength(1);
     expect(failing[0]!.taskNumber).toBe(3);
-    expect(failing[0]!.errors).toEqual([{ column: "计划完成日期（如 2026-06-30）", message: "日期格式应为 2026-06-30" }]);
+    expect(failing[0]!.errors).toEqual([
+      { column: "计划完成日期（如 2026-06-30）", message: "日期格式应为 2026-06-30，且须是实际存在的日期" },
+    ]);
     expect(await db.measureList.count({ where: { unitId: staff.unitId!, year: YEAR } })).toBe(0);
+  });
+
+  it("refuses a date that does not exist (2 月 30 日), rather than rolling it into March", async () => {
+    const preview = await previewMeasuresImport(await filled((sheet, rowOfTask) => fill(sheet, rowOfTask, "2027-02-30")), staff);
+    expect(preview.batchId).toBeNull();
+    expect(preview.rows.flatMap((row) => row.errors)).toEqual([
+      { column: "计划完成日期（如 2026-06-30）", message: "日期格式应为 2026-06-30，且须是实际存在的日期" },
+    ]);
   });
 
   it("writes every filled task as a draft list once confirmed, in one audited batch", async () => {

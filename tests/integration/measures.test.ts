@@ -241,7 +241,7 @@ describe("a unit's measure list", () => {
     const messages = Object.fromEntries(parsed.error!.issues.map((issue) => [String(issue.path[0]), issue.message]));
     expect(messages).toEqual({
       "m.0.responsible": "请填写责任人",
-      "m.0.ms.0.plannedDate": "日期格式应为 2026-06-30",
+      "m.0.ms.0.plannedDate": "日期格式应为 2026-06-30，且须是实际存在的日期",
       "m.1.ms": "每项举措至少要有一个节点",
     });
   });
