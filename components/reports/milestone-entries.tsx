@@ -141,7 +141,13 @@ function MilestoneEntry({
           <label htmlFor={id("reason")} className="block text-sm">
             {outcome === "DROPPED" ? "取消原因" : "滞后原因"} <span className="text-red-700">*</span>
           </label>
-          <input id={id("reason")} name={`${base}.reason`} defaultValue={milestone.initial.reason} className={field} {...invalid("reason")} />
+          <input
+            id={id("reason")}
+            name={`${base}.reason`}
+            defaultValue={milestone.initial.reason}
+            className={field}
+            {...invalid("reason")}
+          />
           <FieldError id={`${id("reason")}-error`} errors={errors[`${base}.reason`]} />
         </div>
         <div className={shown(outcome === "LATE")}>

@@ -92,7 +92,8 @@ export function ReportBody({ report, cityName = null }: { report: ReportBodyData
             <ul>
               {report.milestoneEntries.map((entry) => (
                 <li key={entry.milestoneId}>
-                  {entry.milestone.title}（计划 {day(entry.milestone.plannedDate)}，完成标志：{entry.milestone.deliverable}）：{entryText(entry)}
+                  {entry.milestone.title}（计划 {day(entry.milestone.plannedDate)}，完成标志：{entry.milestone.deliverable}）：
+                  {entryText(entry)}
                 </li>
               ))}
             </ul>

@@ -187,7 +187,10 @@ const milestoneStateFields = {
   reportId: true,
   report: { select: { year: true, quarter: true } },
 } satisfies Prisma.MilestoneSelect;
-type MilestoneState = Pick<Prisma.MilestoneGetPayload<{ select: typeof milestoneStateFields }>, Exclude<keyof typeof milestoneStateFields, "id" | "report">>;
+type MilestoneState = Pick<
+  Prisma.MilestoneGetPayload<{ select: typeof milestoneStateFields }>,
+  Exclude<keyof typeof milestoneStateFields, "id" | "report">
+>;
 
 function stateText(state: MilestoneState) {
   const iso = (date: Date | null) => (date ? formatIsoDate(date) : null);
@@ -202,7 +205,10 @@ function stateText(state: MilestoneState) {
 }
 
 /** What a milestone becomes when a report's entry is written onto it. */
-function stateOf(entry: { outcome: MilestoneOutcome; doneDate: Date | null; reason: string | null; newDate: Date | null }, reportId: number): MilestoneState {
+function stateOf(
+  entry: { outcome: MilestoneOutcome; doneDate: Date | null; reason: string | null; newDate: Date | null },
+  reportId: number,
+): MilestoneState {
   return {
     status: entry.outcome,
     doneDate: entry.outcome === "DONE" ? entry.doneDate : null,
@@ -220,11 +226,7 @@ function stateOf(entry: { outcome: MilestoneOutcome; doneDate: Date | null; reas
  * as milestone.report with before and after. A milestone a later quarter's report has recorded
  * since is left to that report; a verified one was refused before (checkMilestoneEntries).
  */
-export async function writeMilestonesOfReport(
-  tx: Tx,
-  report: { id: number; quarter: Quarter },
-  actorId: number,
-): Promise<void> {
+export async function writeMilestonesOfReport(tx: Tx, report: { id: number; quarter: Quarter }, actorId: number): Promise<void> {
   const entries = await tx.reportMilestone.findMany({
     where: { reportId: report.id },
     orderBy: { milestoneId: "asc" },

@@ -33,7 +33,13 @@ import {
   type ReportSnapshot,
   type Tx,
 } from "./report-record";
-import { checkMilestoneEntries, mergedEntries, milestonesOfReport, storeMilestoneEntries, writeMilestonesOfReport } from "./report-milestones";
+import {
+  checkMilestoneEntries,
+  mergedEntries,
+  milestonesOfReport,
+  storeMilestoneEntries,
+  writeMilestonesOfReport,
+} from "./report-milestones";
 
 const staleMessage: StaleWrite["message"] = ({ who, when }) =>
   `保存未成功：${who} 已于 ${when} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;

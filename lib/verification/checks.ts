@@ -255,7 +255,10 @@ export async function listRecentChecks(reviewer: SessionUser, take = 20) {
       task: { select: { number: true } },
       unit: { select: { shortName: true } },
       milestone: {
-        select: { title: true, measure: { select: { list: { select: { task: { select: { number: true } }, unit: { select: { shortName: true } } } } } } },
+        select: {
+          title: true,
+          measure: { select: { list: { select: { task: { select: { number: true } }, unit: { select: { shortName: true } } } } } },
+        },
       },
       verifier: { select: { displayName: true } },
     },

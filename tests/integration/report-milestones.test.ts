@@ -260,7 +260,11 @@ describe("writing the entries onto the milestones", () => {
     // Returned and resubmitted: the new entries replace what the first submission wrote.
     await review(submitted, "return");
     const resubmitted = await saveReport(
-      form(task, "2026Q2", submitted.version + 1, { intent: "submit", ...late(first, "验收推迟", "2026-09-30"), ...done(second, "2026-06-28") }),
+      form(task, "2026Q2", submitted.version + 1, {
+        intent: "submit",
+        ...late(first, "验收推迟", "2026-09-30"),
+        ...done(second, "2026-06-28"),
+      }),
       staff(),
       TODAY,
     );

@@ -71,7 +71,9 @@ export default async function MeasureListPage({
   // Milestones a failed 销号核查 reopened, with the finding (the unit reports them again in its next quarterly report).
   const milestones = list?.measures.flatMap((measure) => measure.milestones) ?? [];
   const findings = await reopenedFindings(milestones.filter((milestone) => milestone.status !== "DONE").map((milestone) => milestone.id));
-  const reopened = milestones.flatMap((milestone) => (findings.has(milestone.id) ? [{ ...milestone, finding: findings.get(milestone.id)! }] : []));
+  const reopened = milestones.flatMap((milestone) =>
+    findings.has(milestone.id) ? [{ ...milestone, finding: findings.get(milestone.id)! }] : [],
+  );
   const query = await searchParams;
   const withLeadUnit = list?.status === "SUBMITTED" && list.reviewStage === "LEAD";
   const notice = query.submitted
