@@ -55,13 +55,13 @@ test.describe.serial("a milestone recorded in a quarterly report", () => {
       await item.getByLabel("完成情况").selectOption({ label: "已完成" });
       await page.getByRole("button", { name: "提交审核" }).click();
       await expect(item.getByText("请填写完成日期")).toBeVisible();
-      await expect(item.getByLabel("完成日期")).toHaveAttribute("aria-invalid", "true");
+      await expect(item.getByLabel(/^完成日期/)).toHaveAttribute("aria-invalid", "true");
       await expect(page).toHaveURL(/\/progress\/12\/2026Q4$/);
       await expect(page.getByLabel("工作进展")).toHaveValue("生态品牌推介方案已印发实施。");
       await expect(page.getByLabel("完成百分比（0–100）")).toHaveValue("60");
       await expect(item.getByLabel("完成情况")).toHaveValue("DONE");
 
-      await item.getByLabel("完成日期").fill("2026-11-20");
+      await item.getByLabel(/^完成日期/).fill("2026-11-20");
       await page.getByRole("button", { name: "提交审核" }).click();
       await expect(page).toHaveURL(/\/reports\/\d+\?submitted=1$/);
       await expect(main(page)).toContainText(`${TITLE}（计划 2026年10月31日，完成标志：市政府办公室印发文件）：已完成（2026年11月20日）`);
