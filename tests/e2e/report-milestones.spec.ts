@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateOf, type E2eAccount } from "./accounts";
+import { fillMilestones } from "./measure-form";
 
 /**
  * Milestones in the quarterly report (最多报一次) as real users: 南昌市 writes its 2026 measures
@@ -27,10 +28,7 @@ test.describe.serial("a milestone recorded in a quarterly report", () => {
       const measure = main(page).getByRole("group", { name: "举措 1" });
       await measure.getByLabel("举措内容").fill("推介“鄱阳湖国际观鸟季”等生态品牌");
       await measure.getByLabel("责任人（姓名、职务）").fill("市发改委 副主任");
-      const milestone = measure.getByRole("group", { name: /^节点 1/ });
-      await milestone.getByLabel("节点名称").fill(TITLE);
-      await milestone.getByLabel("计划完成日期").fill("2026-10-31");
-      await milestone.getByLabel(/完成标志/).fill("市政府办公室印发文件");
+      await fillMilestones(measure, [[TITLE, "2026-10-31", "市政府办公室印发文件"]]);
       await page.getByRole("button", { name: "提交审核" }).click();
       await expect(page).toHaveURL(/\/measures\/12\/2026\?submitted=\d+$/);
     });
