@@ -1,5 +1,7 @@
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
 import { areaIndicatorName } from "@/lib/indicators/observation-keys";
+import { formatChineseDate, formatIsoDate } from "@/lib/core/dates";
+import { MILESTONE_OUTCOME_LABELS, type MilestoneOutcome } from "@/lib/reports/milestone-outcomes";
 
 export interface ReportBodyData {
   progressState: ProgressState;
@@ -15,6 +17,30 @@ export interface ReportBodyData {
     warning?: string | null;
     indicator: { code: string; name: string; measureUnit: string };
   }[];
+  /** 节点: what the report records of its quarter's milestones. */
+  milestoneEntries?: {
+    milestoneId: number;
+    outcome: MilestoneOutcome;
+    doneDate: Date | null;
+    reason: string | null;
+    newDate: Date | null;
+    milestone: { title: string; plannedDate: Date; deliverable: string };
+  }[];
+}
+
+const day = (date: Date) => formatChineseDate(formatIsoDate(date));
+
+function entryText(entry: NonNullable<ReportBodyData["milestoneEntries"]>[number]): string {
+  switch (entry.outcome) {
+    case "DONE":
+      return `已完成（${entry.doneDate ? day(entry.doneDate) : "—"}）`;
+    case "LATE":
+      return `滞后：${entry.reason ?? ""}；新的计划完成日期 ${entry.newDate ? day(entry.newDate) : "—"}`;
+    case "DROPPED":
+      return `已取消：${entry.reason ?? ""}`;
+    default:
+      return MILESTONE_OUTCOME_LABELS.PLANNED;
+  }
 }
 
 /** The content of one report, as read by reviewers and leaders (and printed). */
@@ -59,6 +85,21 @@ export function ReportBody({ report, cityName = null }: { report: ReportBodyData
           )}
         </dd>
       </div>
+      {report.milestoneEntries && report.milestoneEntries.length > 0 && (
+        <div>
+          <dt className="text-sm text-slate-600">节点完成情况</dt>
+          <dd>
+            <ul>
+              {report.milestoneEntries.map((entry) => (
+                <li key={entry.milestoneId}>
+                  {entry.milestone.title}（计划 {day(entry.milestone.plannedDate)}，完成标志：{entry.milestone.deliverable}）：
+                  {entryText(entry)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -10,6 +10,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { contentDifferences, contentOfForm, reportConflictOf, type ReportContent } from "@/lib/reports/report-diff";
 import { PROGRESS_STATE_LABELS, type ProgressState } from "@/lib/status/status-rules";
 import { ConflictPanel } from "./conflict-panel";
+import { MilestoneEntries, type ReportMilestoneItem } from "./milestone-entries";
 import { requestEntries, useRequestKey } from "./use-request-key";
 
 export interface ReportFormValues {
@@ -30,6 +31,10 @@ interface Props {
   initial: ReportFormValues | null;
   previous: ReportFormValues | null;
   defaultPeriod: string;
+  /** The quarter's milestones (节点) and what this report records of them. */
+  milestones?: ReportMilestoneItem[];
+  /** China's date today (ISO): a done date may not be later. */
+  today?: string;
 }
 
 const STATES = Object.keys(PROGRESS_STATE_LABELS) as ProgressState[];
@@ -40,7 +45,17 @@ const contentOf = (values: ReportFormValues): ReportContent => ({
   figures: Object.entries(values.figures).map(([indicator, figure]) => ({ indicator, ...figure })),
 });
 
-export function ReportForm({ taskNumber, quarter, version, indicators, initial, previous, defaultPeriod }: Props) {
+export function ReportForm({
+  taskNumber,
+  quarter,
+  version,
+  indicators,
+  initial,
+  previous,
+  defaultPeriod,
+  milestones = [],
+  today = "",
+}: Props) {
   const form = useFormAction(saveReportAction);
   const { state, pending, formRef } = form;
   // The version this form is based on: the one it was loaded with (never a background refresh's,
@@ -275,6 +290,8 @@ export function ReportForm({ taskNumber, quarter, version, indicators, initial, 
           </div>
         </fieldset>
       )}
+
+      <MilestoneEntries milestones={milestones} errors={errors} today={today} onChange={form.markDirty} />
 
       <FormMessage {...form.messageProps} />
       {conflict && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { recordTaskUnitCheckAction } from "@/lib/verification/actions";
+import { recordMilestoneCheckAction, recordTaskUnitCheckAction } from "@/lib/verification/actions";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -10,16 +10,26 @@ const METHODS = [
   ["UNANNOUNCED", "明察暗访"],
 ] as const;
 
+/** What is checked: a task as one unit carries it, or a milestone marked done. */
+export type CheckTarget = { taskNumber: number; unitCode: string } | { milestoneId: number };
+
 /** 销号核查 of one claimed completion: date, method, finding, passed or not, an optional document. */
-export function CheckForm({ taskNumber, unitCode, label, today }: { taskNumber: number; unitCode: string; label: string; today: string }) {
-  const { state, pending, formProps, messageProps } = useFormAction(recordTaskUnitCheckAction);
-  const id = `check-${taskNumber}-${unitCode}`;
+export function CheckForm({ target, label, today }: { target: CheckTarget; label: string; today: string }) {
+  const milestone = "milestoneId" in target;
+  const { state, pending, formProps, messageProps } = useFormAction(milestone ? recordMilestoneCheckAction : recordTaskUnitCheckAction);
+  const id = "milestoneId" in target ? `check-milestone-${target.milestoneId}` : `check-${target.taskNumber}-${target.unitCode}`;
   const error = (field: string) => state.fieldErrors[field];
   const described = (field: string) => (error(field) ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` } : {});
   return (
     <form {...formProps} aria-label={`核查 ${label}`} className="grid gap-2 sm:grid-cols-2">
-      <input type="hidden" name="taskNumber" value={taskNumber} />
-      <input type="hidden" name="unitCode" value={unitCode} />
+      {"milestoneId" in target ? (
+        <input type="hidden" name="milestoneId" value={target.milestoneId} />
+      ) : (
+        <>
+          <input type="hidden" name="taskNumber" value={target.taskNumber} />
+          <input type="hidden" name="unitCode" value={target.unitCode} />
+        </>
+      )}
       <label className="text-sm">
         核查日期
         <input

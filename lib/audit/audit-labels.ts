@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "report.lead_return": "牵头单位退回进展报告",
   "report.unlock": "解锁已通过的进展报告",
   "check.record": "销号核查",
+  "milestone.report": "季度报告记录节点完成情况",
+  "milestone.reopen": "销号核查未通过，节点重新打开",
   "report.carry_forward": "本季度无新进展，沿用上季度内容",
   "measureList.save": "保存举措清单草稿",
   "measureList.submit": "提交举措清单",
@@ -88,6 +90,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   ImportBatch: "Excel 导入",
   AuditLog: "审计日志",
   MeasureList: "举措清单",
+  Milestone: "节点",
   Export: "导出",
 };
 
@@ -210,12 +213,23 @@ export const FIELD_LABELS: Record<string, string> = {
   deadline: "期望办结日期",
   reportId: "报告编号",
   closingNote: "办结说明",
+  milestones: "节点完成情况",
+  milestone: "节点",
+  outcome: "完成情况",
+  doneDate: "完成日期",
+  newDate: "新的计划完成日期",
+  lateReason: "滞后原因",
+  dropReason: "取消原因",
 };
 
 const VALUE_LABELS: Record<string, string> = {
   ...REPORT_STATUS_LABELS,
   ...PROGRESS_STATE_LABELS,
   ...ROLE_LABELS,
+  PLANNED: "按计划/未到期",
+  DONE: "已完成",
+  LATE: "滞后",
+  DROPPED: "已取消",
   REMIND: "催办",
   OPEN: "待答复",
   ANSWERED: "已答复",

@@ -4,6 +4,7 @@ import { canEditReport } from "@/lib/auth/roles";
 import { UserFacingError } from "@/lib/core/errors";
 import { chinaToday, formatQuarter } from "@/lib/core/quarters";
 import { issuesText } from "@/lib/core/schemas";
+import { formatIsoDate } from "@/lib/core/dates";
 import { staleWriteError, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import { lastReportWriter, type ReportRow, type Tx } from "./report-record";
@@ -29,6 +30,14 @@ function submissionOf(report: ReportRow, ref: TodoRef) {
     fields[`${base}.value`] = figure.value.toString();
     fields[`${base}.period`] = figure.period;
     fields[`${base}.note`] = figure.note;
+  }
+  // The recorded milestone entries, checked again like the form's and written through at submit.
+  for (const entry of report.milestoneEntries) {
+    const base = `milestone.${entry.milestoneId}`;
+    fields[`${base}.outcome`] = entry.outcome;
+    fields[`${base}.doneDate`] = entry.doneDate ? formatIsoDate(entry.doneDate) : "";
+    fields[`${base}.reason`] = entry.reason ?? "";
+    fields[`${base}.newDate`] = entry.newDate ? formatIsoDate(entry.newDate) : "";
   }
   return saveReportSchema.safeParse(fields);
 }

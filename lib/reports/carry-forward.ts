@@ -58,6 +58,8 @@ async function carryOne(tx: Tx, user: SessionUser, ref: TodoRef, request: Reques
       requestId: undefined,
       ...content,
       figures: [],
+      // Milestone outcomes are never carried: a draft keeps the entries it recorded, which its submit writes through.
+      milestones: [],
     },
     user,
     today,

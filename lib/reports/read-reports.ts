@@ -8,6 +8,7 @@ import { UserFacingError } from "@/lib/core/errors";
 import { REPORT_LIST_LIMIT, type ProgressQuery } from "./schemas";
 import { loadReport, quarterOfRow, reportContentFields, reportFields } from "./report-record";
 import { reportingContext } from "./save-report";
+import { milestonesOfReport } from "./report-milestones";
 import { taskHeadingSelect } from "@/lib/plan/tasks";
 import { areaIndicatorName, figureArea } from "@/lib/indicators/observation-keys";
 
@@ -116,6 +117,12 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
     });
     const report = context.existing;
     const previous = await loadReport(tx, { taskId_unitId_year_quarter: keyOf(before) });
+    const milestones = await milestonesOfReport(tx, {
+      taskId: context.task.id,
+      unitId: context.unitId,
+      quarter,
+      reportId: report?.id ?? null,
+    });
     const { unit } = context;
     return {
       task: {
@@ -129,6 +136,7 @@ export async function getReportForm(user: SessionUser, taskNumber: number, quart
       },
       report,
       previous,
+      milestones,
       editable: !report || canEditReport(user, report),
       withdrawable: report !== null && canWithdrawReport(user, report),
     };

@@ -5,6 +5,7 @@
  */
 import type { StaleWriteData } from "@/lib/core/versioned-update";
 import { PROGRESS_STATE_LABELS, REPORT_STATUS_LABELS, type ProgressState, type ReportStatus } from "@/lib/status/status-rules";
+import { MILESTONE_OUTCOME_LABELS, type MilestoneOutcome } from "./milestone-outcomes";
 
 export interface FigureLike {
   indicator: string;
@@ -28,6 +29,29 @@ export interface SnapshotLike extends ReportContent {
   percent: number;
   reviewComment: string | null;
   evidence: { fileName: string; sha256: string }[];
+  /** 节点 entries (absent in revisions written before reports recorded milestones). */
+  milestones?: MilestoneEntryLike[];
+}
+
+export interface MilestoneEntryLike {
+  milestone: number;
+  title: string;
+  outcome: MilestoneOutcome;
+  doneDate: string | null;
+  reason: string | null;
+  newDate: string | null;
+}
+
+function milestoneEntryText(entry: MilestoneEntryLike): string {
+  const detail =
+    entry.outcome === "DONE"
+      ? `（${entry.doneDate ?? ""}）`
+      : entry.outcome === "LATE"
+        ? `（${entry.reason ?? ""}，新日期 ${entry.newDate ?? ""}）`
+        : entry.outcome === "DROPPED"
+          ? `（${entry.reason ?? ""}）`
+          : "";
+  return `${entry.title}：${MILESTONE_OUTCOME_LABELS[entry.outcome] ?? entry.outcome}${detail}`;
 }
 
 export interface FieldChange {
@@ -54,6 +78,7 @@ const FIELDS: [string, (snapshot: SnapshotLike) => string][] = [
   ...CONTENT_FIELDS.map(([, label, read]): [string, (snapshot: SnapshotLike) => string] => [label, read]),
   ["指标数值", figuresText],
   ["佐证材料", (snapshot) => snapshot.evidence.map((file) => file.fileName).join("、")],
+  ["节点完成情况", (snapshot) => (snapshot.milestones ?? []).map(milestoneEntryText).join("；")],
   ["审核意见", (snapshot) => snapshot.reviewComment ?? ""],
 ];
 

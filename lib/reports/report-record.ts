@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Quarter } from "@/lib/core/quarters";
 import type { StaleWrite } from "@/lib/core/versioned-update";
 import { canEditReport, type Role } from "@/lib/auth/roles";
+import { entrySnapshotOf, milestoneEntryFields } from "./report-milestones";
 
 /** The shape of a stored report shared by every read and write: selections, snapshot, revision SQL. */
 export type Tx = Prisma.TransactionClient;
@@ -53,6 +54,8 @@ export const reportFields = {
     orderBy: { id: "asc" },
     select: { id: true, fileName: true, mediaType: true, size: true, sha256: true, uploadedAt: true },
   },
+  /** 节点: what the report records of its quarter's milestones (written onto them at submit). */
+  milestoneEntries: milestoneEntryFields,
 } satisfies Prisma.ProgressReportSelect;
 
 export type ReportRow = Prisma.ProgressReportGetPayload<{ select: typeof reportFields }>;
@@ -74,6 +77,7 @@ export function snapshotOf(report: ReportRow) {
       note: figure.note,
     })),
     evidence: report.evidence.map((file) => ({ id: file.id, fileName: file.fileName, sha256: file.sha256 })),
+    milestones: report.milestoneEntries.map(entrySnapshotOf),
   };
 }
 export type ReportSnapshot = ReturnType<typeof snapshotOf> & {

@@ -33,6 +33,13 @@ import {
   type ReportSnapshot,
   type Tx,
 } from "./report-record";
+import {
+  checkMilestoneEntries,
+  mergedEntries,
+  milestonesOfReport,
+  storeMilestoneEntries,
+  writeMilestonesOfReport,
+} from "./report-milestones";
 
 const staleMessage: StaleWrite["message"] = ({ who, when }) =>
   `保存未成功：${who} 已于 ${when} 修改了该报告。您填写的内容仍在页面上，请核对后再保存。`;
@@ -79,7 +86,7 @@ export async function reportingContext(tx: Tx, user: SessionUser, taskNumber: nu
 /**
  * Everything a report request asks for, as one SHA-256: the intent (save or submit), task,
  * quarter, the version it is based on, state, percent, every text and every figure (value, period,
- * note). Kept on the revision the request wrote, so that a request sent again under its
+ * note) and every milestone entry. Kept on the revision the request wrote, so that a request sent again under its
  * idempotency key is recognised as the same only if it is the same in full.
  */
 export function requestHashOf(input: SaveReportInput, options: { keepFigures?: boolean } = {}): string {
@@ -99,6 +106,10 @@ export function requestHashOf(input: SaveReportInput, options: { keepFigures?: b
     input.problems,
     input.nextSteps,
     figures,
+    // Milestone entries, when the request records any (a request without them hashes as before).
+    ...(input.milestones.length > 0
+      ? [input.milestones.map((entry) => [entry.milestoneId, entry.outcome, entry.doneDate, entry.reason, entry.newDate])]
+      : []),
   ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
@@ -183,6 +194,12 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   } else if (input.version !== 0) {
     throw new StaleWriteError("保存未成功：该报告已不存在，请刷新后重新填写。");
   }
+  // The milestones the request records: only the quarter's (and the report's own), each checked.
+  const due =
+    input.milestones.length > 0
+      ? await milestonesOfReport(tx, { taskId: task.id, unitId, quarter: input.quarter, reportId: existing?.id ?? null })
+      : [];
+  checkMilestoneEntries(input.milestones, due, today);
   // The figures as stored (numeric(14,4)) and shown, in the catalogue's order; none when kept.
   const figures = options.keepFigures
     ? null
@@ -196,7 +213,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   const carriedFromId = await carriedFromOf(tx, existing, input, options);
   const before = existing ? snapshotOf(existing) : null;
   const after: ReportSnapshot = {
-    ...(before ?? { reviewComment: null, figures: [], evidence: [] }),
+    ...(before ?? { reviewComment: null, figures: [], evidence: [], milestones: [] }),
     status: submit ? "SUBMITTED" : (existing?.status ?? "DRAFT"),
     progressState: input.progressState,
     percent: input.percent,
@@ -213,6 +230,7 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
           })),
         }
       : {}),
+    milestones: mergedEntries(before?.milestones ?? [], input.milestones, due),
     ...(options.carriedFrom
       ? { carriedFrom: { id: options.carriedFrom.id, quarter: formatQuarter(quarterOfRow(options.carriedFrom)) } }
       : {}),
@@ -260,11 +278,15 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
     WITH report AS (${report}) ${figureWrites}, ${revisionAndAudit(action, user.id, now, before, after, request)}
     SELECT id, version, status FROM report`;
   // Only the update can return nothing (an insert either returns its row or hits the unique key).
-  return writtenOrStale(
+  const written = await writtenOrStale(
     tx,
     saved,
     existing ? staleReport(existing.id, user, staleMessage) : { lastChange: async () => null, message: staleMessage },
   );
+  await storeMilestoneEntries(tx, written.id, input.milestones);
+  // 最多报一次: a submitted report's milestone entries are the milestones' state.
+  if (submit) await writeMilestonesOfReport(tx, { id: written.id, quarter: input.quarter }, user.id);
+  return written;
 }
 
 type TaskIndicator = Awaited<ReturnType<typeof reportingContext>>["task"]["indicators"][number]["indicator"];

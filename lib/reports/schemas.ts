@@ -4,6 +4,7 @@ import { parseQuarter, type Quarter } from "@/lib/core/quarters";
 import {
   DECIMAL,
   idSchema,
+  isoDateSchema,
   manyOf,
   INDICATOR_CODE,
   PERIOD,
@@ -15,6 +16,7 @@ import {
   unitCodeSchema,
   versionSchema,
 } from "@/lib/core/schemas";
+import { MILESTONE_OUTCOMES, type MilestoneOutcome } from "./milestone-outcomes";
 
 export const PROGRESS_STATES = ["NOT_STARTED", "ON_TRACK", "BEHIND", "COMPLETED"] as const;
 export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
@@ -33,6 +35,24 @@ export interface FigureInput {
   value: number;
   period: string;
   note: string;
+}
+
+/** A milestone of the report form: `milestone.<id>.outcome|doneDate|reason|newDate`. */
+const MILESTONE_KEY = /^milestone\.(\d{1,9})\.(outcome|doneDate|reason|newDate)$/;
+const MILESTONE_REASON_LIMIT = 500;
+const milestoneReasonSchema = textSchema("原因").max(MILESTONE_REASON_LIMIT, `原因不能超过 ${MILESTONE_REASON_LIMIT} 字`);
+const milestoneDateSchema = isoDateSchema("日期格式应为 2026-06-30");
+
+/** One milestone entry as the report records it; only the fields its outcome needs are kept. */
+export interface MilestoneEntryInput {
+  milestoneId: number;
+  outcome: MilestoneOutcome;
+  /** DONE: the day it was done (not after today: checked on the server, which knows the day). */
+  doneDate: string | null;
+  /** LATE and DROPPED: why. */
+  reason: string | null;
+  /** LATE: the new planned date (later than the planned one: checked against the milestone). */
+  newDate: string | null;
 }
 
 export const saveReportSchema = z
@@ -67,6 +87,7 @@ export const saveReportSchema = z
         ctx.addIssue({ code: "custom", path: [`figure.${code}.note`], message: issue.message });
       }
     }
+    for (const id of milestoneIds(value)) checkMilestoneEntry(value, id, ctx);
   })
   .transform((value) => ({
     taskNumber: value.taskNumber,
@@ -87,8 +108,57 @@ export const saveReportSchema = z
         period: figureField(value, code, "period"),
         note: figureField(value, code, "note"),
       })),
+    milestones: milestoneIds(value).map((id) => milestoneEntryOf(value, id)),
   }));
 export type SaveReportInput = z.output<typeof saveReportSchema>;
+
+function milestoneIds(value: Record<string, unknown>): number[] {
+  const ids = new Set<number>();
+  for (const key of Object.keys(value)) {
+    const match = MILESTONE_KEY.exec(key);
+    if (match) ids.add(Number(match[1]));
+  }
+  return [...ids].filter((id) => id >= 1 && id <= 2_147_483_647).sort((a, b) => a - b);
+}
+
+const milestoneField = (value: Record<string, unknown>, id: number, field: "outcome" | "doneDate" | "reason" | "newDate") => {
+  const raw = value[`milestone.${id}.${field}`];
+  return typeof raw === "string" ? raw.trim() : "";
+};
+
+/** The form's rules for one milestone entry, each refusal next to its field. */
+function checkMilestoneEntry(value: Record<string, unknown>, id: number, ctx: z.RefinementCtx) {
+  const base = `milestone.${id}`;
+  const outcome = milestoneField(value, id, "outcome");
+  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [`${base}.${field}`], message });
+  if (!(MILESTONE_OUTCOMES as readonly string[]).includes(outcome)) return issue("outcome", "请选择节点完成情况");
+  if (outcome === "DONE") {
+    const doneDate = milestoneField(value, id, "doneDate");
+    if (doneDate === "") issue("doneDate", "请填写完成日期");
+    else if (!milestoneDateSchema.safeParse(doneDate).success) issue("doneDate", "完成日期格式应为 2026-06-30");
+  }
+  if (outcome === "LATE" || outcome === "DROPPED") {
+    const reason = milestoneField(value, id, "reason");
+    if (reason === "") issue("reason", outcome === "LATE" ? "请填写滞后原因" : "请填写取消原因");
+    for (const problem of milestoneReasonSchema.safeParse(reason).error?.issues ?? []) issue("reason", problem.message);
+  }
+  if (outcome === "LATE") {
+    const newDate = milestoneField(value, id, "newDate");
+    if (newDate === "") issue("newDate", "请填写新的计划完成日期");
+    else if (!milestoneDateSchema.safeParse(newDate).success) issue("newDate", "新的计划完成日期格式应为 2026-06-30");
+  }
+}
+
+function milestoneEntryOf(value: Record<string, unknown>, id: number): MilestoneEntryInput {
+  const outcome = milestoneField(value, id, "outcome") as MilestoneOutcome;
+  return {
+    milestoneId: id,
+    outcome,
+    doneDate: outcome === "DONE" ? milestoneField(value, id, "doneDate") : null,
+    reason: outcome === "LATE" || outcome === "DROPPED" ? milestoneField(value, id, "reason") : null,
+    newDate: outcome === "LATE" ? milestoneField(value, id, "newDate") : null,
+  };
+}
 
 function figureCodes(value: Record<string, unknown>): string[] {
   const codes = new Set<string>();

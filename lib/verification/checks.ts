@@ -125,16 +125,78 @@ export async function recordMeasureCheck(input: MeasureCheckInput, verifier: Ses
   });
 }
 
-/** 销号核查 of a milestone marked done (for the measures' pages). */
+/**
+ * 销号核查 of a milestone a quarterly report marked done (已完成（待核查）): only while it is done
+ * and not yet verified. A pass makes it 已完成（已核查）; a failure reopens it (not done again, no
+ * longer any report's claim; audited as milestone.reopen), and the unit sees the finding on its
+ * measure page and beside the milestone in its next report. Checks of one milestone take turns
+ * (its row is locked).
+ */
 export async function recordMilestoneCheck(input: MilestoneCheckInput, verifier: SessionUser): Promise<number> {
   requireReviewer(verifier);
   const file = await storeDocument(input.file);
   return db.$transaction(async (tx) => {
-    const milestone = await tx.milestone.findUnique({ where: { id: input.milestoneId }, select: { id: true, title: true, status: true } });
-    if (!milestone) throw new UserFacingError("节点不存在");
-    if (milestone.status !== "DONE") throw new UserFacingError(`节点“${milestone.title}”尚未标记完成，无需核查`);
-    return writeCheck(tx, { subject: "MILESTONE", milestoneId: milestone.id }, input, file, verifier, `节点：${milestone.title}`);
+    const [milestone] = await tx.$queryRaw<
+      { id: number; title: string; status: string; doneDate: Date | null; reportId: number | null; verified: boolean }[]
+    >`
+      SELECT m.id, m.title, m.status::text AS status, m."doneDate", m."reportId",
+             EXISTS (SELECT 1 FROM "CompletionCheck" c WHERE c."milestoneId" = m.id AND c.passed) AS verified
+      FROM "Milestone" m WHERE m.id = ${input.milestoneId} FOR UPDATE OF m`;
+    if (!milestone) throw new UserFacingError("节点不存在", {}, "NOT_FOUND");
+    const name = `节点“${milestone.title}”`;
+    if (milestone.status !== "DONE") throw new UserFacingError(`${name}尚未标记完成，无需核查`, {}, "CONFLICT");
+    if (milestone.verified) throw new UserFacingError(`${name}已通过销号核查，无需再核查`, {}, "CONFLICT");
+    const id = await writeCheck(tx, { subject: "MILESTONE", milestoneId: milestone.id }, input, file, verifier, `节点：${milestone.title}`);
+    if (!input.passed) {
+      await tx.milestone.update({ where: { id: milestone.id }, data: { status: "PLANNED", doneDate: null, reportId: null } });
+      await recordAudit(tx, {
+        actorId: verifier.id,
+        action: "milestone.reopen",
+        entity: "Milestone",
+        entityId: String(milestone.id),
+        before: { status: "DONE", doneDate: milestone.doneDate?.toISOString().slice(0, 10) ?? null, reportId: milestone.reportId },
+        after: { status: "PLANNED", doneDate: null, reportId: null, finding: input.finding },
+      });
+    }
+    return id;
   });
+}
+
+/** Milestones marked done and not yet verified, for 销号核查: unit, task, deliverable, done date and the report that recorded it. */
+export async function listAwaitingMilestoneChecks(reviewer: SessionUser) {
+  requireReviewer(reviewer);
+  return db.milestone.findMany({
+    where: { status: "DONE", checks: { none: { passed: true } } },
+    orderBy: [{ doneDate: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      deliverable: true,
+      plannedDate: true,
+      doneDate: true,
+      measure: {
+        select: {
+          text: true,
+          list: { select: { year: true, task: { select: { number: true, title: true } }, unit: { select: { shortName: true } } } },
+        },
+      },
+      report: { select: { id: true, year: true, quarter: true, status: true } },
+    },
+  });
+}
+export type AwaitingMilestoneCheck = Awaited<ReturnType<typeof listAwaitingMilestoneChecks>>[number];
+
+/** The latest 销号核查 finding of each of `milestoneIds` whose latest check failed (it reopened the milestone). */
+export async function reopenedFindings(milestoneIds: number[]): Promise<Map<number, string>> {
+  if (milestoneIds.length === 0) return new Map();
+  const latest = await db.completionCheck.findMany({
+    where: { subject: "MILESTONE", milestoneId: { in: milestoneIds } },
+    orderBy: [{ milestoneId: "asc" }, { id: "desc" }],
+    distinct: ["milestoneId"],
+    select: { milestoneId: true, passed: true, finding: true },
+  });
+  return new Map(latest.flatMap((check) => (check.passed || check.milestoneId === null ? [] : [[check.milestoneId, check.finding]])));
 }
 
 export interface ClaimedCompletion {
@@ -176,11 +238,11 @@ export async function listAwaitingChecks(reviewer: SessionUser): Promise<Claimed
   return claimedCompletions(db, Prisma.empty);
 }
 
-/** The latest task-unit checks, newest first, for the reviewer's record. */
+/** The latest checks of task units and milestones, newest first, for the reviewer's record. */
 export async function listRecentChecks(reviewer: SessionUser, take = 20) {
   requireReviewer(reviewer);
   return db.completionCheck.findMany({
-    where: { subject: "TASK_UNIT" },
+    where: { subject: { in: ["TASK_UNIT", "MILESTONE"] } },
     orderBy: { id: "desc" },
     take,
     select: {
@@ -192,6 +254,12 @@ export async function listRecentChecks(reviewer: SessionUser, take = 20) {
       fileName: true,
       task: { select: { number: true } },
       unit: { select: { shortName: true } },
+      milestone: {
+        select: {
+          title: true,
+          measure: { select: { list: { select: { task: { select: { number: true } }, unit: { select: { shortName: true } } } } } },
+        },
+      },
       verifier: { select: { displayName: true } },
     },
   });

@@ -445,6 +445,8 @@ describe("what each revision keeps", () => {
             note: figure.note,
           })),
           evidence: [],
+          // No milestone entries: ganzhou has no accepted measure list for the task.
+          milestones: [],
         },
       };
     };

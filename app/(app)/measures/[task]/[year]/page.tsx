@@ -10,6 +10,7 @@ import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import { MeasureListForm, type MeasureValues } from "@/components/measures/measure-list-form";
 import { ReportStatusBadge } from "@/components/reports/status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { reopenedFindings } from "@/lib/verification/checks";
 
 export const metadata = { title: "填写年度举措" };
 
@@ -67,6 +68,12 @@ export default async function MeasureListPage({
   }
   if (!data) notFound();
   const { task, list, editability, defaultRole } = data;
+  // Milestones a failed 销号核查 reopened, with the finding (the unit reports them again in its next quarterly report).
+  const milestones = list?.measures.flatMap((measure) => measure.milestones) ?? [];
+  const findings = await reopenedFindings(milestones.filter((milestone) => milestone.status !== "DONE").map((milestone) => milestone.id));
+  const reopened = milestones.flatMap((milestone) =>
+    findings.has(milestone.id) ? [{ ...milestone, finding: findings.get(milestone.id)! }] : [],
+  );
   const query = await searchParams;
   const withLeadUnit = list?.status === "SUBMITTED" && list.reviewStage === "LEAD";
   const notice = query.submitted
@@ -98,6 +105,18 @@ export default async function MeasureListPage({
           <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
             {notice}
           </p>
+        )}
+        {reopened.length > 0 && (
+          <div className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+            <strong>销号核查未通过的节点</strong>（请在下次季度报告中重新说明完成情况）：
+            <ul className="mt-1 list-disc pl-5">
+              {reopened.map((milestone) => (
+                <li key={milestone.id}>
+                  {milestone.title}：{milestone.finding}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </header>
       <details className="rounded border border-slate-200 bg-white p-4">

@@ -9,13 +9,16 @@ import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import { requirePermission } from "@/lib/auth/session";
 import { getReportForm, type ReportForm as ReportFormData } from "@/lib/reports/read-reports";
 import { UserFacingError } from "@/lib/core/errors";
-import { parseQuarter, quarterLabel, formatQuarter } from "@/lib/core/quarters";
+import { chinaToday, parseQuarter, quarterLabel, formatQuarter } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CarriedBadge } from "@/components/reports/carried-badge";
 import { CarryForwardForm } from "@/components/reports/report-batch-form";
 import { carrySourceFor } from "@/lib/reports/carry-forward";
 import { RaiseIssuePanel } from "@/components/coordination/raise-issue-panel";
+import type { ReportMilestoneItem } from "@/components/reports/milestone-entries";
+import { formatIsoDate } from "@/lib/core/dates";
+import { milestoneLight } from "@/lib/measures/milestone-lights";
 
 export const metadata = { title: "填报进展" };
 
@@ -33,6 +36,34 @@ function formValuesOf(report: StoredReport | null): ReportFormValues | null {
       report.figures.map((figure) => [figure.indicator.code, { value: figure.value.toString(), period: figure.period, note: figure.note }]),
     ),
   };
+}
+
+/** The quarter's milestones as the form shows them: what this report recorded, else the milestone's own state (a late one stays late). */
+function milestoneItemsOf(data: ReportFormData, today: string): ReportMilestoneItem[] {
+  const iso = (date: Date | null) => (date ? formatIsoDate(date) : "");
+  const entries = new Map(data.report?.milestoneEntries.map((entry) => [entry.milestoneId, entry]));
+  return data.milestones.map((milestone) => {
+    const entry = entries.get(milestone.id);
+    const check = milestone.checks[0];
+    const verified = milestone.status === "DONE" && check?.passed === true;
+    const plannedDate = formatIsoDate(milestone.plannedDate);
+    return {
+      id: milestone.id,
+      title: milestone.title,
+      measure: milestone.measure.text,
+      plannedDate,
+      newDate: milestone.status === "LATE" && milestone.newDate ? formatIsoDate(milestone.newDate) : null,
+      deliverable: milestone.deliverable,
+      light: milestoneLight({ status: milestone.status, plannedDate, verified }, today),
+      reopenedFinding: check && !check.passed && milestone.status !== "DONE" ? check.finding : null,
+      verified,
+      initial: entry
+        ? { outcome: entry.outcome, doneDate: iso(entry.doneDate), reason: entry.reason ?? "", newDate: iso(entry.newDate) }
+        : milestone.status === "LATE"
+          ? { outcome: "LATE", doneDate: "", reason: milestone.lateReason ?? "", newDate: iso(milestone.newDate) }
+          : { outcome: "PLANNED", doneDate: "", reason: "", newDate: "" },
+    };
+  });
 }
 
 export default async function FillReportPage({
@@ -67,6 +98,7 @@ export default async function FillReportPage({
   const { task, report, previous, editable, withdrawable } = data;
   const carrySource = editable ? await carrySourceFor(user, task.number, quarter) : null;
   const savedVersion = (await searchParams).saved;
+  const today = chinaToday();
   const saved = savedVersion !== undefined;
   return (
     <article className="space-y-6">
@@ -120,6 +152,8 @@ export default async function FillReportPage({
           initial={formValuesOf(report)}
           previous={formValuesOf(previous)}
           defaultPeriod={String(quarter.year)}
+          milestones={milestoneItemsOf(data, today)}
+          today={today}
         />
       ) : (
         <div className="space-y-3 rounded border border-slate-300 bg-slate-50 p-3">
