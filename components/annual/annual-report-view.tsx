@@ -1,6 +1,6 @@
 import type { AnnualReportData } from "@/lib/annual/annual-report";
 import { TableHead } from "@/components/ui/table-head";
-import { paragraphs, signOffIndents } from "@/lib/annual/annual-text";
+import { paragraphs, signOffIndents, unitReportsAnnex } from "@/lib/annual/annual-text";
 
 const CHINESE_NUMBERS = ["一", "二", "三", "四", "五"];
 
@@ -111,6 +111,7 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
       )}
       <p className={`${p} pt-4`}>附件：1. 未按时报送季度进展报告的单位</p>
       <p className="pl-[5em] leading-8">2. 催办与通报情况</p>
+      <p className="pl-[5em] leading-8">3. 各单位年度工作情况报告</p>
       <SignOff issuer={report.signOff.issuer} dateText={report.signOff.dateText} />
       <h3 className="break-before-page pt-4 font-bold">附件1 未按时报送季度进展报告的单位</h3>
       {report.late.length === 0 ? (
@@ -148,6 +149,14 @@ export function AnnualReportView({ report }: { report: AnnualReportData }) {
           </tbody>
         </table>
       )}
+      <section aria-label="附件3 各单位年度工作情况报告">
+        <h3 className="pt-4 font-bold">附件3 各单位年度工作情况报告</h3>
+        {unitReportsAnnex(report.unitReports).map((line, index) => (
+          <p key={index} className={p}>
+            {line}
+          </p>
+        ))}
+      </section>
     </article>
   );
 }

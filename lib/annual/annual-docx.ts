@@ -24,7 +24,7 @@ import {
   WidthType,
 } from "docx";
 import type { AnnualReportData } from "@/lib/annual/annual-report";
-import { paragraphs, signOffIndents } from "@/lib/annual/annual-text";
+import { paragraphs, signOffIndents, unitReportsAnnex } from "@/lib/annual/annual-text";
 import { stripXmlInvalid } from "@/lib/core/text";
 
 const mm = (value: number) => Math.round((value / 25.4) * 1440);
@@ -58,7 +58,7 @@ function run(text: string, options: { font?: string; size?: number; bold?: boole
   });
 }
 
-function body(text: string, indent = true): Paragraph {
+export function body(text: string, indent = true): Paragraph {
   return new Paragraph({
     children: [run(text)],
     indent: indent ? { firstLine: INDENT } : undefined,
@@ -68,13 +68,13 @@ function body(text: string, indent = true): Paragraph {
 }
 
 /** A typed text as its paragraphs (one per line); an empty text still leaves its place in the document. */
-function bodyParagraphs(text: string): Paragraph[] {
+export function bodyParagraphs(text: string): Paragraph[] {
   const lines = paragraphs(text);
   return (lines.length ? lines : [""]).map((line) => body(line));
 }
 
 /** 发文机关署名 and 成文日期, right-aligned with the indents of GB/T 9704 7.3.5.2 (in characters of the body font). */
-function signOffBlock(issuer: string, dateText: string): Paragraph[] {
+export function signOffBlock(issuer: string, dateText: string): Paragraph[] {
   const indents = signOffIndents(issuer, dateText);
   const line = (text: string, indent: number) =>
     new Paragraph({
@@ -88,7 +88,7 @@ function signOffBlock(issuer: string, dateText: string): Paragraph[] {
   return [line(issuer, indents.issuer), line(dateText, indents.date)];
 }
 
-function heading(text: string, level: 1 | 2 | 3): Paragraph {
+export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const style = level === 1 ? { font: FONT.heading1 } : level === 2 ? { font: FONT.heading2 } : { font: FONT.body, bold: true };
   return new Paragraph({
     children: [run(text, style)],
@@ -135,18 +135,50 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
   });
 }
 
+/** An empty line of the body's height. */
+export const blank = () => new Paragraph({ children: [run("")], spacing: { line: LINE, lineRule: LineRuleType.EXACT } });
+
+/** The document's title, centred in 小标宋 2号. */
+export function titleParagraph(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.EXACT },
+    children: [run(text, { font: FONT.title, size: SIZE.title })],
+  });
+}
+
+/** A Word document in the GB/T 9704 page layout (A4, margins, fonts, page numbers) holding `children`. */
+export function officialDocument(title: string, children: (Paragraph | Table)[]): Document {
+  return new Document({
+    creator: "美丽江西建设推进管理平台",
+    title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: { run: { font: font(FONT.body), size: SIZE.body }, paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) },
+          },
+        },
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children,
+      },
+    ],
+  });
+}
+
 const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 export function annualReportDocument(report: AnnualReportData): Document {
   const children: (Paragraph | Table)[] = [];
-  const blank = () => new Paragraph({ children: [run("")], spacing: { line: LINE, lineRule: LineRuleType.EXACT } });
-
   children.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT },
-      children: [run(`美丽江西建设${report.year}年度工作情况报告`, { font: FONT.title, size: SIZE.title })],
-    }),
+    titleParagraph(`美丽江西建设${report.year}年度工作情况报告`),
     blank(),
     body("省委、省政府："),
     body(
@@ -206,7 +238,12 @@ export function annualReportDocument(report: AnnualReportData): Document {
     for (const item of section.nextSteps) children.push(body(`${item.text}（${item.unit}）`));
   }
 
-  children.push(blank(), body("附件：1. 未按时报送季度进展报告的单位", true), body("2. 催办与通报情况", true));
+  children.push(
+    blank(),
+    body("附件：1. 未按时报送季度进展报告的单位", true),
+    body("2. 催办与通报情况", true),
+    body("3. 各单位年度工作情况报告", true),
+  );
   children.push(blank(), ...signOffBlock(report.signOff.issuer, report.signOff.dateText));
   children.push(new Paragraph({ pageBreakBefore: true, children: [run("附件1", { font: FONT.heading1 })] }));
   children.push(
@@ -233,28 +270,12 @@ export function annualReportDocument(report: AnnualReportData): Document {
         ),
   );
 
-  return new Document({
-    creator: "美丽江西建设推进管理平台",
-    title: `美丽江西建设${report.year}年度工作情况报告`,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: { run: { font: font(FONT.body), size: SIZE.body }, paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) },
-          },
-        },
-        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
-        children,
-      },
-    ],
-  });
+  children.push(new Paragraph({ pageBreakBefore: true, children: [run("附件3", { font: FONT.heading1 })] }));
+  children.push(
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run("各单位年度工作情况报告", { font: FONT.title, size: 36 })] }),
+  );
+  children.push(...unitReportsAnnex(report.unitReports).map((line) => body(line)));
+  return officialDocument(`美丽江西建设${report.year}年度工作情况报告`, children);
 }
 
 export async function annualReportDocx(report: AnnualReportData): Promise<Buffer> {

@@ -29,6 +29,7 @@ import { assessAllIndicators } from "@/lib/indicators/observations";
 import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { UserFacingError } from "@/lib/core/errors";
 import { getWindowSetting } from "@/lib/admin/settings";
+import { acceptedUnitReports, unitsWithoutAnnualReport } from "@/lib/unit-reports/unit-reports";
 
 export interface AnnualTask {
   number: number;
@@ -72,6 +73,8 @@ export interface AnnualReportData {
   sections: { number: number; title: string; tasks: AnnualTask[]; problems: UnitText[]; nextSteps: UnitText[] }[];
   late: { unit: string; quarter: string; missing: number }[];
   reminders: { unit: string; quarter: string; level: string; message: string; at: string }[];
+  /** The units' own annual reports (年度工作情况): the accepted ones, condensed, and the units that have not submitted. */
+  unitReports: { accepted: UnitText[]; notSubmitted: string[]; deadline: string | null };
 }
 
 interface LatestReport {
@@ -146,6 +149,7 @@ async function lateReports(year: number, windowDays: number) {
 export async function compileAnnualReport(year: number): Promise<AnnualReportData> {
   const { windowDays } = await getWindowSetting();
   const { moment, tasks } = await taskStatuses(`${year}Q4`);
+  const [acceptedUnits, missingUnits] = await Promise.all([acceptedUnitReports(year), unitsWithoutAnnualReport(year)]);
   const [indicators, latest, late, reminders, sections, assignments, stored, reportCounts, cities] = await Promise.all([
     assessAllIndicators(year, moment.asOf),
     latestAcceptedOfYear(year),
@@ -281,6 +285,11 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
       message: cleanText(reminder.message),
       at: formatChinaTime(reminder.createdAt),
     })),
+    unitReports: {
+      accepted: acceptedUnits.map((report) => ({ unit: report.unit, text: excerpt(report.sections.overview, 160) })),
+      notSubmitted: missingUnits.units.map((row) => row.unit.name),
+      deadline: missingUnits.deadline ? formatChineseDate(missingUnits.deadline) : null,
+    },
   };
 }
 

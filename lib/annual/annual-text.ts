@@ -211,3 +211,23 @@ export function rankCities(cities: readonly CityProgress[]): RankedCity[] {
   }));
   return rankBy(rows, (a, b) => b.averagePercent - a.averagePercent).map(({ item, ...place }) => ({ ...item, rank: rankText(place) }));
 }
+
+/** 附件3 of the annual report: the units' accepted annual reports, condensed, then the units that have not submitted. */
+export function unitReportsAnnex(unitReports: {
+  accepted: readonly UnitText[];
+  notSubmitted: readonly string[];
+  deadline: string | null;
+}): string[] {
+  const lines = unitReports.accepted.length
+    ? [
+        `审核通过的单位年度工作情况报告${unitReports.accepted.length}份：`,
+        ...unitReports.accepted.map((item) => `${item.unit}：${item.text}。`),
+      ]
+    : ["本年度尚无审核通过的单位年度工作情况报告。"];
+  lines.push(
+    unitReports.notSubmitted.length
+      ? `未报送年度工作情况报告的单位（${unitReports.notSubmitted.length}个${unitReports.deadline ? `，截止日期${unitReports.deadline}` : ""}）：${unitReports.notSubmitted.join("、")}。`
+      : "各单位均已报送年度工作情况报告。",
+  );
+  return lines;
+}

@@ -10,6 +10,7 @@ import { measurePaths } from "./measures.contract";
 import { progressPaths } from "./progress.contract";
 import { taskPaths } from "./tasks.contract";
 import { unitPaths } from "./units.contract";
+import { unitReportPaths } from "./unit-reports.contract";
 import { internalErrorResponse, jsonResponse } from "./contract";
 
 const openApiPaths: ZodOpenApiPathsObject = {
@@ -46,7 +47,16 @@ export const openApiDocument = createDocument(
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
     },
-    paths: { ...taskPaths, ...unitPaths, ...indicatorPaths, ...progressPaths, ...measurePaths, ...annualPaths, ...openApiPaths },
+    paths: {
+      ...taskPaths,
+      ...unitPaths,
+      ...indicatorPaths,
+      ...progressPaths,
+      ...measurePaths,
+      ...unitReportPaths,
+      ...annualPaths,
+      ...openApiPaths,
+    },
   },
   { override: dropSafeIntegerBounds },
 );

@@ -30,6 +30,13 @@ export const ACTION_LABELS: Record<string, string> = {
   "measureList.lead_return": "牵头单位退回举措清单",
   "measureList.accept": "审核通过举措清单",
   "measureList.return": "退回举措清单",
+  "unitReport.save": "保存年度工作情况报告草稿",
+  "unitReport.submit": "提交年度工作情况报告",
+  "unitReport.resubmit": "重新提交年度工作情况报告",
+  "unitReport.accept": "审核通过年度工作情况报告",
+  "unitReport.return": "退回年度工作情况报告",
+  "unitReport.unlock": "解锁已通过的年度工作情况报告",
+  "unitReport.deadline": "设置年度工作情况报告报送截止日期",
   "import.meili-measures": "Excel 导入举措清单",
   "evidence.add": "上传佐证材料",
   "evidence.remove": "删除佐证材料",
@@ -91,6 +98,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   AuditLog: "审计日志",
   MeasureList: "举措清单",
   Milestone: "节点",
+  UnitAnnualReport: "单位年度工作情况报告",
+  UnitReportRound: "年度工作情况报告报送轮次",
   Export: "导出",
 };
 

@@ -62,7 +62,16 @@ export async function staleWriteError(tx: Tx, stale: StaleWrite): Promise<StaleW
 }
 
 /** Models with an optimistic-concurrency `version` column (Int, default 1). */
-type VersionedModel = "progressReport" | "indicatorObservation" | "task" | "setting" | "annualReport" | "measureList" | "coordinationIssue";
+type VersionedModel =
+  | "progressReport"
+  | "indicatorObservation"
+  | "task"
+  | "setting"
+  | "annualReport"
+  | "measureList"
+  | "coordinationIssue"
+  | "unitAnnualReport"
+  | "unitReportRound";
 type UpdateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "updateMany">;
 type CreateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "createMany">;
 

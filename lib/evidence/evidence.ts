@@ -11,14 +11,14 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./limits";
 import { EVIDENCE_EXTENSIONS, evidenceFileName } from "./file-names";
 
 /** Files live outside the database, in the configured store, named by their SHA-256. */
-async function storeBytes(bytes: Buffer): Promise<string> {
+export async function storeBytes(bytes: Buffer): Promise<string> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   await evidenceStore().put(sha256, bytes);
   return sha256;
 }
 
 /** Reads a stored file and checks it still has the checksum it was stored under. */
-async function readBytes(sha256: string): Promise<Buffer> {
+export async function readBytes(sha256: string): Promise<Buffer> {
   const bytes = await evidenceStore().get(sha256);
   if (createHash("sha256").update(bytes).digest("hex") !== sha256) {
     throw new Error(`evidence file ${sha256} does not match its checksum`);

@@ -13,6 +13,7 @@ import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { MilestoneAlerts } from "@/components/measures/milestone-alerts";
+import { UnitReportTodo } from "@/components/unit-reports/unit-report-todo";
 
 export const metadata = { title: "我的待办" };
 
@@ -108,6 +109,8 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
           {daysText(todo.daysLeft)}）。{filtered ? `符合筛选条件 ${todo.items.length} 项，其中待办` : "待办"} {todo.open} 项。
         </p>
       </header>
+
+      <UnitReportTodo user={user} />
 
       {todo.reminders.length > 0 && (
         <section aria-labelledby="reminders-heading" className="rounded-lg border border-red-300 bg-red-50 p-4">

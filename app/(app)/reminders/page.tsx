@@ -17,6 +17,7 @@ import {
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
+import { UnitReportReminders } from "@/components/unit-reports/unit-report-reminders";
 
 export const metadata = { title: "催办" };
 const COLUMNS = 4;
@@ -42,6 +43,7 @@ export default async function RemindersPage() {
         </div>
         <p className="text-slate-700">各单位按季度已提交 / 应报送的报告数；{quarterLabel(collecting)}为正在报送的季度。</p>
       </header>
+      <UnitReportReminders />
       <ReminderForm quarters={quarters.map(formatQuarter)} defaultQuarter={formatQuarter(addQuarters(collecting, -1))}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">
