@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { unitReportsAnnex } from "@/lib/annual/annual-text";
 import { isLate, sectionsOf, unitReportDrafts, type UnitReportFacts } from "@/lib/unit-reports/unit-report-text";
 
 const empty: UnitReportFacts = {
@@ -53,5 +54,25 @@ describe("a unit's annual report draft", () => {
     expect(isLate("2027-01-15", new Date("2027-01-15T16:00:01Z"))).toBe(true);
     expect(isLate("2027-01-15", null, new Date("2027-01-15T12:00:00Z"))).toBe(false);
     expect(isLate("2027-01-15", null, new Date("2027-01-16T12:00:00Z"))).toBe(true);
+  });
+});
+
+describe("附件3 of the provincial annual report", () => {
+  it("quotes the accepted unit reports and names the units that have not submitted", () => {
+    expect(
+      unitReportsAnnex({
+        accepted: [{ unit: "南昌市", text: "总体情况" }],
+        notSubmitted: ["九江市", "省水利厅"],
+        deadline: "2027年1月15日",
+      }),
+    ).toEqual([
+      "审核通过的单位年度工作情况报告1份：",
+      "南昌市：总体情况。",
+      "未报送年度工作情况报告的单位（2个，截止日期2027年1月15日）：九江市、省水利厅。",
+    ]);
+    expect(unitReportsAnnex({ accepted: [], notSubmitted: [], deadline: null })).toEqual([
+      "本年度尚无审核通过的单位年度工作情况报告。",
+      "各单位均已报送年度工作情况报告。",
+    ]);
   });
 });
