@@ -83,7 +83,7 @@ export function UnitReportDeadlineForm({ year, version, deadline }: { year: numb
   const { state, pending, formProps, messageProps } = useFormAction(setUnitReportDeadlineAction, { guardUnsaved: false });
   const errors = state.fieldErrors.deadline;
   return (
-    <form {...formProps} aria-label="报送截止日期" className="flex flex-wrap items-end gap-3">
+    <form {...formProps} aria-label="设置报送截止日期" className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={version} />
       <div>
