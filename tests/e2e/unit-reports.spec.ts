@@ -18,7 +18,7 @@ test.describe.serial("unit annual report cycle", () => {
     const page = await context.newPage();
     await page.goto("/review/unit-reports?year=2026");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("2026年度各单位工作情况报告");
-    await page.getByLabel("报送截止日期").fill("2027-01-15");
+    await page.getByLabel("报送截止日期", { exact: true }).fill("2027-01-15");
     await page.getByRole("button", { name: "保存截止日期" }).click();
     await expect(main(page).getByRole("status").filter({ hasText: "已设置2026年度" })).toBeVisible();
     await page.reload();
