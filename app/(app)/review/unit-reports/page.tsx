@@ -29,7 +29,7 @@ export default async function UnitReportDeskPage({ searchParams }: { searchParam
           {desk.deadline ? `报送截止 ${formatChineseDate(desk.deadline)}。` : "尚未设置报送截止日期。"}
         </p>
       </header>
-      <UnitReportDeadlineForm key={desk.roundVersion} year={year} version={desk.roundVersion} deadline={desk.deadline} />
+      <UnitReportDeadlineForm year={year} version={desk.roundVersion} deadline={desk.deadline} />
       <table className="w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{year}年度各单位工作情况报告状态</caption>
         <thead>
