@@ -16,9 +16,12 @@ const sectionFields = Object.fromEntries(
   ]),
 ) as Record<(typeof UNIT_REPORT_SECTIONS)[number]["key"], z.ZodDefault<z.ZodOptional<ReturnType<typeof textSchema>>>>;
 
-/** An empty file input sends a nameless empty File: no file. */
+/**
+ * An empty file input sends an empty File (named "" or, once parsed on the server, "blob"): no
+ * file, as the other upload forms read it (lib/verification/schemas.ts).
+ */
 const optionalFile = z.preprocess(
-  (value) => (value instanceof File && value.size === 0 && !value.name ? undefined : value),
+  (value) => (value instanceof File && value.size === 0 ? undefined : value),
   z.instanceof(File, { message: "上传的文件无效" }).optional(),
 );
 

@@ -60,7 +60,7 @@ test("a measures template with one bad cell is refused whole; corrected, it impo
 
   await page.goto(`/measures/${good.task}/${nextYear}`);
   await expect(page.getByRole("main")).toContainText("草稿");
-  await expect(page.getByRole("main").locator("input, textarea").first()).toBeVisible();
+  await expect(page.getByRole("main").getByRole("textbox").first()).toBeVisible();
   const values = await page
     .getByRole("main")
     .locator("input, textarea")
