@@ -27,6 +27,11 @@ let chained: number[] = [];
 // The run's other files share the seeded plan: give the tasks back their single level and no lead unit.
 afterAll(async () => {
   await db.task.updateMany({ where: { number: { in: chained } }, data: { reviewLevels: 1, leadUnitId: null } });
+  // Its reports and lists go again: the annual report and the dashboard read 2025 as seeded.
+  const ours = { task: { number: { in: chained } }, unit: { code: { in: ["yingtan", "xinyu", "jian"] } } };
+  const [year, quarter] = QUARTER.split("Q").map(Number);
+  await db.progressReport.deleteMany({ where: { ...ours, year, quarter } });
+  await db.measureList.deleteMany({ where: { ...ours, year: 2028 } });
   await db.$disconnect();
 });
 
