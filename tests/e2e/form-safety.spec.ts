@@ -139,7 +139,12 @@ test.describe.serial("the annual report's narrative", () => {
     const page = await context.newPage();
     await page.goto("/annual/2025");
     const text = "会话过期前写下的问题概述（表单安全测试）。";
-    await page.getByLabel("四、存在的问题（概述）").fill(text);
+    // Filled once the page is ready: a fill racing hydration on a loaded machine kept the draft after the typed text.
+    const field = page.getByLabel("四、存在的问题（概述）");
+    await expect(async () => {
+      await field.fill(text);
+      await expect(field).toHaveValue(text, { timeout: 1_000 });
+    }).toPass();
     const session = await context.cookies();
     await context.clearCookies();
     await page.getByRole("button", { name: "保存正文" }).click();

@@ -131,8 +131,6 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
         </section>
       )}
 
-      <MilestoneAlerts alerts={todo.milestones} />
-
       {!parsed.success && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
           筛选条件无效：{issuesText(parsed.error)}。已显示全部待办。
@@ -168,6 +166,9 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
             </section>
           ))}
       </ReportBatchForm>
+
+      {/* After the reports owed: a returned or overdue report comes first; the milestones' alerts follow. */}
+      <MilestoneAlerts alerts={todo.milestones} />
     </div>
   );
 }
