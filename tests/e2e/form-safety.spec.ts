@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { fillSettled } from "./fill";
 
 /**
  * Nothing typed is lost, on the forms other than the report form (tests/e2e/report-safety.spec.ts
@@ -113,7 +114,7 @@ test.describe.serial("the annual report's narrative", () => {
     const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
     const page = await context.newPage();
     await page.goto("/annual/2025");
-    await page.getByLabel("一、总体情况").fill(intro());
+    await fillSettled(page.getByLabel("一、总体情况"), intro());
     let failed = false;
     await page.route("**/annual/2025**", async (route) => {
       const request = route.request();
@@ -139,12 +140,7 @@ test.describe.serial("the annual report's narrative", () => {
     const page = await context.newPage();
     await page.goto("/annual/2025");
     const text = "会话过期前写下的问题概述（表单安全测试）。";
-    // Filled once the page is ready: a fill racing hydration on a loaded machine kept the draft after the typed text.
-    const field = page.getByLabel("四、存在的问题（概述）");
-    await expect(async () => {
-      await field.fill(text);
-      await expect(field).toHaveValue(text, { timeout: 1_000 });
-    }).toPass();
+    await fillSettled(page.getByLabel("四、存在的问题（概述）"), text);
     const session = await context.cookies();
     await context.clearCookies();
     await page.getByRole("button", { name: "保存正文" }).click();
@@ -173,7 +169,7 @@ test.describe.serial("the annual report's narrative", () => {
     await expect(page).toHaveURL(new RegExp(`${destination}$`));
     await page.goto("/annual/2025");
 
-    await page.getByLabel("五、下一步工作安排（概述）").fill("下一步：尚未保存的安排。");
+    await fillSettled(page.getByLabel("五、下一步工作安排（概述）"), "下一步：尚未保存的安排。");
     const questions: string[] = [];
     page.once("dialog", (dialog) => {
       questions.push(dialog.message());
