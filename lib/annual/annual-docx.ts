@@ -100,7 +100,8 @@ export function heading(text: string, level: 1 | 2 | 3): Paragraph {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
-function table(headers: string[], rows: string[][], widths: number[]): Table {
+/** A bordered table with a repeated header row, centred 4号 text (GB/T 9704 tables). */
+export function table(headers: string[], rows: string[][], widths: number[]): Table {
   const cell = (text: string, bold = false, width = 0) =>
     new TableCell({
       width: { size: width, type: WidthType.PERCENTAGE },

@@ -18,7 +18,7 @@ import {
 } from "@/lib/annual/annual-text";
 import { storedNarrativeSchema, type StoredNarrative } from "@/lib/annual/schemas";
 import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
-import { COMPARATOR_SYMBOLS } from "@/lib/indicators/comparators";
+import { latestLine, targetsLine } from "@/lib/indicators/comparators";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
 import { chinaToday, quarterLabel, windowCloseDate } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
@@ -225,10 +225,8 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
       code: indicator.code,
       name: indicator.name,
       unit: indicator.measureUnit,
-      latest: assessment.latest ? `${assessment.latest.value}（${assessment.latest.year}年）` : "暂无数据",
-      targets: indicator.targets
-        .map((target) => `${target.year}年${COMPARATOR_SYMBOLS[target.comparator]}${Number(target.value)}`)
-        .join("；"),
+      latest: latestLine(assessment.latest),
+      targets: targetsLine(indicator.targets),
       verdict: assessment.verdict,
       verdictLabel: VERDICT_LABELS[assessment.verdict],
       demo,

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "unitReport.return": "退回年度工作情况报告",
   "unitReport.unlock": "解锁已通过的年度工作情况报告",
   "unitReport.deadline": "设置年度工作情况报告报送截止日期",
+  "evaluation.freeze": "冻结年度进展评估",
   "import.meili-measures": "Excel 导入举措清单",
   "evidence.add": "上传佐证材料",
   "evidence.remove": "删除佐证材料",
@@ -100,6 +101,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Milestone: "节点",
   UnitAnnualReport: "单位年度工作情况报告",
   UnitReportRound: "年度工作情况报告报送轮次",
+  ProgressEvaluation: "年度进展评估",
   Export: "导出",
 };
 

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "annual:read": ["REVIEWER", "LEADER"],
   /** Edit the annual report's narrative (the compiling department). */
   "annual:edit": ["REVIEWER"],
+  /** Read the frozen yearly progress evaluations (进展评估). */
+  "evaluation:read": ["REVIEWER", "LEADER"],
+  /** Freeze a year's progress evaluation (省生态环境厅). */
+  "evaluation:freeze": ["REVIEWER"],
   /** 需协调事项: staff read their unit's raised and addressed issues, reviewer and leaders all (coordinationScope). */
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
   /** Raise a 需协调事项 on a task the own unit carries. */

@@ -3,7 +3,14 @@ import { cache } from "react";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatIsoDate } from "@/lib/core/dates";
-import { isLagging, LAGGING_STATUSES, rollUpTask, type TaskStatus, type UnitTaskStatus } from "@/lib/status/status-rules";
+import {
+  isLagging,
+  LAGGING_STATUSES,
+  rollUpTask,
+  TASK_STATUS_ORDER,
+  type TaskStatus,
+  type UnitTaskStatus,
+} from "@/lib/status/status-rules";
 import { addDays, addQuarters, compareQuarters, parseQuarter, type Quarter } from "@/lib/core/quarters";
 import { reportingCounts } from "@/lib/reminders/reminders";
 import { currentSnapshot, momentFor, type Moment } from "@/lib/status/status-snapshot";
@@ -221,7 +228,7 @@ export async function laggingUnits(
   return byTask;
 }
 
-export const TASK_STATUS_ORDER: TaskStatus[] = ["OVERDUE", "OVERDUE_REPORT", "BEHIND", "DUE_SOON", "ON_TRACK", "DONE"];
+export { TASK_STATUS_ORDER };
 
 export function countByStatus(tasks: readonly { status: TaskStatus }[]): Record<TaskStatus, number> {
   const counts = Object.fromEntries(TASK_STATUS_ORDER.map((status) => [status, 0])) as Record<TaskStatus, number>;

@@ -19,3 +19,13 @@ export function describeTarget(comparator: Comparator, value: number, measureUni
   const unit = measureUnit === "%" ? "%" : ` ${measureUnit}`;
   return `${COMPARATOR_SYMBOLS[comparator]} ${value}${unit}`;
 }
+
+/** The targets in one line, as reports list them: "2025年≤30；2027年≤28". */
+export function targetsLine(targets: readonly { year: number; comparator: Comparator; value: number | { toString(): string } }[]): string {
+  return targets.map((target) => `${target.year}年${COMPARATOR_SYMBOLS[target.comparator]}${Number(target.value)}`).join("；");
+}
+
+/** The latest value with its year, as reports list it: "29.1（2025年）", or 暂无数据. */
+export function latestLine(latest: { value: number; year: number } | null): string {
+  return latest ? `${latest.value}（${latest.year}年）` : "暂无数据";
+}

@@ -93,6 +93,16 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
 /** A completion the reviewer has not verified yet (销号核查 pending). */
 export const CLAIMED_DONE_LABEL = "已完成（待核查）";
 
+/** Every task status, worst first: the order counts and legends show them in. */
+export const TASK_STATUS_ORDER = [
+  "OVERDUE",
+  "OVERDUE_REPORT",
+  "BEHIND",
+  "DUE_SOON",
+  "ON_TRACK",
+  "DONE",
+] as const satisfies readonly TaskStatus[];
+
 /** Statuses that count as lagging: late with a report, behind, or past the deadline. */
 export const LAGGING_STATUSES: readonly TaskStatus[] = ["OVERDUE", "OVERDUE_REPORT", "BEHIND"];
 export const isLagging = (status: TaskStatus) => LAGGING_STATUSES.includes(status);

@@ -18,6 +18,8 @@ const ALLOWED: Record<Permission, Role[]> = {
   "dashboard:read": ["REVIEWER", "LEADER"],
   "annual:read": ["REVIEWER", "LEADER"],
   "annual:edit": ["REVIEWER"],
+  "evaluation:read": ["REVIEWER", "LEADER"],
+  "evaluation:freeze": ["REVIEWER"],
   "report:review": ["REVIEWER"],
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
   "coordination:raise": ["STAFF"],
