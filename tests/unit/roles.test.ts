@@ -15,8 +15,18 @@ import {
 // The separation of duties the plan's users expect, written out role by role.
 const EXPECTED: Record<Role, Permission[]> = {
   STAFF: ["plan:read", "report:read", "report:write", "coordination:read", "coordination:raise", "report:lead-review"],
-  REVIEWER: ["plan:read", "report:read", "dashboard:read", "annual:read", "annual:edit", "coordination:read", "report:review"],
-  LEADER: ["plan:read", "report:read", "dashboard:read", "annual:read", "coordination:read"],
+  REVIEWER: [
+    "plan:read",
+    "report:read",
+    "dashboard:read",
+    "annual:read",
+    "annual:edit",
+    "evaluation:read",
+    "evaluation:freeze",
+    "coordination:read",
+    "report:review",
+  ],
+  LEADER: ["plan:read", "report:read", "dashboard:read", "annual:read", "evaluation:read", "coordination:read"],
   ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
 };
