@@ -18,14 +18,13 @@ import {
 } from "@/lib/annual/annual-text";
 import { storedNarrativeSchema, type StoredNarrative } from "@/lib/annual/schemas";
 import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
-import { latestLine, targetsLine } from "@/lib/indicators/comparators";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
 import { chinaToday, quarterLabel, windowCloseDate } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { recordAudit } from "@/lib/audit/audit";
 import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
-import { assessAllIndicators } from "@/lib/indicators/observations";
+import { assessAllIndicators, indicatorSummary } from "@/lib/indicators/observations";
 import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { UserFacingError } from "@/lib/core/errors";
 import { getWindowSetting } from "@/lib/admin/settings";
@@ -221,16 +220,7 @@ export async function compileAnnualReport(year: number): Promise<AnnualReportDat
     narrativeEditedBy: stored?.updatedBy.displayName ?? null,
     figures,
     reports,
-    indicators: indicators.map(({ indicator, assessment, demo }) => ({
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.measureUnit,
-      latest: latestLine(assessment.latest),
-      targets: targetsLine(indicator.targets),
-      verdict: assessment.verdict,
-      verdictLabel: VERDICT_LABELS[assessment.verdict],
-      demo,
-    })),
+    indicators: indicators.map((item) => ({ ...indicatorSummary(item), verdictLabel: VERDICT_LABELS[item.assessment.verdict] })),
     sections: sections.map((section) => {
       const own = tasks.filter((task) => task.section === section.number).sort((a, b) => a.number - b.number);
       const sectionReports = own.flatMap((task) => reportsOfTask.get(task.taskId) ?? []);

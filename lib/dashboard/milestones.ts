@@ -5,11 +5,16 @@ import type { Quarter } from "@/lib/core/quarters";
 import { listSections } from "@/lib/plan/tasks";
 import { listUnitOptions } from "@/lib/plan/units";
 import { milestoneGroups } from "@/lib/measures/milestone-progress";
-import { countLights, rankOnTime, tallyOnTime, type OnTimeRank, type OnTimeTally } from "@/lib/measures/milestone-tallies";
+import {
+  countLights,
+  NO_MILESTONES_DUE,
+  onTimeBreakdown,
+  rankOnTime,
+  type OnTimeRank,
+  type OnTimeTally,
+} from "@/lib/measures/milestone-tallies";
 
 /** The dashboards' milestone figures, on the day of the view's moment (momentFor: APP_TODAY, or a past quarter's window close). */
-
-const EMPTY: OnTimeTally = { due: 0, onTime: 0, onTimeVerified: 0 };
 
 /** The 节点 panel: milestones per light under the dashboard's filters. One query. */
 export async function milestoneLightCounts(filter: { quarter?: Quarter; unitCode?: string; section?: number }) {
@@ -33,28 +38,17 @@ export interface OnTimeView {
 export const milestoneOnTimeView = cache(async (quarter?: Quarter): Promise<OnTimeView> => {
   const [moment, groups, sections, units] = await Promise.all([momentFor(quarter), milestoneGroups(), listSections(), listUnitOptions()]);
   const { today } = moment;
-  const bySection = tallyOnTime(
-    groups.map((group) => ({ ...group, key: group.section })),
-    today,
-  );
-  const byUnit = tallyOnTime(
-    groups.map((group) => ({ ...group, key: group.unitId })),
-    today,
-  );
-  const overall = tallyOnTime(
-    groups.map((group) => ({ ...group, key: "all" })),
-    today,
-  ).get("all");
+  const { bySection, byUnit, overall } = onTimeBreakdown(groups, today);
   const rankUnits = (kind: "PROVINCIAL" | "CITY") =>
     rankOnTime(
       units
         .filter((unit) => unit.kind === kind)
-        .map((unit) => ({ item: { code: unit.code, shortName: unit.shortName }, tally: byUnit.get(unit.id) ?? EMPTY })),
+        .map((unit) => ({ item: { code: unit.code, shortName: unit.shortName }, tally: byUnit.get(unit.id) ?? NO_MILESTONES_DUE })),
     );
   return {
     today,
-    overall: overall ?? EMPTY,
-    sections: rankOnTime(sections.map((section) => ({ item: section, tally: bySection.get(section.number) ?? EMPTY }))),
+    overall,
+    sections: rankOnTime(sections.map((section) => ({ item: section, tally: bySection.get(section.number) ?? NO_MILESTONES_DUE }))),
     provincial: rankUnits("PROVINCIAL"),
     cities: rankUnits("CITY"),
   };

@@ -3,16 +3,17 @@ import { db } from "@/lib/core/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
+import { isUniqueViolation } from "@/lib/reports/save-report";
 import { formatIsoDate } from "@/lib/core/dates";
-import { addDays, chinaToday } from "@/lib/core/quarters";
-import { latestLine, targetsLine } from "@/lib/indicators/comparators";
-import { assessAllIndicators } from "@/lib/indicators/observations";
+import { chinaToday } from "@/lib/core/quarters";
+import { endOfDay } from "@/lib/status/status-snapshot";
+import { assessAllIndicators, indicatorSummary } from "@/lib/indicators/observations";
 import { countByStatus, rankUnits, sectionCompletion, taskStatuses } from "@/lib/dashboard/dashboard";
 import { completionCounts } from "@/lib/verification/checks";
 import { milestoneGroups } from "@/lib/measures/milestone-progress";
-import { tallyOnTime } from "@/lib/measures/milestone-tallies";
+import { NO_MILESTONES_DUE, onTimeBreakdown } from "@/lib/measures/milestone-tallies";
 import { listUnitOptions } from "@/lib/plan/units";
-import { evaluationContentSchema, type EvaluationContent, type MilestoneTally } from "./evaluation-content";
+import { evaluationContentSchema, type EvaluationContent } from "./evaluation-content";
 import type { FreezeEvaluationInput } from "./schemas";
 
 /**
@@ -22,13 +23,10 @@ import type { FreezeEvaluationInput } from "./schemas";
  * reads the same afterwards however the data change, and years compare with one another.
  */
 
-const EMPTY: MilestoneTally = { due: 0, onTime: 0, onTimeVerified: 0 };
-/** End of a China calendar day, as the instant the dashboards' moment takes. */
-const endOfChinaDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+08:00`).getTime() - 1;
-
 /** Everything the evaluation says on `asOf` (ISO date), computed now. */
 export async function computeEvaluation(year: number, asOf: string): Promise<EvaluationContent> {
-  const asOfInstant = new Date(endOfChinaDay(asOf)).toISOString();
+  // The last instant of the day (China time): the moment the dashboards would judge that day at.
+  const asOfInstant = new Date(endOfDay(asOf).getTime() - 1).toISOString();
   const [indicators, figures, groups, units, provincial, cities] = await Promise.all([
     assessAllIndicators(year, new Date(asOfInstant)),
     taskStatuses(undefined, asOfInstant),
@@ -42,35 +40,16 @@ export async function computeEvaluation(year: number, asOf: string): Promise<Eva
     completionCounts(),
     ...sections.map((section) => completionCounts({ section: section.section })),
   ]);
-  const bySection = tallyOnTime(
-    groups.map((group) => ({ ...group, key: group.section })),
-    asOf,
-  );
-  const byUnit = tallyOnTime(
-    groups.map((group) => ({ ...group, key: group.unitId })),
-    asOf,
-  );
-  const overall = tallyOnTime(
-    groups.map((group) => ({ ...group, key: "all" })),
-    asOf,
-  ).get("all");
+  const { bySection, byUnit, overall } = onTimeBreakdown(groups, asOf);
   // The rankings' tallies, read back in the plan's unit order: the evaluation shows no rank.
   const tallies = new Map([...provincial.units, ...cities.units].map((unit) => [unit.code, unit]));
   return evaluationContentSchema.parse({
     v: 1,
     year,
     asOf,
-    indicators: indicators.map(({ indicator, assessment, demo }) => ({
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.measureUnit,
-      latest: latestLine(assessment.latest),
-      targets: targetsLine(indicator.targets),
-      verdict: assessment.verdict,
-      demo,
-    })),
+    indicators: indicators.map(indicatorSummary),
     tasks: { total: figures.tasks.length, byStatus: countByStatus(figures.tasks) },
-    milestones: overall ?? EMPTY,
+    milestones: overall,
     completion,
     sections: sections.map((section, index) => ({
       number: section.section,
@@ -78,7 +57,7 @@ export async function computeEvaluation(year: number, asOf: string): Promise<Eva
       tasks: section.tasks,
       averagePercent: section.averagePercent,
       lagging: section.lagging,
-      milestones: bySection.get(section.section) ?? EMPTY,
+      milestones: bySection.get(section.section) ?? NO_MILESTONES_DUE,
       completion: sectionCompletions[index]!,
     })),
     units: units.map((unit) => {
@@ -89,7 +68,7 @@ export async function computeEvaluation(year: number, asOf: string): Promise<Eva
         assignments: tally?.assignments ?? 0,
         lagging: tally?.lagging ?? 0,
         averagePercent: tally?.averagePercent ?? 0,
-        milestones: byUnit.get(unit.id) ?? EMPTY,
+        milestones: byUnit.get(unit.id) ?? NO_MILESTONES_DUE,
       };
     }),
   });
@@ -138,6 +117,8 @@ export async function listEvaluations(): Promise<FrozenEvaluation[]> {
   return rows.flatMap((row) => readFrozen(row) ?? []);
 }
 
+const alreadyFrozen = (year: number) => new UserFacingError(`${year}年度进展评估已冻结，不能再次冻结`, {}, "CONFLICT");
+
 /**
  * Freezes the year's evaluation as of `asOf`. Once frozen it stays: a second freeze of the same
  * year is refused (409), so what was reported upward is what the page shows. The day must lie in
@@ -150,23 +131,26 @@ export async function freezeEvaluation(input: FreezeEvaluationInput, user: Sessi
     throw new UserFacingError(`评估日期不能早于${input.year}年1月1日`, { asOf: [`评估日期不能早于${input.year}年1月1日`] });
   }
   const existing = await db.progressEvaluation.findUnique({ where: { year: input.year }, select: { year: true } });
-  if (existing) throw new UserFacingError(`${input.year}年度进展评估已冻结，不能再次冻结`, {}, "CONFLICT");
+  if (existing) throw alreadyFrozen(input.year);
   const content = await computeEvaluation(input.year, input.asOf);
-  await db.$transaction(async (tx) => {
-    const clash = await tx.progressEvaluation.findUnique({ where: { year: input.year }, select: { year: true } });
-    if (clash) throw new UserFacingError(`${input.year}年度进展评估已冻结，不能再次冻结`, {}, "CONFLICT");
-    await tx.progressEvaluation.create({
-      data: { year: input.year, asOf: new Date(`${input.asOf}T00:00:00Z`), content, frozenById: user.id },
+  await db
+    .$transaction(async (tx) => {
+      await tx.progressEvaluation.create({
+        data: { year: input.year, asOf: new Date(`${input.asOf}T00:00:00Z`), content, frozenById: user.id },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "evaluation.freeze",
+        entity: "ProgressEvaluation",
+        entityId: String(input.year),
+        before: null,
+        after: { year: input.year, asOf: input.asOf, indicators: content.indicators.length, tasks: content.tasks.total },
+      });
+    })
+    // Two reviewers freezing the same year at once: the year is the key, the second is told.
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? alreadyFrozen(input.year) : error;
     });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "evaluation.freeze",
-      entity: "ProgressEvaluation",
-      entityId: String(input.year),
-      before: null,
-      after: { year: input.year, asOf: input.asOf, indicators: content.indicators.length, tasks: content.tasks.total },
-    });
-  });
   const frozen = await getEvaluation(input.year);
   if (!frozen) throw new Error(`progress evaluation ${input.year} vanished after freezing`);
   return frozen;

@@ -6,6 +6,7 @@ import { assessIndicator, type IndicatorAssessment, type Point } from "@/lib/ind
 import type { ObservationInput } from "@/lib/indicators/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { indicatorTargets } from "./catalogue";
+import { latestLine, targetsLine } from "./comparators";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { formatChinaTime } from "@/lib/core/dates";
 import { lastAudited, updateVersioned } from "@/lib/core/versioned-update";
@@ -238,4 +239,17 @@ export async function latestValuesByArea(code: string) {
     WHERE i.code = ${code} AND o.status = 'ACCEPTED'
     ORDER BY o.area, o.year DESC, (CASE WHEN o.quarter = 0 THEN 5 ELSE o.quarter END) DESC`;
   return new Map(rows.map((row) => [row.area, { ...row, value: Number(row.value) }]));
+}
+
+/** One indicator of assessAllIndicators as reports list it: latest value, targets in one line, verdict. */
+export function indicatorSummary({ indicator, assessment, demo }: Awaited<ReturnType<typeof assessAllIndicators>>[number]) {
+  return {
+    code: indicator.code,
+    name: indicator.name,
+    unit: indicator.measureUnit,
+    latest: latestLine(assessment.latest),
+    targets: targetsLine(indicator.targets),
+    verdict: assessment.verdict,
+    demo,
+  };
 }

@@ -65,6 +65,27 @@ export function tallyOnTime<K>(groups: readonly (MilestoneGroup & { key: K })[],
   return tallies;
 }
 
+export const NO_MILESTONES_DUE: OnTimeTally = { due: 0, onTime: 0, onTimeVerified: 0 };
+
+/** The on-time tallies of groups carrying their section and unit: per section, per unit, and over all. */
+export function onTimeBreakdown(groups: readonly (MilestoneGroup & { section: number; unitId: number })[], today: string) {
+  return {
+    bySection: tallyOnTime(
+      groups.map((group) => ({ ...group, key: group.section })),
+      today,
+    ),
+    byUnit: tallyOnTime(
+      groups.map((group) => ({ ...group, key: group.unitId })),
+      today,
+    ),
+    overall:
+      tallyOnTime(
+        groups.map((group) => ({ ...group, key: "all" })),
+        today,
+      ).get("all") ?? NO_MILESTONES_DUE,
+  };
+}
+
 export interface OnTimeRank<T> {
   item: T;
   tally: OnTimeTally;

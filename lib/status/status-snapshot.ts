@@ -37,7 +37,7 @@ export interface Moment {
 }
 
 /** The first instant after a China-time day. */
-const endOfDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+08:00`);
+export const endOfDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+08:00`);
 
 /**
  * Now (`now`, else the day the app judges by: APP_TODAY when set, see chinaToday()), or the close
