@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   "evaluation:read": ["REVIEWER", "LEADER"],
   /** Freeze a year's progress evaluation (省生态环境厅). */
   "evaluation:freeze": ["REVIEWER"],
+  /** Read every unit's 成效考核 results, the scheme and the 通报. */
+  "assessment:read": ["REVIEWER", "LEADER"],
+  /** Define a year's 成效考核 scheme, start scoring, score, confirm and unlock results (省生态环境厅). */
+  "assessment:score": ["REVIEWER"],
+  /** The own unit's 成效考核 self-assessment (自评): read its sheet, score and justify each item, submit. */
+  "assessment:self": ["STAFF"],
   /** 需协调事项: staff read their unit's raised and addressed issues, reviewer and leaders all (coordinationScope). */
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
   /** Raise a 需协调事项 on a task the own unit carries. */
