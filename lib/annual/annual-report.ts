@@ -19,7 +19,7 @@ import {
 import { storedNarrativeSchema, type StoredNarrative } from "@/lib/annual/schemas";
 import { VERDICT_LABELS, type Verdict } from "@/lib/indicators/assessment";
 import { STATUS_LABELS, type TaskStatus } from "@/lib/status/status-rules";
-import { chinaToday, quarterLabel, windowCloseDate } from "@/lib/core/quarters";
+import { chinaToday, quarterLabel, windowCloseDate, type Quarter } from "@/lib/core/quarters";
 import { quarterOfRow } from "@/lib/reports/report-record";
 import { recordAudit } from "@/lib/audit/audit";
 import { countByStatus, taskStatuses } from "@/lib/dashboard/dashboard";
@@ -114,28 +114,37 @@ function readStored(year: number, value: unknown): StoredNarrative | null {
   return null;
 }
 
-/** Per unit and quarter of the year: reports owed that were not submitted by the window's close. */
-async function lateReports(year: number, windowDays: number) {
-  const quarters = ([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter }));
+/**
+ * The reports owed for `quarters` of `year`, one row per task × unit × quarter ("taskId", "unitId",
+ * quarter, closes, "onTime"), to select from: an assignment owes a report for each quarter its task
+ * spans (meili_owes_report), on time when submitted by the end of the day the quarter's window
+ * closes, China time. The annual report's late list and 成效考核's on-time item count by this one rule.
+ */
+export function owedReportsSql(year: number, quarters: readonly Quarter["quarter"][], windowDays: number): Prisma.Sql {
   const closes = quarters.map(
-    (quarter) => Prisma.sql`(${quarter.quarter}::int, ${new Date(`${windowCloseDate(quarter, windowDays)}T23:59:59+08:00`)}::timestamp)`,
+    (quarter) => Prisma.sql`(${quarter}::int, ${new Date(`${windowCloseDate({ year, quarter }, windowDays)}T23:59:59+08:00`)}::timestamp)`,
   );
-  const rows = await db.$queryRaw<{ shortName: string; quarter: number; missing: bigint }[]>(Prisma.sql`
-    WITH quarters AS (
-      SELECT q.quarter, q.closes FROM (VALUES ${Prisma.join(closes)}) AS q(quarter, closes)
-    )
-    SELECT u."shortName", q.quarter, count(*) AS missing
+  return Prisma.sql`
+    SELECT tu."taskId", tu."unitId", q.quarter, q.closes,
+      EXISTS (
+        SELECT 1 FROM "ProgressReport" r
+        WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${year} AND r.quarter = q.quarter
+          AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= q.closes
+      ) AS "onTime"
     FROM "TaskUnit" tu
     JOIN "Task" t ON t.id = tu."taskId"
-    JOIN "Unit" u ON u.id = tu."unitId"
-    JOIN quarters q ON meili_owes_report(t."deadlineDate", ${year}, q.quarter) AND q.closes <= now()
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "ProgressReport" r
-      WHERE r."taskId" = tu."taskId" AND r."unitId" = tu."unitId" AND r.year = ${year} AND r.quarter = q.quarter
-        AND r."submittedAt" IS NOT NULL AND r."submittedAt" <= q.closes
-    )
-    GROUP BY u."shortName", u."sortOrder", q.quarter
-    ORDER BY q.quarter, u."sortOrder"
+    JOIN (VALUES ${Prisma.join(closes)}) AS q(quarter, closes) ON meili_owes_report(t."deadlineDate", ${year}, q.quarter)`;
+}
+
+/** Per unit and quarter of the year: reports owed that were not submitted by the window's close. */
+async function lateReports(year: number, windowDays: number) {
+  const rows = await db.$queryRaw<{ shortName: string; quarter: number; missing: bigint }[]>(Prisma.sql`
+    SELECT u."shortName", o.quarter, count(*) AS missing
+    FROM (${owedReportsSql(year, [1, 2, 3, 4], windowDays)}) o
+    JOIN "Unit" u ON u.id = o."unitId"
+    WHERE NOT o."onTime" AND o.closes <= now()
+    GROUP BY u."shortName", u."sortOrder", o.quarter
+    ORDER BY o.quarter, u."sortOrder"
   `);
   return rows.map((row) => ({
     unit: row.shortName,

@@ -34,7 +34,8 @@ export const observationFields = {
 
 export type ObservationRow = Prisma.IndicatorObservationGetPayload<{ select: typeof observationFields }>;
 
-const toPoint = (row: { year: number; quarter: number; value: Prisma.Decimal }): Point => ({
+/** An accepted value as the assessment reads it. */
+export const toPoint = (row: { year: number; quarter: number; value: Prisma.Decimal }): Point => ({
   year: row.year,
   quarter: row.quarter,
   value: Number(row.value),
@@ -76,7 +77,7 @@ export function targetsOf(indicator: Pick<IndicatorRow, "targets">) {
 }
 
 /** The entry rule's range, which projections keep to as well. */
-const boundsOf = (indicator: IndicatorRow) =>
+export const boundsOf = (indicator: IndicatorRow) =>
   valueRuleOf({ ...indicator, comparators: indicator.targets.map((target) => target.comparator) });
 
 export interface AreaAssessment {
