@@ -5,6 +5,7 @@
 import { createDocument, type CreateDocumentOptions, type ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "@/lib/core/zod";
 import { annualPaths } from "./annual.contract";
+import { assessmentPaths } from "./assessments.contract";
 import { indicatorPaths } from "./indicators.contract";
 import { measurePaths } from "./measures.contract";
 import { progressPaths } from "./progress.contract";
@@ -54,6 +55,7 @@ export const openApiDocument = createDocument(
       ...progressPaths,
       ...measurePaths,
       ...unitReportPaths,
+      ...assessmentPaths,
       ...annualPaths,
       ...openApiPaths,
     },

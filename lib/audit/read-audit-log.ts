@@ -166,6 +166,8 @@ const EXPORT_LABELS: Record<string, string> = {
   "progress-template.xlsx": "进展填报模板",
   "observation-template.xlsx": "指标数值填报模板",
   "audit.xlsx": "审计日志 Excel",
+  "assessment.docx": "成效考核结果通报 Word",
+  "assessment.xlsx": "成效考核结果 Excel",
 };
 
 function entryOf(row: AuditRow, names: Names): AuditEntry {
