@@ -13,6 +13,10 @@ import { INDICATORS } from "./seed-data/indicators";
 import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
 import { DEMO_OBSERVATIONS } from "./seed-data/demo-observations";
 import { DEMO_MEASURE_LISTS } from "./seed-data/demo-measures";
+import { DEMO_ASSESSMENT_DATES, DEMO_ASSESSMENT_YEAR, demoUnitAssessment, type DemoHandItemCode } from "./seed-data/demo-assessment";
+import { defaultScheme } from "../lib/results-assessment/scheme";
+import { autoScore } from "../lib/results-assessment/auto-items";
+import { gradeOf, totalOf } from "../lib/results-assessment/grading";
 
 export const SOURCE_DOCUMENT_PATH = fileURLToPath(new URL("./seed-data/source-ganfa-2024-8.txt", import.meta.url));
 
@@ -206,6 +210,118 @@ export async function seedDemoMeasures(db: AppPrismaClient): Promise<"seeded" | 
         },
       });
     }
+  });
+  return "seeded";
+}
+
+/**
+ * Demo mode: a completed example 成效考核 for 2025 (示例数据) under the default scheme, into an
+ * empty table: the scheme locked, every unit self-assessed, scored and confirmed by 省生态环境厅's
+ * reviewer, totals and grades computed as the app computes them. Skipped when there is no such
+ * reviewer to have done it.
+ */
+export async function seedDemoAssessment(db: AppPrismaClient): Promise<"seeded" | "already present" | "skipped"> {
+  if ((await db.assessmentScheme.count()) > 0) return "already present";
+  const reviewerAccount = DEMO_ACCOUNTS.find((account) => account.role === "REVIEWER")!;
+  const [reviewer, units] = await Promise.all([
+    db.user.findFirst({
+      where: { role: "REVIEWER", unit: { code: reviewerAccount.unitCode } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    }),
+    db.unit.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, kind: true, sortOrder: true, _count: { select: { assignments: true } } },
+    }),
+  ]);
+  if (!reviewer) return "skipped";
+  const scheme = defaultScheme(DEMO_ASSESSMENT_YEAR);
+  const dates = DEMO_ASSESSMENT_DATES;
+
+  const sheets = units.map((unit) => {
+    const example = demoUnitAssessment({
+      code: unit.code,
+      sortOrder: unit.sortOrder,
+      kind: unit.kind,
+      tasksCarried: unit._count.assignments,
+    });
+    const scores = scheme.items.map((item) => {
+      if (item.kind === "AUTO" && item.metric) {
+        const computed = { ...autoScore(item.metric, item.points, example.facts), asOf: dates.asOf };
+        return { item, score: computed.score, selfScore: computed.score, reason: null, selfReason: null, computed };
+      }
+      const byHand = example.byHand[item.code as DemoHandItemCode];
+      if (!byHand) throw new Error(`Seed data error in the demo assessment: no example score for item ${item.code}`);
+      return { item, ...byHand, computed: null };
+    });
+    const totalFrom = (pick: (score: (typeof scores)[number]) => number | null) =>
+      totalOf(
+        scores.map((score) => ({ kind: score.item.kind, score: pick(score) ?? 0 })),
+        scheme,
+      ).total;
+    const total = totalFrom((score) => score.score);
+    return { unit, scores, total, selfTotal: totalFrom((score) => score.selfScore), grade: gradeOf(total, scheme.grades) };
+  });
+
+  await db.$transaction(async (tx) => {
+    const created = await tx.assessmentScheme.create({
+      data: {
+        year: scheme.year,
+        version: 1,
+        name: `${scheme.name}（示例数据）`,
+        grades: scheme.grades.map((grade) => ({ grade: grade.grade, min: grade.min })),
+        bonusCap: scheme.bonusCap,
+        deductionCap: scheme.deductionCap,
+        demo: true,
+        lockedAt: dates.lockedAt,
+        createdAt: dates.schemeCreatedAt,
+        createdById: reviewer.id,
+        items: {
+          create: scheme.items.map((item, index) => ({
+            position: index + 1,
+            code: item.code,
+            name: item.name,
+            kind: item.kind,
+            points: item.points,
+            metric: item.metric,
+            description: item.description,
+          })),
+        },
+      },
+      select: { id: true, items: { select: { id: true, code: true } } },
+    });
+    const itemIdByCode = new Map(created.items.map((item) => [item.code, item.id]));
+    await tx.assessmentResult.createMany({
+      data: sheets.map((sheet) => ({
+        schemeId: created.id,
+        unitId: sheet.unit.id,
+        stage: "CONFIRMED" as const,
+        selfTotal: sheet.selfTotal,
+        total: sheet.total,
+        grade: sheet.grade,
+        selfSubmittedAt: dates.selfSubmittedAt(sheet.unit.sortOrder),
+        confirmedAt: dates.confirmedAt,
+        confirmedById: reviewer.id,
+      })),
+    });
+    const results = await tx.assessmentResult.findMany({ where: { schemeId: created.id }, select: { id: true, unitId: true } });
+    const resultIdByUnit = new Map(results.map((result) => [result.unitId, result.id]));
+    await tx.assessmentScore.createMany({
+      data: sheets.flatMap((sheet) =>
+        sheet.scores.map((score) => ({
+          resultId: requireId(resultIdByUnit, sheet.unit.id, "demo assessment"),
+          itemId: requireId(itemIdByCode, score.item.code, "demo assessment"),
+          selfScore: score.selfScore,
+          selfReason: score.selfReason,
+          score: score.score,
+          reason: score.reason,
+          computed: score.computed ?? undefined,
+          // As the score sheet does: the reviewer signs every item scored by hand.
+          scoredById: score.item.kind === "AUTO" ? null : reviewer.id,
+          scoredAt: score.item.kind === "AUTO" ? null : dates.scoredAt,
+        })),
+      ),
+    });
   });
   return "seeded";
 }

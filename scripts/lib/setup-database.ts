@@ -1,7 +1,7 @@
 /** Migrate and seed, shared by `npm start`, the db:* scripts and the test harness. */
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrator";
 import { createPrismaClient } from "../../lib/core/prisma-client";
-import { seedDemoAccounts, seedDemoMeasures, seedDemoObservations, seedPlan, type SeedReport } from "../../prisma/seed";
+import { seedDemoAccounts, seedDemoAssessment, seedDemoMeasures, seedDemoObservations, seedPlan, type SeedReport } from "../../prisma/seed";
 
 export async function migrateDatabase(url: string, log: (line: string) => void = () => {}) {
   const result = await applyMigrations(url, readMigrations(MIGRATIONS_DIR), log);
@@ -20,6 +20,7 @@ export async function seedDatabase(url: string, options: { demo: boolean }): Pro
     const demoAccounts = options.demo ? await seedDemoAccounts(db) : "skipped";
     if (options.demo) await seedDemoObservations(db);
     if (options.demo) await seedDemoMeasures(db);
+    if (options.demo) await seedDemoAssessment(db);
     return { plan, demoAccounts };
   } finally {
     await db.$disconnect();
