@@ -17,6 +17,8 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     can(user.role, "coordination:read") && { href: "/coordination", label: "需协调事项" },
     can(user.role, "annual:read") && { href: "/annual", label: "年度报告" },
     can(user.role, "evaluation:read") && { href: "/evaluation", label: "进展评估" },
+    can(user.role, "assessment:read") && { href: "/assessment", label: "成效考核" },
+    can(user.role, "assessment:self") && { href: "/assessment", label: "成效考核自评" },
     can(user.role, "plan:read") && { href: "/tasks", label: "重点任务" },
     can(user.role, "plan:read") && { href: "/units", label: "责任单位" },
     can(user.role, "plan:read") && { href: "/indicators", label: "目标指标" },

@@ -132,6 +132,7 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "evaluation:freeze": "冻结进展评估",
   "assessment:read": "查看成效考核",
   "assessment:score": "成效考核评分",
+  "assessment:sheet": "查看成效考核评分表",
   "assessment:self": "成效考核自评",
   "coordination:read": "查看需协调事项",
   "coordination:raise": "提出需协调事项",

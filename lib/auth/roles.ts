@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "assessment:read": ["REVIEWER", "LEADER"],
   /** Define a year's 成效考核 scheme, start scoring, score, confirm and unlock results (省生态环境厅). */
   "assessment:score": ["REVIEWER"],
+  /** Open a unit's 成效考核 score sheet and its evidence: staff their own unit's only (checked at the data). */
+  "assessment:sheet": ["STAFF", "REVIEWER", "LEADER"],
   /** The own unit's 成效考核 self-assessment (自评): read its sheet, score and justify each item, submit. */
   "assessment:self": ["STAFF"],
   /** 需协调事项: staff read their unit's raised and addressed issues, reviewer and leaders all (coordinationScope). */

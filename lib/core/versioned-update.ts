@@ -71,7 +71,8 @@ type VersionedModel =
   | "measureList"
   | "coordinationIssue"
   | "unitAnnualReport"
-  | "unitReportRound";
+  | "unitReportRound"
+  | "assessmentResult";
 type UpdateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "updateMany">;
 type CreateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "createMany">;
 

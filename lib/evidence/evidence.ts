@@ -36,12 +36,22 @@ async function editableReport(reportId: number, user: SessionUser) {
   return report;
 }
 
-export async function addEvidence(reportId: number, file: File, user: SessionUser) {
-  const report = await editableReport(reportId, user);
-  if (report._count.evidence >= EVIDENCE_MAX_FILES) throw new UserFacingError(`每份报告最多 ${EVIDENCE_MAX_FILES} 个佐证材料`);
+export interface StoredFile {
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+}
+
+/**
+ * Checks an uploaded document the way every 佐证材料 is checked — at most 20 MB, a PDF, JPG/PNG,
+ * Word or Excel file judged by its bytes — and stores it; `field` names the form field a refusal
+ * belongs to.
+ */
+export async function storeEvidenceFile(file: File, field = "file"): Promise<StoredFile> {
   if (file.size > EVIDENCE_MAX_BYTES) {
     throw new UserFacingError(`文件过大：${(file.size / 1024 / 1024).toFixed(1)} MB，单个文件不能超过 20 MB`, {
-      file: ["文件不能超过 20 MB"],
+      [field]: ["文件不能超过 20 MB"],
     });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -49,14 +59,20 @@ export async function addEvidence(reportId: number, file: File, user: SessionUse
   // 佐证材料 may be PDF, JPG/PNG images, Word (.docx) or Excel (.xlsx), judged by their bytes.
   if (!detected || !(detected.mime in EVIDENCE_EXTENSIONS)) {
     throw new UserFacingError("文件类型不符：只接受 PDF、JPG/PNG 图片、Word（.docx）和 Excel（.xlsx）文件，按文件内容判断，与文件名无关", {
-      file: ["文件内容不是允许的类型"],
+      [field]: ["文件内容不是允许的类型"],
     });
   }
   const sha256 = await storeBytes(bytes);
-  const fileName = evidenceFileName(file.name, detected.mime);
+  return { sha256, fileName: evidenceFileName(file.name, detected.mime), mediaType: detected.mime, size: bytes.length };
+}
+
+export async function addEvidence(reportId: number, file: File, user: SessionUser) {
+  const report = await editableReport(reportId, user);
+  if (report._count.evidence >= EVIDENCE_MAX_FILES) throw new UserFacingError(`每份报告最多 ${EVIDENCE_MAX_FILES} 个佐证材料`);
+  const { sha256, fileName, mediaType, size } = await storeEvidenceFile(file);
   await db.$transaction(async (tx) => {
     const stored = await tx.evidenceFile.create({
-      data: { reportId, fileName, mediaType: detected.mime, size: bytes.length, sha256, uploadedById: user.id },
+      data: { reportId, fileName, mediaType, size, sha256, uploadedById: user.id },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -64,7 +80,7 @@ export async function addEvidence(reportId: number, file: File, user: SessionUse
       action: "evidence.add",
       entity: "ProgressReport",
       entityId: String(reportId),
-      after: { evidenceId: stored.id, fileName, mediaType: detected.mime, size: bytes.length, sha256 },
+      after: { evidenceId: stored.id, fileName, mediaType, size, sha256 },
     });
   });
   return fileName;

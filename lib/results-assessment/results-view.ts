@@ -83,7 +83,8 @@ export interface AssessmentResultsView {
 }
 
 /** The units of one kind, as the results list them. */
-export const resultsOfKind = (view: AssessmentResultsView, kind: UnitRef["kind"]) => view.results.filter((result) => result.unit.kind === kind);
+export const resultsOfKind = (view: AssessmentResultsView, kind: UnitRef["kind"]) =>
+  view.results.filter((result) => result.unit.kind === kind);
 
 /** How many confirmed results earned each grade, in the scheme's order. */
 export function gradeCounts(view: AssessmentResultsView): { grade: string; count: number }[] {

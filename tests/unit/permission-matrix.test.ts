@@ -22,6 +22,7 @@ const ALLOWED: Record<Permission, Role[]> = {
   "evaluation:freeze": ["REVIEWER"],
   "assessment:read": ["REVIEWER", "LEADER"],
   "assessment:score": ["REVIEWER"],
+  "assessment:sheet": ["STAFF", "REVIEWER", "LEADER"],
   "assessment:self": ["STAFF"],
   "report:review": ["REVIEWER"],
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],

@@ -14,7 +14,16 @@ import {
 
 // The separation of duties the plan's users expect, written out role by role.
 const EXPECTED: Record<Role, Permission[]> = {
-  STAFF: ["plan:read", "report:read", "report:write", "assessment:self", "coordination:read", "coordination:raise", "report:lead-review"],
+  STAFF: [
+    "plan:read",
+    "report:read",
+    "report:write",
+    "assessment:sheet",
+    "assessment:self",
+    "coordination:read",
+    "coordination:raise",
+    "report:lead-review",
+  ],
   REVIEWER: [
     "plan:read",
     "report:read",
@@ -25,10 +34,20 @@ const EXPECTED: Record<Role, Permission[]> = {
     "evaluation:freeze",
     "assessment:read",
     "assessment:score",
+    "assessment:sheet",
     "coordination:read",
     "report:review",
   ],
-  LEADER: ["plan:read", "report:read", "dashboard:read", "annual:read", "evaluation:read", "assessment:read", "coordination:read"],
+  LEADER: [
+    "plan:read",
+    "report:read",
+    "dashboard:read",
+    "annual:read",
+    "evaluation:read",
+    "assessment:read",
+    "assessment:sheet",
+    "coordination:read",
+  ],
   ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
 };

@@ -14,6 +14,7 @@ import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
 import { MilestoneAlerts } from "@/components/measures/milestone-alerts";
 import { UnitReportTodo } from "@/components/unit-reports/unit-report-todo";
+import { SelfAssessmentTodo } from "@/components/results-assessment/self-assessment-todo";
 
 export const metadata = { title: "我的待办" };
 
@@ -111,6 +112,7 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
       </header>
 
       <UnitReportTodo user={user} />
+      <SelfAssessmentTodo user={user} />
 
       {todo.reminders.length > 0 && (
         <section aria-labelledby="reminders-heading" className="rounded-lg border border-red-300 bg-red-50 p-4">
