@@ -29,14 +29,15 @@ export function AssessmentSheetForm({
   unit,
   version,
   rows,
-  evidenceHref,
+  evidenceBase,
 }: {
   mode: "self" | "score" | "read";
   year: number;
   unit: string;
   version: number;
   rows: SheetRow[];
-  evidenceHref: (code: string) => string;
+  /** Where the sheet's documents download from: `${evidenceBase}/${item code}`. */
+  evidenceBase: string;
 }) {
   const self = mode === "self";
   const maxFileBytes = Object.fromEntries(rows.map(({ item }) => [`selfEvidence.${item.code}`, EVIDENCE_MAX_BYTES]));
@@ -131,7 +132,7 @@ export function AssessmentSheetForm({
                       </>
                     )}
                     {score.selfEvidenceName && (
-                      <a href={evidenceHref(item.code)} className="block text-xs text-blue-800 underline">
+                      <a href={`${evidenceBase}/${item.code}`} className="block text-xs text-blue-800 underline">
                         已上传：{score.selfEvidenceName}
                       </a>
                     )}

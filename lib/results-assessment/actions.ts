@@ -41,7 +41,7 @@ export const startAssessmentAction = validatedAction("assessment:score", startAs
   revalidatePath("/my");
   return {
     message: `已启动${input.year}年度考核评分：方案已锁定，${started.units} 个单位的自动项目已按 ${input.asOf} 的数据计算。`,
-    redirectTo: `/assessment/${input.year}`,
+    redirectTo: `/assessment/${input.year}?started=1`,
   };
 });
 

@@ -302,13 +302,21 @@ async function carryResults(tx: Tx, from: SchemeRow, to: SchemeRow) {
   }
 }
 
+/** The day the automatic items are read at lies in the assessed year or after it, and not in the future. */
+function refuseDayOutside(input: StartAssessmentInput) {
+  if (input.asOf > chinaToday()) throw new UserFacingError("计算日期不能晚于今天", { asOf: ["计算日期不能晚于今天"] });
+  if (input.asOf < `${input.year}-01-01`) {
+    throw new UserFacingError(`计算日期不能早于${input.year}年1月1日`, { asOf: [`计算日期不能早于${input.year}年1月1日`] });
+  }
+}
+
 /**
  * Starts scoring a year: locks its current scheme and opens a result for every provincial unit and
  * city, each automatic item computed as of `asOf` and offered as the unit's self-score. Refused when
  * no scheme exists, when scoring has already started, or for a day in the future.
  */
 export async function startAssessment(input: StartAssessmentInput, user: SessionUser) {
-  if (input.asOf > chinaToday()) throw new UserFacingError("计算日期不能晚于今天", { asOf: ["计算日期不能晚于今天"] });
+  refuseDayOutside(input);
   const scheme = await currentSchemeRow(input.year);
   if (!scheme) throw new UserFacingError(`${input.year}年度尚未制定考核方案，请先制定或采用默认方案`, {}, "NOT_FOUND");
   if (scheme.lockedAt) throw new UserFacingError(`${input.year}年度考核评分已经开始`, {}, "CONFLICT");
@@ -346,7 +354,7 @@ function scoreRow(resultId: number, item: SchemeRow["items"][number], facts: Uni
  * arrived late). A unit's self-score that equalled the old automatic score follows the new one.
  */
 export async function recomputeAutoItems(input: StartAssessmentInput, user: SessionUser) {
-  if (input.asOf > chinaToday()) throw new UserFacingError("计算日期不能晚于今天", { asOf: ["计算日期不能晚于今天"] });
+  refuseDayOutside(input);
   const scheme = await currentSchemeRow(input.year);
   if (!scheme?.lockedAt) throw new UserFacingError(`${input.year}年度考核评分尚未开始`, {}, "CONFLICT");
   const facts = await gatherUnitFacts(input.year, input.asOf);
@@ -622,7 +630,8 @@ function refuseIfErrors(errors: Record<string, string[]>) {
  * The unit's self-assessment: a score and a short justification per item, optionally a document
  * as evidence; automatic items come pre-filled with the formula's score and need a reason only
  * when the unit disagrees. Submitting needs every item scored and every manual item justified;
- * after it the sheet is the reviewer's.
+ * after it the sheet is the reviewer's. (The reviewer may also score a unit that never submitted:
+ * a missing self-assessment does not hold up the year.)
  */
 export async function saveSelfAssessment(input: SelfAssessmentInput, user: SessionUser) {
   if (user.role !== "STAFF" || user.unitCode !== input.unit) throw new UserFacingError("只能填写本单位的自评", {}, "FORBIDDEN");
@@ -723,7 +732,8 @@ export async function saveScores(input: ScoreSheetInput, user: SessionUser) {
       errors[`score.${item.code}`] = [`请为“${item.name}”评分`];
     }
     const self = num(stored?.selfScore);
-    const departs = value !== null && value !== self;
+    // An empty bonus or deduction self-score claims nothing: scoring it 0 agrees with the unit.
+    const departs = value !== null && value !== (self ?? (item.kind === "MANUAL" ? null : 0));
     const given = item.kind !== "MANUAL" && value !== null && value > 0;
     if (value !== null && (departs || given) && !reason) {
       errors[`reason.${item.code}`] = [

@@ -18,6 +18,7 @@ import { resultsOfKind, STAGE_LABELS } from "@/lib/results-assessment/results-vi
 import { TableHead } from "@/components/ui/table-head";
 import { ExportLink } from "@/components/ui/export-link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { AssessmentDayForm } from "@/components/results-assessment/assessment-day-form";
 
 export const metadata = { title: "成效考核结果" };
@@ -28,13 +29,20 @@ const GROUPS = [
 ] as const;
 
 /** A year's results for leaders and 省生态环境厅: totals, grades, ranks by kind with ties, change against last year. */
-export default async function AssessmentResultsPage({ params }: { params: Promise<{ year: string }> }) {
+export default async function AssessmentResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<{ started?: string }>;
+}) {
   const user = await requirePermission("assessment:read");
   const parsed = AssessmentPathSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const view = await getAssessmentResults(parsed.data.year);
   if (!view) notFound();
   const { year, scheme } = view;
+  const { started } = await searchParams;
   const reviewer = can(user.role, "assessment:score");
   const today = chinaToday();
   const defaultAsOf = `${year + 1}-01-31` <= today ? `${year + 1}-01-31` : today;
@@ -63,6 +71,9 @@ export default async function AssessmentResultsPage({ params }: { params: Promis
           <ExportLink href={`/api/assessments/${year}/xlsx`} label="导出 Excel" />
         </div>
       </header>
+      <DoneNotice>
+        {started && scheme.lockedAt && `已启动${year}年度考核评分：方案已锁定，各单位的自动项目已计算并预填为自评分。`}
+      </DoneNotice>
       {reviewer && !scheme.lockedAt && <AssessmentDayForm year={year} mode="start" defaultAsOf={defaultAsOf} />}
       {reviewer && scheme.lockedAt && view.results.some((result) => result.stage !== "CONFIRMED") && (
         <AssessmentDayForm year={year} mode="recompute" defaultAsOf={today} />

@@ -8,19 +8,27 @@ import { defaultScheme } from "@/lib/results-assessment/scheme";
 import { AssessmentPathSchema } from "@/lib/results-assessment/schemas";
 import { TableHead } from "@/components/ui/table-head";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { SchemeForm } from "@/components/results-assessment/scheme-form";
 import { AdoptDefaultForm } from "@/components/results-assessment/adopt-default-form";
 
 export const metadata = { title: "成效考核方案" };
 
 /** The year's scheme: 省生态环境厅 defines it (or takes the default) and changes it in versions; leaders read it. */
-export default async function SchemePage({ params }: { params: Promise<{ year: string }> }) {
+export default async function SchemePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requirePermission("assessment:read");
   const parsed = AssessmentPathSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const year = parsed.data.year;
   const [scheme, versions] = await Promise.all([getCurrentScheme(year), listSchemeVersions(year)]);
   const editor = can(user.role, "assessment:score");
+  const { saved } = await searchParams;
   if (!scheme && !editor) notFound();
   const initial = scheme ?? { ...defaultScheme(year), items: defaultScheme(year).items };
   return (
@@ -36,6 +44,7 @@ export default async function SchemePage({ params }: { params: Promise<{ year: s
         </p>
         {scheme && <p className="text-sm text-slate-600">{schemeRulesText(scheme)}</p>}
       </header>
+      <DoneNotice>{saved && scheme && `已保存${year}年度考核方案（第 ${scheme.version} 版）。`}</DoneNotice>
       {scheme && (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">

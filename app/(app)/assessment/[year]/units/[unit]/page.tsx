@@ -10,6 +10,7 @@ import { rankChangeText } from "@/lib/results-assessment/grading";
 import { SheetPathSchema } from "@/lib/results-assessment/schemas";
 import { STAGE_LABELS } from "@/lib/results-assessment/results-view";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DoneNotice } from "@/components/ui/done-notice";
 import { AssessmentSheetForm } from "@/components/results-assessment/assessment-sheet-form";
 import { UnlockResultForm } from "@/components/results-assessment/unlock-result-form";
 
@@ -19,7 +20,20 @@ export const metadata = { title: "成效考核评分表" };
  * One unit's score sheet: the unit's staff self-assess while it is theirs, 省生态环境厅 scores beside
  * the self-scores and confirms, leaders read. Another unit's sheet is not found for staff.
  */
-export default async function AssessmentSheetPage({ params }: { params: Promise<{ year: string; unit: string }> }) {
+const NOTICES = {
+  saved: "已保存。",
+  submitted: "已提交自评，等待省生态环境厅评分。",
+  confirmed: "已确认考核结果，结果已锁定。",
+  unlocked: "已解锁考核结果，可重新评分。",
+} as const;
+
+export default async function AssessmentSheetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string; unit: string }>;
+  searchParams: Promise<Partial<Record<keyof typeof NOTICES, string>>>;
+}) {
   const user = await requirePermission("assessment:sheet");
   const parsed = SheetPathSchema.safeParse(await params);
   if (!parsed.success) notFound();
@@ -27,10 +41,11 @@ export default async function AssessmentSheetPage({ params }: { params: Promise<
   const sheet = await getAssessmentSheet(year, unit, user);
   if (!sheet) notFound();
   const { scheme, result } = sheet;
+  const query = await searchParams;
+  const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => query[key] !== undefined);
   const rows = scheme.items.map((item, index) => ({ item, score: result.items[index]! }));
   const selfMode = can(user.role, "assessment:self") && result.stage === "SELF_ASSESSING";
   const scoreMode = can(user.role, "assessment:score") && result.stage !== "CONFIRMED";
-  const evidenceHref = (code: string) => `/api/assessments/${year}/units/${unit}/evidence/${code}`;
   return (
     <article className="space-y-5">
       <Breadcrumb href={can(user.role, "assessment:read") ? `/assessment/${year}` : "/assessment"} label={`${year}年度成效考核`}>
@@ -63,13 +78,15 @@ export default async function AssessmentSheetPage({ params }: { params: Promise<
           <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">已解锁重新评分，原因：{sheet.unlockReason}</p>
         )}
       </header>
+      <DoneNotice>{notice && `${result.unit.name}：${NOTICES[notice]}`}</DoneNotice>
       <AssessmentSheetForm
+        key={result.version}
         mode={selfMode ? "self" : scoreMode ? "score" : "read"}
         year={year}
         unit={unit}
         version={result.version}
         rows={rows}
-        evidenceHref={evidenceHref}
+        evidenceBase={`/api/assessments/${year}/units/${unit}/evidence`}
       />
       {can(user.role, "assessment:score") && result.stage === "CONFIRMED" && (
         <UnlockResultForm year={year} unit={unit} version={result.version} />
