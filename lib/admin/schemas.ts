@@ -20,13 +20,14 @@ const unitCodeField = lineSchema("单位").max(32, "单位代码无效").optiona
 const usernameRef = lineSchema("用户名").min(1, "用户名无效").max(32, "用户名无效");
 
 /**
- * Staff are bound to exactly one unit; the reviewer may name the department it reviews for
- * (省生态环境厅); leaders, admins and auditors belong to none. The unit itself is checked to
+ * Staff and a unit's 单位负责人 are bound to exactly one unit; the reviewer may name the department it
+ * reviews for (省生态环境厅); leaders, admins and auditors belong to none. The unit itself is checked to
  * exist by the data layer.
  */
 export function unitRuleIssue(role: Role, unitCode: string): string | null {
   if (role === "STAFF" && !unitCode) return "填报人必须绑定一个单位";
-  if (role !== "STAFF" && role !== "REVIEWER" && unitCode) return "该角色不绑定单位";
+  if (role === "UNIT_LEAD" && !unitCode) return "单位负责人必须绑定一个单位";
+  if (role !== "STAFF" && role !== "UNIT_LEAD" && role !== "REVIEWER" && unitCode) return "该角色不绑定单位";
   return null;
 }
 

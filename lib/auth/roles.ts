@@ -1,5 +1,5 @@
 /** Roles and what each may do. One table drives page guards, actions and API checks. */
-export const ROLES = ["STAFF", "REVIEWER", "LEADER", "ADMIN", "AUDITOR"] as const;
+export const ROLES = ["STAFF", "REVIEWER", "LEADER", "ADMIN", "AUDITOR", "UNIT_LEAD"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,11 +8,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   LEADER: "领导",
   ADMIN: "管理员",
   AUDITOR: "审计员",
+  UNIT_LEAD: "单位负责人",
 };
 
 export const PERMISSIONS = {
   /** Browse the plan: tasks, units, indicators. The auditor sees the audit log only. */
-  "plan:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN"],
+  "plan:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN", "UNIT_LEAD"],
   /** Mark a task's 牵头单位 and amend the plan (计划调整: deadline, responsible units, lead unit). */
   "plan:edit": ["ADMIN"],
   "users:manage": ["ADMIN"],
@@ -20,7 +21,7 @@ export const PERMISSIONS = {
   "settings:manage": ["ADMIN"],
   "audit:read": ["AUDITOR"],
   /** Read progress reports; how much of them is decided by reportReadScope(). */
-  "report:read": ["STAFF", "REVIEWER", "LEADER"],
+  "report:read": ["STAFF", "REVIEWER", "LEADER", "UNIT_LEAD"],
   /** Fill in and submit the own unit's reports. */
   "report:write": ["STAFF"],
   /** Province-wide dashboards: indicators, task status, rankings. */
@@ -76,13 +77,15 @@ export interface ReportScope {
 }
 
 /**
- * Staff read every report of their own unit (drafts included); the reviewer reads every submitted
+ * Staff and the unit's 单位负责人 read every report of their own unit (drafts included); the reviewer reads every submitted
  * report but no unit's unfinished draft; leaders and API tokens read accepted reports only;
  * admin and auditor read none (separation of duties).
  */
 export function reportReadScope(reader: { role: Role | "API_TOKEN"; unitId: number | null }): ReportScope | null {
   switch (reader.role) {
     case "STAFF":
+    case "UNIT_LEAD":
+      // 单位负责人 reads everything of the own unit, as its staff do, and changes nothing.
       return reader.unitId === null ? null : { unitId: reader.unitId, statuses: ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] };
     case "REVIEWER":
       return { unitId: null, statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"] };

@@ -8,12 +8,12 @@ import { describe, expect, it } from "vitest";
 import { can, canEditReport, PERMISSIONS, reportReadScope, ROLES, scopeAllows, type Permission, type Role } from "@/lib/auth/roles";
 
 const ALLOWED: Record<Permission, Role[]> = {
-  "plan:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN"],
+  "plan:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN", "UNIT_LEAD"],
   "plan:edit": ["ADMIN"],
   "users:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
   "audit:read": ["AUDITOR"],
-  "report:read": ["STAFF", "REVIEWER", "LEADER"],
+  "report:read": ["STAFF", "REVIEWER", "LEADER", "UNIT_LEAD"],
   "report:write": ["STAFF"],
   "dashboard:read": ["REVIEWER", "LEADER"],
   "annual:read": ["REVIEWER", "LEADER"],
@@ -60,6 +60,7 @@ const READ: Record<Role, Record<Whose, readonly string[]>> = {
   LEADER: { own: ["ACCEPTED"], other: ["ACCEPTED"], city: ["ACCEPTED"] },
   ADMIN: { own: [], other: [], city: [] },
   AUDITOR: { own: [], other: [], city: [] },
+  UNIT_LEAD: { own: STATES, other: [], city: [] },
 };
 /** Which report states each role may change, per whose report it is. */
 const EDIT: Record<Role, Record<Whose, readonly string[]>> = {
@@ -68,12 +69,13 @@ const EDIT: Record<Role, Record<Whose, readonly string[]>> = {
   LEADER: { own: [], other: [], city: [] },
   ADMIN: { own: [], other: [], city: [] },
   AUDITOR: { own: [], other: [], city: [] },
+  UNIT_LEAD: { own: [], other: [], city: [] },
 };
 
 describe("role × report action × whose report", () => {
   const cases = ROLES.flatMap((role) => (Object.keys(WHOSE) as Whose[]).map((whose) => [role, whose] as const));
   it.each(cases)("%s on a report of %s unit", (role, whose) => {
-    const reader = { role, unitId: role === "STAFF" ? OWN : null };
+    const reader = { role, unitId: role === "STAFF" || role === "UNIT_LEAD" ? OWN : null };
     const readable = STATES.filter((status) => scopeAllows(reportReadScope(reader), { unitId: WHOSE[whose], status }));
     const editable = STATES.filter((status) => canEditReport(reader, { unitId: WHOSE[whose], status }));
     expect(readable).toEqual(READ[role][whose]);

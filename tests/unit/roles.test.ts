@@ -50,6 +50,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   ],
   ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
   AUDITOR: ["audit:read"],
+  UNIT_LEAD: ["plan:read", "report:read"],
 };
 
 describe("permissions", () => {
