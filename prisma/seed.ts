@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
 import { DEMO_OBSERVATIONS } from "./seed-data/demo-observations";
 import { DEMO_MEASURE_LISTS } from "./seed-data/demo-measures";
 import { DEMO_ASSESSMENT_DATES, DEMO_ASSESSMENT_YEAR, demoUnitAssessment, type DemoHandItemCode } from "./seed-data/demo-assessment";
-import { defaultScheme } from "../lib/results-assessment/scheme";
+import { defaultScheme, schemeItemRows } from "../lib/results-assessment/scheme";
 import { autoScore } from "../lib/results-assessment/auto-items";
 import { gradeOf, totalOf } from "../lib/results-assessment/grading";
 
@@ -277,15 +277,7 @@ export async function seedDemoAssessment(db: AppPrismaClient): Promise<"seeded" 
         createdAt: dates.schemeCreatedAt,
         createdById: reviewer.id,
         items: {
-          create: scheme.items.map((item, index) => ({
-            position: index + 1,
-            code: item.code,
-            name: item.name,
-            kind: item.kind,
-            points: item.points,
-            metric: item.metric,
-            description: item.description,
-          })),
+          create: schemeItemRows(scheme.items),
         },
       },
       select: { id: true, items: { select: { id: true, code: true } } },

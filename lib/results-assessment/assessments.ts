@@ -8,9 +8,19 @@ import { chinaToday } from "@/lib/core/quarters";
 import { isUniqueViolation } from "@/lib/reports/save-report";
 import { lastAudited, staleWriteError, updateVersioned, type StaleWrite } from "@/lib/core/versioned-update";
 import { storeEvidenceFile, type StoredFile } from "@/lib/evidence/evidence";
-import { AUTO_METRICS, autoScore, autoScoreText, roundPoints, type AutoMetric, type AutoScore, type UnitYearFacts } from "./auto-items";
+import {
+  AUTO_METRICS,
+  autoScore,
+  autoScoreText,
+  factsFor,
+  roundPoints,
+  ZERO_FACTS,
+  type AutoMetric,
+  type AutoScore,
+  type UnitYearFacts,
+} from "./auto-items";
 import { gradeOf, rankResults, totalOf, type GradeThreshold, type ItemKind } from "./grading";
-import { gradeThresholdSchema } from "./scheme";
+import { gradeThresholdSchema, schemeItemRows } from "./scheme";
 import { gatherUnitFacts } from "./unit-facts";
 import type { AssessmentResultsView, ItemScoreView, ResultView, SchemeItemView, SchemeView } from "./results-view";
 import type { ScoreSheetInput, SchemeFormInput, SelfAssessmentInput, SheetEntry, StartAssessmentInput, UnlockResultInput } from "./schemas";
@@ -109,18 +119,6 @@ const schemeStale = (year: number): StaleWrite => ({
   message: ({ who, when }) => `保存未成功：${who}已于 ${when} 修改了${year}年度考核方案。您填写的内容仍在页面上，请刷新查看后再保存。`,
 });
 
-function itemRows(input: SchemeFormInput) {
-  return input.items.map((item, position) => ({
-    position,
-    code: item.code,
-    name: item.name,
-    kind: item.kind,
-    points: item.points,
-    metric: item.metric,
-    description: item.description,
-  }));
-}
-
 /**
  * Saves the year's scheme as its next version. Before scoring starts this is a draft the reviewer
  * may change freely; once scoring has started the change needs a reason, is refused while any
@@ -153,7 +151,7 @@ export async function saveScheme(input: SchemeFormInput, user: SessionUser): Pro
           deductionCap: input.deductionCap,
           lockedAt: scoring ? new Date() : null,
           createdById: user.id,
-          items: { create: itemRows(input) },
+          items: { create: schemeItemRows(input.items) },
         },
         select: schemeSelect,
       });
@@ -187,37 +185,8 @@ export async function saveScheme(input: SchemeFormInput, user: SessionUser): Pro
 
 /** The automatic score an item of `points` earns on stored inputs. */
 function rescored(stored: ComputedAuto, points: number): ComputedAuto {
-  const facts = { numerator: stored.numerator, denominator: stored.denominator };
-  const result = autoScore(stored.metric, points, metricFacts(stored.metric, facts));
+  const result = autoScore(stored.metric, points, factsFor(stored.metric, stored.numerator, stored.denominator));
   return { ...result, asOf: stored.asOf };
-}
-
-/** Facts that give one metric a numerator and a denominator (the other facts are irrelevant to it). */
-function metricFacts(metric: AutoMetric, { numerator, denominator }: { numerator: number; denominator: number }): UnitYearFacts {
-  const zero: UnitYearFacts = {
-    reportsOwed: 0,
-    reportsOnTime: 0,
-    reportsSubmitted: 0,
-    reportsComplete: 0,
-    milestonesDue: 0,
-    milestonesOnTime: 0,
-    completionsClaimed: 0,
-    completionsVerified: 0,
-    indicatorsJudged: 0,
-    indicatorsMet: 0,
-    fundsPlanned: 0,
-    fundsSpentWithinPlan: 0,
-  };
-  const keys: Record<AutoMetric, [keyof UnitYearFacts, keyof UnitYearFacts]> = {
-    ON_TIME_REPORTING: ["reportsOnTime", "reportsOwed"],
-    REPORT_COMPLETENESS: ["reportsComplete", "reportsSubmitted"],
-    MILESTONES_ON_TIME: ["milestonesOnTime", "milestonesDue"],
-    VERIFIED_COMPLETION: ["completionsVerified", "completionsClaimed"],
-    INDICATOR_TARGETS_MET: ["indicatorsMet", "indicatorsJudged"],
-    FUNDS_AS_PLANNED: ["fundsSpentWithinPlan", "fundsPlanned"],
-  };
-  const [top, bottom] = keys[metric];
-  return { ...zero, [top]: numerator, [bottom]: denominator };
 }
 
 const computedOf = (value: unknown): ComputedAuto | null => {
@@ -287,11 +256,7 @@ async function carryResults(tx: Tx, from: SchemeRow, to: SchemeRow) {
           stored && stored.metric === item.metric
             ? rescored(stored, points)
             : {
-                ...autoScore(
-                  item.metric as AutoMetric,
-                  points,
-                  facts?.get(result.unitId) ?? metricFacts(item.metric as AutoMetric, { numerator: 0, denominator: 0 }),
-                ),
+                ...autoScore(item.metric as AutoMetric, points, facts?.get(result.unitId) ?? ZERO_FACTS),
                 asOf,
               };
         // A self-score that took the formula's score follows it, as recomputeAutoItems does.
@@ -343,7 +308,7 @@ function scoreRow(resultId: number, item: SchemeRow["items"][number], facts: Uni
   if (item.kind !== "AUTO" || !item.metric) return { resultId, itemId: item.id };
   const metric = item.metric as AutoMetric;
   const computed: ComputedAuto = {
-    ...autoScore(metric, Number(item.points), facts ?? metricFacts(metric, { numerator: 0, denominator: 0 })),
+    ...autoScore(metric, Number(item.points), facts ?? ZERO_FACTS),
     asOf,
   };
   return { resultId, itemId: item.id, score: computed.score, selfScore: computed.score, computed: { ...computed } };
@@ -375,7 +340,7 @@ export async function recomputeAutoItems(input: StartAssessmentInput, user: Sess
       for (const item of autoItems) {
         const metric = item.metric as AutoMetric;
         const computed: ComputedAuto = {
-          ...autoScore(metric, Number(item.points), facts.get(result.unitId) ?? metricFacts(metric, { numerator: 0, denominator: 0 })),
+          ...autoScore(metric, Number(item.points), facts.get(result.unitId) ?? ZERO_FACTS),
           asOf: input.asOf,
         };
         const stored = result.scores.find((score) => score.itemId === item.id);

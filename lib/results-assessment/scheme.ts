@@ -74,6 +74,19 @@ export const schemeSchema = z
   });
 export type SchemeInput = z.output<typeof schemeSchema>;
 
+/** A scheme's items as rows of AssessmentItem, in their order. */
+export function schemeItemRows(items: readonly SchemeItemInput[]) {
+  return items.map((item, position) => ({
+    position,
+    code: item.code,
+    name: item.name,
+    kind: item.kind,
+    points: item.points,
+    metric: item.metric,
+    description: item.description,
+  }));
+}
+
 const auto = (code: string, metric: AutoMetric, pointsValue: number): SchemeItemInput => ({
   code,
   name: AUTO_METRIC_DEFINITIONS[metric].label,

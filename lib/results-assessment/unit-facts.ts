@@ -10,7 +10,7 @@ import { assessIndicator, type Verdict } from "@/lib/indicators/assessment";
 import { assessAllIndicators, boundsOf, targetsOf, toPoint } from "@/lib/indicators/observations";
 import { milestoneGroups } from "@/lib/measures/milestone-progress";
 import { tallyOnTime } from "@/lib/measures/milestone-tallies";
-import type { UnitYearFacts } from "./auto-items";
+import { ZERO_FACTS, type UnitYearFacts } from "./auto-items";
 
 /**
  * The facts behind 成效考核's automatic items, for every unit, as the system knew them at the end of
@@ -25,21 +25,6 @@ import type { UnitYearFacts } from "./auto-items";
  * owner, by the city's own values against the province's targets for a city; overspending capped
  * at plan, so spending more never scores more.
  */
-
-const ZERO_FACTS: UnitYearFacts = {
-  reportsOwed: 0,
-  reportsOnTime: 0,
-  reportsSubmitted: 0,
-  reportsComplete: 0,
-  milestonesDue: 0,
-  milestonesOnTime: 0,
-  completionsClaimed: 0,
-  completionsVerified: 0,
-  indicatorsJudged: 0,
-  indicatorsMet: 0,
-  fundsPlanned: 0,
-  fundsSpentWithinPlan: 0,
-};
 
 const MET_VERDICTS: readonly Verdict[] = ["ON_COURSE", "ACHIEVED"];
 
