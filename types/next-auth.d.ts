@@ -7,9 +7,11 @@ declare module "next-auth" {
     sessionVersion: number;
     /** The server-side session opened by this sign-in (UserSession). */
     sessionId: string;
+    /** Signed in through the identity service (lib/auth/oidc.ts) rather than with the password. */
+    via?: "oidc";
   }
   interface Session {
-    user: { id: string; name: string; role: Role; sv: number; sid?: string; authTime: number; lastSeen: number };
+    user: { id: string; name: string; role: Role; sv: number; sid?: string; authTime: number; lastSeen: number; via?: "oidc" };
   }
 }
 
@@ -24,5 +26,7 @@ declare module "next-auth/jwt" {
     sid?: string;
     authTime: number;
     lastSeen: number;
+    /** "oidc": signed in through the identity service, which needs no local password (no forced change). */
+    via?: "oidc";
   }
 }

@@ -15,7 +15,7 @@ export function SignOutButton() {
       type="button"
       disabled={!ready}
       onClick={() => void signOut({ callbackUrl: "/login" })}
-      className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+      className="min-h-11 rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 sm:min-h-0"
     >
       退出登录
     </button>

@@ -12,7 +12,7 @@ interface Props {
   addressees: { code: string; shortName: string }[];
 }
 
-const inputClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+const inputClass = "mt-1 block min-h-11 w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0";
 
 /** 提出需协调事项: a problem the unit cannot solve alone, to another unit or the leadership. */
 export function RaiseIssueForm({ taskNumber, reportId, addressees }: Props) {
@@ -48,7 +48,11 @@ export function RaiseIssueForm({ taskNumber, reportId, addressees }: Props) {
       <FormField id="coordination-deadline" label="期望办结日期（可选）" state={state} name="deadline">
         <input type="date" {...field("deadline")} />
       </FormField>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60 sm:min-h-0"
+      >
         {pending ? "提交中…" : "提出需协调事项"}
       </button>
       <FormMessage {...messageProps} />

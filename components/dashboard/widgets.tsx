@@ -103,8 +103,9 @@ export async function IndicatorVerdicts({ currentYear }: { currentYear: number }
           </span>
         ))}
       </p>
-      <div className="max-h-96 overflow-y-auto">
-        <table className="w-full text-sm">
+      {/* On a phone the table scrolls inside its own box (down and sideways), not the page. */}
+      <div className="max-h-96 overflow-auto">
+        <table className="w-full min-w-xl text-sm md:min-w-0">
           <caption className="sr-only">各指标最新值、目标与判断：先列实施意见正文确定的主要目标，再列重点任务清单中的其他目标</caption>
           <TableHead columns={["指标", "最新值", "目标", "判断"]} dense />
           <IndicatorRows label="主要目标（实施意见正文）" items={items.filter((item) => isHeadline(item.indicator))} />
@@ -234,8 +235,8 @@ export async function UnitRanking({ query, kind }: { query: DashboardQuery; kind
   const title = kind === "CITY" ? "设区市排名" : "省直单位排名";
   return (
     <Widget id={`w-rank-${kind}`} title={title}>
-      <div className="max-h-80 overflow-y-auto">
-        <table className="w-full text-sm">
+      <div className="max-h-80 overflow-auto">
+        <table className="w-full min-w-xl text-sm md:min-w-0">
           <caption className="sr-only">{title}：按滞后或逾期任务占比排序，少者在前，相同者并列</caption>
           <TableHead
             columns={["名次", "单位", "任务", "滞后或逾期", "滞后占比", "平均完成", pm25 !== null && "PM2.5（微克/立方米）"]}

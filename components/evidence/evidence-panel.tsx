@@ -21,7 +21,12 @@ function RemoveButton({ file }: { file: EvidenceItem }) {
   return (
     <form {...formProps} className="inline">
       <input type="hidden" name="fileId" value={file.id} />
-      <button type="submit" disabled={pending} className="text-sm text-red-800 hover:underline" aria-label={`删除 ${file.fileName}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 text-sm text-red-800 hover:underline sm:min-h-0"
+        aria-label={`删除 ${file.fileName}`}
+      >
         删除
       </button>
       <InlineFailure {...messageProps} />
@@ -45,8 +50,8 @@ export function EvidencePanel({ reportId, files, editable }: { reportId: number;
       ) : (
         <ul className="mt-2 space-y-1">
           {files.map((file) => (
-            <li key={file.id} className="flex items-center gap-3">
-              <a href={`/api/evidence/${file.id}`} className="text-blue-800 hover:underline">
+            <li key={file.id} className="flex flex-wrap items-center gap-x-3">
+              <a href={`/api/evidence/${file.id}`} className="text-blue-800 wrap-anywhere hover:underline">
                 {file.fileName}
               </a>
               <span className="text-sm text-slate-600">{sizeText(file.size)}</span>
@@ -67,13 +72,14 @@ export function EvidencePanel({ reportId, files, editable }: { reportId: number;
               name="file"
               type="file"
               accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+              className="min-h-11 max-w-full sm:min-h-0"
               aria-invalid={state.fieldErrors.file ? true : undefined}
               aria-describedby={state.fieldErrors.file ? "evidence-file-error" : undefined}
             />
             <button
               type="submit"
               disabled={pending}
-              className="rounded border border-brand-700 px-3 py-1.5 text-brand-700 disabled:opacity-60"
+              className="min-h-11 rounded border border-brand-700 px-3 py-1.5 text-brand-700 disabled:opacity-60 sm:min-h-0"
             >
               {pending ? "上传中…" : "上传"}
             </button>

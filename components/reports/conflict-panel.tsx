@@ -33,33 +33,36 @@ export function ConflictPanel({ conflict, differences, pending, onKeepMine, onTa
         {differences.length > 0 ? `有 ${differences.length} 处与您的内容不同：` : "对方的版本与您的内容相同。"}
       </p>
       {differences.length > 0 && (
-        <table className="w-full text-sm">
-          <TableHead columns={["字段", "对方的版本", "您的内容", record.editable && "操作"]} dense />
-          <tbody>
-            {differences.map((difference) => (
-              <tr key={difference.key} className="border-t border-amber-200 align-top">
-                <th scope="row" id={`conflict-${difference.key}`} className="px-2 py-1 text-left font-medium">
-                  {difference.label}
-                  <span className="block text-xs font-normal text-amber-800">不同</span>
-                </th>
-                <td className="whitespace-pre-wrap px-2 py-1">{difference.theirs || "（空）"}</td>
-                <td className="whitespace-pre-wrap bg-amber-100 px-2 py-1">{difference.mine || "（空）"}</td>
-                {record.editable && (
-                  <td className="px-2 py-1">
-                    <button
-                      type="button"
-                      onClick={() => onTakeField(difference.key)}
-                      aria-describedby={`conflict-${difference.key}`}
-                      className="whitespace-nowrap text-blue-800 underline"
-                    >
-                      采用此项
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // On a phone the comparison scrolls sideways inside its own box, not the page.
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-xl text-sm md:min-w-0">
+            <TableHead columns={["字段", "对方的版本", "您的内容", record.editable && "操作"]} dense />
+            <tbody>
+              {differences.map((difference) => (
+                <tr key={difference.key} className="border-t border-amber-200 align-top">
+                  <th scope="row" id={`conflict-${difference.key}`} className="px-2 py-1 text-left font-medium">
+                    {difference.label}
+                    <span className="block text-xs font-normal text-amber-800">不同</span>
+                  </th>
+                  <td className="whitespace-pre-wrap px-2 py-1">{difference.theirs || "（空）"}</td>
+                  <td className="whitespace-pre-wrap bg-amber-100 px-2 py-1">{difference.mine || "（空）"}</td>
+                  {record.editable && (
+                    <td className="px-2 py-1">
+                      <button
+                        type="button"
+                        onClick={() => onTakeField(difference.key)}
+                        aria-describedby={`conflict-${difference.key}`}
+                        className="min-h-11 whitespace-nowrap text-blue-800 underline sm:min-h-0"
+                      >
+                        采用此项
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {record.editable ? (
         <div className="flex flex-wrap gap-3">
@@ -67,7 +70,7 @@ export function ConflictPanel({ conflict, differences, pending, onKeepMine, onTa
             type="button"
             onClick={onKeepMine}
             disabled={pending}
-            className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+            className="min-h-11 rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60 sm:min-h-0"
           >
             保留我的内容并覆盖保存
           </button>
@@ -75,7 +78,7 @@ export function ConflictPanel({ conflict, differences, pending, onKeepMine, onTa
             type="button"
             onClick={onTakeTheirs}
             disabled={pending}
-            className="rounded border border-slate-400 px-4 py-2 disabled:opacity-60"
+            className="min-h-11 rounded border border-slate-400 px-4 py-2 disabled:opacity-60 sm:min-h-0"
           >
             采用对方版本
           </button>

@@ -30,7 +30,7 @@ export interface ReportMilestoneItem {
   initial: MilestoneEntryValues;
 }
 
-const field = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+const field = "mt-1 min-h-11 w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0";
 
 /**
  * The report form's 节点 fieldset: each milestone of the quarter with its planned date, deliverable

@@ -78,11 +78,19 @@ export function CarryForwardForm({ reference, source }: { reference: string; sou
             将以{source}
             的进展状态、完成百分比、工作进展、存在问题和下步计划作为本季度报告并提交审核，页面上未保存的内容不会保留；指标数值不沿用。
           </p>
-          <div className="flex gap-3">
-            <button type="submit" disabled={pending} className="rounded bg-amber-700 px-3 py-1.5 text-sm text-white disabled:opacity-60">
+          <div className="flex flex-wrap gap-3">
+            <button
+              type="submit"
+              disabled={pending}
+              className="min-h-11 rounded bg-amber-700 px-3 py-1.5 text-sm text-white disabled:opacity-60 sm:min-h-0"
+            >
               {pending ? "处理中…" : "确认沿用并提交"}
             </button>
-            <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
+            <button
+              type="button"
+              onClick={() => setAsking(false)}
+              className="min-h-11 rounded border border-slate-400 px-3 py-1.5 text-sm sm:min-h-0"
+            >
               取消
             </button>
           </div>
@@ -91,7 +99,7 @@ export function CarryForwardForm({ reference, source }: { reference: string; sou
         <button
           type="button"
           onClick={() => setAsking(true)}
-          className="rounded border border-amber-700 px-3 py-1.5 text-sm text-amber-900 hover:bg-amber-100"
+          className="min-h-11 rounded border border-amber-700 px-3 py-1.5 text-sm text-amber-900 hover:bg-amber-100 sm:min-h-0"
         >
           本季度无新进展，沿用上季度
         </button>

@@ -132,7 +132,7 @@ export function ReportForm({
   }
 
   const describedBy = (name: string) => (errors[name] ? `${name.replaceAll(".", "-")}-error` : undefined);
-  const field = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+  const field = "mt-1 min-h-11 w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0";
   const differsMark = (key: string) =>
     differing.has(key) ? <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs text-amber-900">与对方版本不同</span> : null;
 
@@ -155,11 +155,11 @@ export function ReportForm({
       <input type="hidden" name="requestId" ref={requestIdRef} />
 
       {previous && (
-        <div className="no-print flex items-center gap-3">
+        <div className="no-print flex flex-wrap items-center gap-3">
           <button
             type="button"
             onClick={copyFromPrevious}
-            className="rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100"
+            className="min-h-11 rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 sm:min-h-0"
           >
             复制上季度内容
           </button>

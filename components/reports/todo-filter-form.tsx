@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TODO_STATUS_LABELS } from "@/lib/reports/todo";
 import { TODO_GROUPS, TODO_STATUSES, type TodoGroup } from "@/lib/reports/schemas";
 
-const SELECT = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+const SELECT = "mt-1 block min-h-11 max-w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0";
 const GROUP_LABELS: Record<TodoGroup, string> = { section: "按篇章", status: "按状态", quarter: "按季度" };
 
 interface Props {
@@ -38,7 +38,7 @@ export function TodoFilterForm({ values, sections }: Props) {
         季度
         <input name="quarter" defaultValue={values.quarter ?? ""} placeholder="如 2026Q3" className={`${SELECT} w-28`} />
       </label>
-      <label className="text-sm">
+      <label className="max-w-full text-sm">
         篇章
         <select name="section" defaultValue={values.section ?? ""} className={SELECT}>
           <option value="">全部</option>
@@ -60,10 +60,10 @@ export function TodoFilterForm({ values, sections }: Props) {
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+      <button type="submit" className="min-h-11 rounded bg-slate-800 px-3 py-1.5 text-white sm:min-h-0">
         筛选
       </button>
-      <Link href="/my" className="py-1.5 text-sm text-blue-800 hover:underline">
+      <Link href="/my" className="inline-flex min-h-11 items-center text-sm text-blue-800 hover:underline sm:inline sm:min-h-0 sm:py-1.5">
         清除筛选
       </Link>
     </form>

@@ -25,7 +25,7 @@ export function WithdrawForm({ reportId, version }: { reportId: number; version:
         <button
           type="submit"
           disabled={form.pending}
-          className="rounded border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+          className="min-h-11 rounded border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60 sm:min-h-0"
         >
           {form.pending ? "正在撤回…" : "撤回"}
         </button>

@@ -28,7 +28,11 @@ export function UnlockForm({ reportId, version }: { reportId: number; version: n
       />
       <FieldError id="unlock-reason-error" errors={errors} />
       <FormMessage {...messageProps} />
-      <button type="submit" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded border border-red-700 px-4 py-2 text-red-800 disabled:opacity-60 sm:min-h-0"
+      >
         {pending ? "解锁中…" : "解锁并退回"}
       </button>
     </form>

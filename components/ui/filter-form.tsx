@@ -1,6 +1,7 @@
 /** The pieces of a list's filter bar: a plain GET form, so the view lives in the URL and can be bookmarked and shared. */
 
-export const FILTER_FIELD = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+/** 44 px high on a phone (a finger's target), as before from sm; never wider than the screen. */
+export const FILTER_FIELD = "mt-1 block min-h-11 max-w-full rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0";
 
 export function FilterForm({ action, children }: { action: string; children: React.ReactNode }) {
   return (
@@ -11,7 +12,7 @@ export function FilterForm({ action, children }: { action: string; children: Rea
       className="no-print flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
     >
       {children}
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+      <button type="submit" className="min-h-11 rounded bg-slate-800 px-3 py-1.5 text-white sm:min-h-0">
         筛选
       </button>
     </form>
@@ -33,7 +34,7 @@ export function FilterSelect({
   all?: string | null;
 }) {
   return (
-    <label className="text-sm">
+    <label className="max-w-full text-sm">
       {label}
       <select name={name} defaultValue={value ?? ""} className={FILTER_FIELD}>
         {all !== null && <option value="">{all}</option>}

@@ -24,7 +24,7 @@ export function IntentButtons({ name, buttons, pending }: { name: string; button
           name={name}
           value={button.value}
           disabled={pending}
-          className={`rounded px-4 py-2 disabled:opacity-60 ${TONES[button.tone]}`}
+          className={`min-h-11 rounded px-4 py-2 disabled:opacity-60 sm:min-h-0 ${TONES[button.tone]}`}
         >
           {button.label}
         </button>

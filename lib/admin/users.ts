@@ -43,6 +43,7 @@ export async function listUsers(search: UserSearch = { page: 1 }) {
         lastSignInAt: true,
         mustChangePassword: true,
         unit: { select: { code: true, shortName: true } },
+        _count: { select: { identities: true } },
       },
     }),
   ]);

@@ -74,6 +74,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "auth.signout": "退出登录",
   "auth.password_change": "修改密码",
   "auth.password_change_failed": "修改密码失败（当前密码错误）",
+  "auth.oidc_refused": "统一身份认证登录被拒绝",
+  "user.identity_link": "关联统一身份认证账号",
+  "user.identity_unlink": "解除统一身份认证账号关联",
   "access.denied": "无权访问，被拒绝",
   "apiToken.issue": "签发 API 令牌",
   "apiToken.revoke": "吊销 API 令牌",
@@ -86,7 +89,14 @@ export const ACTION_LABELS: Record<string, string> = {
   "coordination.raise": "提出需协调事项",
   "coordination.reply": "答复需协调事项",
   "coordination.close": "办结需协调事项",
+  "escalation.raise": "督办（催办、函告、通报、约谈或挂牌督办）",
+  "escalation.respond": "填报督办落实情况",
+  "escalation.close": "办结督办事项",
   "audit.export": "导出审计日志",
+  "contact.update": "修改本人通知设置",
+  "unitNoticeDefault.update": "修改单位通知默认设置",
+  "notice.requeue": "重新发送失败的通知",
+  "notice.escalate": "无人处理的通知自动逐级提醒（单位负责人、省生态环境厅）",
   export: "导出文件",
 };
 
@@ -103,6 +113,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Task: "重点任务",
   AnnualReport: "年度报告",
   CoordinationIssue: "需协调事项",
+  Escalation: "督办事项",
   ImportBatch: "Excel 导入",
   AuditLog: "审计日志",
   MeasureList: "举措清单",
@@ -113,6 +124,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   AssessmentScheme: "成效考核方案",
   AssessmentResult: "成效考核结果",
   Export: "导出",
+  ContactPreference: "通知设置",
+  UnitNoticeDefault: "单位通知默认设置",
+  NoticeDelivery: "通知发送记录",
+  Notice: "通知",
 };
 
 /** The permission a denial names (lib/auth/roles.ts), as the menu calls it. */
@@ -137,6 +152,7 @@ export const PERMISSION_LABELS: Record<string, string> = {
   "coordination:read": "查看需协调事项",
   "coordination:raise": "提出需协调事项",
   "report:lead-review": "牵头单位审核",
+  "notice:read": "收件箱与通知设置",
 };
 
 /** Verbs of action strings not (yet) in the table, so a new action still reads as Chinese. */
@@ -247,6 +263,29 @@ export const FIELD_LABELS: Record<string, string> = {
   newDate: "新的计划完成日期",
   lateReason: "滞后原因",
   dropReason: "取消原因",
+  requiredAction: "整改要求",
+  rectifyBy: "整改期限",
+  documentNumber: "文号",
+  response: "落实情况",
+  previousId: "上一步督办",
+  email: "邮箱",
+  webhookAddress: "消息推送账号",
+  emailEnabled: "接收邮件通知",
+  webhookEnabled: "接收消息推送",
+  quietStart: "免打扰开始",
+  quietEnd: "免打扰结束",
+  webhookUrl: "消息推送地址",
+  webhookOn: "启用消息推送",
+  webhookSecret: "消息推送共享密钥",
+  channel: "发送渠道",
+  attempts: "已尝试次数",
+  via: "登录方式",
+  issuer: "统一身份认证服务",
+  externalSubject: "统一身份认证账号标识",
+  automatic: "自动关联",
+  claim: "自动关联依据的字段",
+  autoLinked: "本次登录时自动关联",
+  linkedAt: "关联时间",
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -262,11 +301,26 @@ const VALUE_LABELS: Record<string, string> = {
   ANSWERED: "已答复",
   CLOSED: "已办结",
   CIRCULATE: "通报",
+  LETTER: "函告",
+  INTERVIEW: "约谈",
+  LISTED: "挂牌督办",
   "password change": "修改密码",
   "wrong password": "密码错误",
   "unknown user": "账号不存在",
   inactive: "账号已停用",
   "wrong current password": "当前密码错误",
+  PENDING: "待发送",
+  RETRYING: "重试中",
+  SENT: "已发送",
+  FAILED: "失败",
+  EMAIL: "邮件",
+  WEBHOOK: "消息推送",
+  oidc: "统一身份认证",
+  "unlinked identity": "统一身份认证账号未关联本系统账号",
+  "no auto-link claim": "身份信息中没有用于自动关联的字段",
+  "no account named by the claim": "没有与之同名的本系统账号",
+  "account already linked": "同名账号已关联其他统一身份认证账号",
+  "issuer differs from OIDC_ISSUER": "身份提供方与配置的 OIDC_ISSUER 不一致",
 };
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

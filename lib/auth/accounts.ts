@@ -8,6 +8,7 @@ import { checkPasswordUnderLimits, sleep } from "@/lib/auth/password-attempt";
 import { createSession, endAllSessions, pruneSessions } from "@/lib/auth/user-sessions";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface SessionUser {
   id: number;
@@ -22,7 +23,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
-const sessionUserSelect = {
+/** The columns a SessionUser is made of (every sign-in path reads the user with them). */
+export const sessionUserSelect = {
   id: true,
   username: true,
   displayName: true,
@@ -34,7 +36,7 @@ const sessionUserSelect = {
   unit: { select: { code: true, shortName: true } },
 } as const;
 
-function toSessionUser(row: {
+export function toSessionUser(row: {
   id: number;
   username: string;
   displayName: string;
@@ -59,6 +61,48 @@ function toSessionUser(row: {
 
 export type SignInResult = { ok: true; user: SessionUser; sessionId: string } | { ok: false; refusal: SignInRefusal };
 
+type Tx = Prisma.TransactionClient;
+
+/** One sign-in attempt, by password or through the identity service: its row and its audit entry. */
+export interface SignInAttemptRecord {
+  /** The name the attempt was made under (what was typed, or the local account of an identity), at most 64 characters. */
+  username: string;
+  address: string;
+  success: boolean;
+  at: Date;
+  /** The local account, when known. */
+  actorId: number | null;
+  action: string;
+  facts: Record<string, string | number | boolean | null>;
+}
+
+/** Records a sign-in attempt (SignInAttempt row and audit entry) in the attempt's transaction. */
+export async function recordSignInAttempt(tx: Tx, attempt: SignInAttemptRecord): Promise<void> {
+  const username = attempt.username.slice(0, 64);
+  await tx.signInAttempt.create({ data: { username, address: attempt.address, success: attempt.success, at: attempt.at } });
+  await recordAudit(tx, {
+    actorId: attempt.actorId,
+    action: attempt.action,
+    entity: "User",
+    entityId: username,
+    after: { address: attempt.address, ...attempt.facts },
+  });
+}
+
+/**
+ * What every successful sign-in does, whatever proved who the person is: notes the moment and opens
+ * a server-side session (lib/auth/user-sessions.ts), whose id goes into the session cookie.
+ */
+export async function openSession(tx: Tx, userId: number, now: Date): Promise<string> {
+  await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+  return createSession(tx, userId, now);
+}
+
+/** After a successful sign-in: sessions past their lifetime are removed (best effort). */
+export async function afterSignIn(now: Date): Promise<void> {
+  await pruneSessions(now).catch((error: unknown) => console.error("could not prune expired sessions", error));
+}
+
 /**
  * Checks a username and password under the sign-in limits (lib/auth/sign-in-policy.ts): failures
  * are counted per account × address (the lock), per address and per account; a success counts
@@ -78,23 +122,20 @@ export async function signIn(username: string, password: string, address: string
       if (!passwordOk) return { ok: false, reason: "wrong password" };
       return row.active ? { ok: true } : { ok: false, reason: "inactive" };
     },
-    async (tx, outcome) => {
-      await tx.signInAttempt.create({ data: { username: name, address, success: outcome.success, at: now } });
-      await recordAudit(tx, {
+    (tx, outcome) =>
+      recordSignInAttempt(tx, {
+        username: name,
+        address,
+        success: outcome.success,
+        at: now,
         actorId: row?.id ?? null,
         action: outcome.action,
-        entity: "User",
-        entityId: name,
-        after: { address, ...outcome.facts },
-      });
-    },
-    async (tx) => {
-      await tx.user.update({ where: { id: row!.id }, data: { lastSignInAt: now } });
-      return createSession(tx, row!.id, now);
-    },
+        facts: outcome.facts,
+      }),
+    (tx) => openSession(tx, row!.id, now),
   );
   if (!result.ok) return result;
-  await pruneSessions(now).catch((error: unknown) => console.error("could not prune expired sessions", error));
+  await afterSignIn(now);
   return { ok: true, user: toSessionUser(row!), sessionId: result.value };
 }
 

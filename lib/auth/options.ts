@@ -1,5 +1,6 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
+import { headers } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/accounts";
@@ -10,13 +11,19 @@ import { safeRedirectUrl } from "./safe-redirect";
 import { REFUSAL_MESSAGES } from "./sign-in-policy";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 import { endSession } from "./user-sessions";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "./oidc";
+import { signInWithIdentity } from "./oidc-sign-in";
+
+/** The province's identity service, when configured (lib/auth/oidc.ts). */
+const oidc = oidcSettings();
 
 export const authOptions: NextAuthOptions = {
   // Sessions are signed JWT cookies naming a server-side session row (`sid`): any app instance can
   // serve any user, and signing out ends the session everywhere at once. The proxy slides the idle
   // timeout; getCurrentUser() re-checks the session and the user row on every request.
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
-  pages: { signIn: "/login" },
+  // The sign-in page also explains what went wrong with a sign-in through the identity service.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "账号密码",
@@ -40,10 +47,33 @@ export const authOptions: NextAuthOptions = {
         };
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    /**
+     * An identity-service sign-in becomes the linked local account's (lib/auth/oidc-sign-in.ts):
+     * `user`, made from the claims, is filled in with that account and its new session (next-auth
+     * hands this same object to the jwt callback), or the sign-in page is shown with the reason.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      if (!oidc) return false;
+      const result = await signInWithIdentity(profile, { settings: oidc, address: clientAddress(await headers()) });
+      if (!result.ok) return `/login?error=${result.refusal}`;
+      Object.assign(user, {
+        id: String(result.user.id),
+        name: result.user.displayName,
+        role: result.user.role,
+        sessionVersion: result.user.sessionVersion,
+        sessionId: result.sessionId,
+        via: "oidc",
+      } satisfies User);
+      return true;
+    },
     async jwt({ token, user }) {
       if (user) {
+        // Only a sign-in that opened a server-side session makes a cookie.
+        if (!user.sessionId) throw new Error("a sign-in without a session");
         const now = Math.floor(Date.now() / 1000);
         token.uid = user.id;
         token.role = user.role;
@@ -51,6 +81,7 @@ export const authOptions: NextAuthOptions = {
         token.sid = user.sessionId;
         token.authTime = now;
         token.lastSeen = now;
+        if (user.via) token.via = user.via;
       }
       return token;
     },
@@ -63,6 +94,7 @@ export const authOptions: NextAuthOptions = {
         sid: token.sid,
         authTime: token.authTime,
         lastSeen: token.lastSeen,
+        via: token.via,
       };
       return session;
     },

@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   "report:review": ["REVIEWER"],
   /** 牵头单位 review: pass on or return its task's reports; only for staff of the task's lead unit (checked at the data). */
   "report:lead-review": ["STAFF"],
+  /**
+   * The own inbox (收件箱) and notice settings (contact details, channels, quiet hours): everyone a
+   * notice can be for. Not the auditor, who reads the audit log only and is notified of nothing.
+   */
+  "notice:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN", "UNIT_LEAD"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

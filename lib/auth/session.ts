@@ -26,7 +26,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   }
   const user = await findSessionUser(Number(claims.id), claims.sid);
   if (!user || user.sessionVersion !== claims.sv) return null;
-  return user;
+  // Signed in through the identity service, the person needs no local password: an initial one
+  // left unchanged is no reason to stop them (a password sign-in still has to change it first).
+  return claims.via === "oidc" ? { ...user, mustChangePassword: false } : user;
 });
 
 /** Not signed in (UNAUTHENTICATED, 401) or not allowed (FORBIDDEN, 403); the wrappers answer with its message. */

@@ -52,6 +52,12 @@ const httpUrl = (example: string) => setting(`a URL (http:// or https://) such a
 
 const text = (expects: string) => setting(expects, z.string().optional());
 
+/** The mail server nodemailer sends through: smtp:// (STARTTLS when offered) or smtps://, credentials and options in the URL. */
+const smtpUrl = setting(
+  "an smtp:// or smtps:// URL such as smtp://mail.intranet:25 (default: none, e-mail is not sent)",
+  z.url({ protocol: /^smtps?$/ }).optional(),
+);
+
 /** A real calendar day written YYYY-MM-DD (no 2027-02-30). */
 const calendarDay = (expects: string) =>
   setting(
@@ -97,6 +103,9 @@ const addressList = (expects: string) =>
       .refine((entries) => entries.every(isAddressOrRange)),
   );
 
+/** The sender of notices by e-mail unless MAIL_FROM says otherwise (a reserved example domain: set it in production). */
+export const DEFAULT_MAIL_FROM = "美丽江西建设推进管理平台 <noreply@meili.example.org>";
+
 const schema = z.object({
   DATABASE_URL: setting(
     "a postgresql:// URL such as postgresql://meili:password@db.intranet:5432/meili",
@@ -138,6 +147,24 @@ const schema = z.object({
 
   STATUS_SNAPSHOT_SCHEDULE: choice(["on", "off"], "on"),
   /**
+   * The job queue (pg-boss, schema "pgboss" in the app's database): the outbox relay and the daily
+   * jobs run on the instances where it is on, each job once across all of them.
+   */
+  JOB_QUEUE: choice(["on", "off"], "on"),
+
+  /** Notices by e-mail: without a mail server e-mail deliveries fail at once (the admin re-queues them later). */
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: setting("a sender address such as 美丽江西 <noreply@meili.intranet>", z.string().trim().default(DEFAULT_MAIL_FROM)),
+  /** The address links in e-mails and webhook calls start with; default NEXTAUTH_URL, else http://localhost:PORT. */
+  APP_BASE_URL: httpUrl("https://meili.intranet"),
+  /** How often an instance asks the queue to relay the outbox (one relay per interval across instances). */
+  NOTICE_RELAY_SECONDS: wholeNumber("seconds", 10),
+  /** Attempts of one delivery before it is marked failed; 20 with the delays below span about 2.6 hours. */
+  NOTICE_MAX_ATTEMPTS: wholeNumber("attempts", 20),
+  /** Wait after the first failed attempt, doubling with each further one up to NOTICE_RETRY_MAX_SECONDS. */
+  NOTICE_RETRY_SECONDS: wholeNumber("seconds", 30),
+  NOTICE_RETRY_MAX_SECONDS: wholeNumber("seconds", 600),
+  /**
    * The day the app judges deadlines, reporting windows and milestone lights by (chinaToday() and
    * the dashboards' moment follow it), for rehearsals (演练) and tests; unset in production.
    */
@@ -149,6 +176,29 @@ const schema = z.object({
   SIGNIN_MAX_PER_ADDRESS: wholeNumber("attempts", 30),
   SESSION_IDLE_SECONDS: wholeNumber("seconds", 30 * 60),
   SESSION_ABSOLUTE_SECONDS: wholeNumber("seconds", 12 * 60 * 60),
+
+  /**
+   * Sign-in through the province's identity service (统一身份认证, OpenID Connect): the issuer
+   * exactly as the service names itself (its discovery document is read from
+   * <issuer>/.well-known/openid-configuration), and this app's client there. All three or none;
+   * none: password sign-in only (lib/auth/oidc.ts).
+   */
+  OIDC_ISSUER: httpUrl("https://sso.jiangxi.gov.cn/oidc"),
+  OIDC_CLIENT_ID: text("the client id registered with the identity service"),
+  OIDC_CLIENT_SECRET: text("the client secret registered with the identity service"),
+  OIDC_NAME: setting(
+    'the sign-in button\'s text (default "统一身份认证登录")',
+    z.string().trim().min(1).max(30).default("统一身份认证登录"),
+  ),
+  /** A claim whose value, equal to a local username, links an identity at its first sign-in; unset: an admin links each one. */
+  OIDC_AUTO_LINK_CLAIM: setting(
+    "a claim name such as preferred_username (default: none)",
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/)
+      .optional(),
+  ),
 });
 
 type ParsedEnv = z.output<typeof schema>;
@@ -159,7 +209,7 @@ export type AppEnv = (Omit<ParsedEnv, "EVIDENCE_STORE"> & { EVIDENCE_STORE: "fil
 type Name = keyof ParsedEnv;
 const NAMES = Object.keys(schema.shape) as Name[];
 /** Values never repeated in a refusal, which ends up in logs. */
-const SECRETS = new Set<Name>(["DATABASE_URL", "NEXTAUTH_SECRET", "EVIDENCE_S3_SECRET_ACCESS_KEY"]);
+const SECRETS = new Set<Name>(["DATABASE_URL", "NEXTAUTH_SECRET", "EVIDENCE_S3_SECRET_ACCESS_KEY", "OIDC_CLIENT_SECRET", "SMTP_URL"]);
 
 /** A wrong configuration: `problems` has one line per wrong variable, each starting with its name. */
 export class ConfigurationError extends Error {
@@ -182,10 +232,23 @@ function s3Problems(source: EnvSource): Map<Name, string> {
   return problems;
 }
 
+/** Rules across variables: the identity service takes its issuer and this app's client, all three or none. */
+function oidcProblems(source: EnvSource): Map<Name, string> {
+  const problems = new Map<Name, string>();
+  const names = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const given = names.filter((name) => blankIsUnset(source[name]) !== undefined);
+  if (given.length === 0 || given.length === names.length) return problems;
+  for (const name of names) {
+    if (!given.includes(name))
+      problems.set(name, `${name} is required with ${given.join(" and ")} (set all of ${names.join(", ")}, or none)`);
+  }
+  return problems;
+}
+
 /** The configuration in `source`; throws one ConfigurationError naming every wrong variable. */
 export function parseEnv(source: EnvSource): AppEnv {
   const parsed = schema.safeParse(source);
-  const problems = s3Problems(source);
+  const problems = new Map([...s3Problems(source), ...oidcProblems(source)]);
   for (const issue of parsed.error?.issues ?? []) {
     const name = issue.path[0] as Name;
     if (problems.has(name)) continue;

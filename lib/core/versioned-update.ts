@@ -72,7 +72,10 @@ type VersionedModel =
   | "coordinationIssue"
   | "unitAnnualReport"
   | "unitReportRound"
-  | "assessmentResult";
+  | "assessmentResult"
+  | "escalation"
+  | "contactPreference"
+  | "unitNoticeDefault";
 type UpdateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "updateMany">;
 type CreateManyArgs<M extends VersionedModel> = Prisma.Args<Tx[M], "createMany">;
 

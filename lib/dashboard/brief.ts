@@ -6,6 +6,7 @@ import { reportingCounts } from "@/lib/reminders/reminders";
 import type { TaskStatus } from "@/lib/status/status-rules";
 import { taskStatuses, countByStatus } from "./dashboard";
 import { coordinationInPeriod } from "@/lib/coordination/coordination";
+import { openStepsAt } from "@/lib/escalation/escalations";
 import { addDays, addQuarters, formatQuarter, quarterLabel, type Quarter } from "@/lib/core/quarters";
 
 /**
@@ -24,7 +25,8 @@ import { addDays, addQuarters, formatQuarter, quarterLabel, type Quarter } from 
  * - indicator values accepted (reviewedAt in the period; demo figures are not news);
  * - 催办/通报 sent (Reminder rows created in the period);
  * - units still owing reports for the last closed quarter;
- * - 需协调事项 raised and closed in the period, and those still open at its end.
+ * - 需协调事项 raised and closed in the period, and those still open at its end;
+ * - 督办 steps (催办 … 挂牌督办) still open at its end.
  *
  * A bounded number of queries whatever the data: each list is one aggregate in Postgres.
  */
@@ -231,7 +233,7 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
     return was !== undefined && was !== task.status ? [{ number: task.number, title: task.title, before: was, now: task.status }] : [];
   });
   const year = (today: string) => Number(today.slice(0, 4));
-  const [reports, values, reminders, late, indicatorsNow, indicatorsBefore, coordination] = await Promise.all([
+  const [reports, values, reminders, late, indicatorsNow, indicatorsBefore, coordination, escalations] = await Promise.all([
     reportEvents(period),
     acceptedValues(period),
     sentReminders(period),
@@ -239,6 +241,7 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
     assessAllIndicators(year(now.moment.today), now.moment.asOf),
     assessAllIndicators(year(before.moment.today), before.moment.asOf),
     coordinationInPeriod(period),
+    openStepsAt(period.until),
   ]);
   const verdictBefore = new Map(indicatorsBefore.map((item) => [item.indicator.code, item.assessment.verdict]));
   const verdictChanges = indicatorsNow
@@ -262,6 +265,7 @@ export async function quarterBrief(quarter?: Quarter, nowText?: string) {
     late,
     verdictChanges,
     coordination,
+    escalations,
   };
 }
 

@@ -4,6 +4,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, updateVersioned } from "@/lib/core/versioned-update";
 import { reviewStep, type ReviewStep } from "@/lib/review/review-chain";
+import { settleNotices } from "@/lib/notices/notify";
+import { SUBJECTS } from "@/lib/notices/notice-rules";
 import { measureListFields, measureSnapshotOf, recordMeasureRevision } from "./measure-record";
 import { staleList } from "./save-measure-list";
 import type { MeasureLeadReviewInput, MeasureReviewInput } from "./schemas";
@@ -66,6 +68,7 @@ async function decideMeasureList(ref: { listId: number; version: number }, actor
       after: { ...before, status: step.status, reviewComment: step.comment },
       at: now,
     });
+    await settleNotices(tx, SUBJECTS.measureListReview(list.id));
     return { id: list.id, version, status: step.status, name, taskNumber: list.task.number, year: list.year };
   });
 }

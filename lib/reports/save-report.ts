@@ -18,6 +18,8 @@ import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, versionedUpdateSql, writtenOrStale, type StaleWrite } from "@/lib/core/versioned-update";
 import { REPORT_STATUS_LABELS } from "@/lib/status/status-rules";
 import { reviewStageOnSubmit } from "@/lib/review/review-chain";
+import { settleNotices } from "@/lib/notices/notify";
+import { SUBJECTS } from "@/lib/notices/notice-rules";
 import type { SaveReportInput } from "./schemas";
 import { figureArea, parsePeriod } from "@/lib/indicators/observation-keys";
 import { checkValues, type ValueToCheck } from "@/lib/indicators/quality";
@@ -286,6 +288,8 @@ export async function writeReport(tx: Tx, input: SaveReportInput, user: SessionU
   await storeMilestoneEntries(tx, written.id, input.milestones);
   // 最多报一次: a submitted report's milestone entries are the milestones' state.
   if (submit) await writeMilestonesOfReport(tx, { id: written.id, quarter: input.quarter }, user.id);
+  // Submitted: the reminders that it was due (or overdue, or returned) expect nothing more.
+  if (submit) await settleNotices(tx, [SUBJECTS.owedReport(unitId, task.id, input.quarter), `ProgressReport:${written.id}`]);
   return written;
 }
 

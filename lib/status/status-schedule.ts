@@ -6,6 +6,8 @@ import { currentSnapshot, momentFor } from "./status-snapshot";
 
 /** Minutes after midnight (China time) at which the day's status snapshot is prepared. */
 const PREPARE_AT_MINUTES = 5;
+/** The same moment as a China-time clock reading, for the job queue's daily schedule: "00:05". */
+export const PREPARE_AT = `00:${String(PREPARE_AT_MINUTES).padStart(2, "0")}`;
 
 /** Milliseconds from `now` to the next 00:05 in China (UTC+8, no daylight saving). */
 export function delayUntilNextPreparation(now: Date): number {
@@ -18,9 +20,13 @@ export function delayUntilNextPreparation(now: Date): number {
 /**
  * The day's work: plan amendments that take effect today are applied first (the snapshot then
  * describes the plan as amended), then today's snapshot and the previous quarter's window close
- * (the 本季度变化 brief compares them).
+ * (the 本季度变化 brief compares them). Run by the job queue at start-up and at 00:05 (the
+ * `status-snapshot` job of lib/jobs/scheduled-jobs.ts), once across all instances, so that the
+ * first leader to open a dashboard does not wait for it and report writes pause for its build at
+ * night rather than during the day. Running it twice does no harm: the build is idempotent and
+ * serialized in the database.
  */
-async function prepareToday(): Promise<void> {
+export async function prepareToday(): Promise<void> {
   try {
     // A rehearsal server (APP_TODAY) must not write the plan ahead of its documents: amendments
     // take effect on the real day, applied by a server running on the real clock.
@@ -41,16 +47,4 @@ async function prepareToday(): Promise<void> {
     // The next dashboard view builds it instead; nothing is lost.
     console.error("[status snapshot] preparing today's snapshot failed:", error);
   }
-}
-
-/**
- * Applies the day's plan amendments and prepares the day's task status snapshot at start-up and soon after midnight, so that the first
- * leader to open a dashboard does not wait for it and report writes pause for its build at night
- * rather than during the day. Every instance may do it: the build is idempotent and serialized in
- * the database. Timers never keep the process alive.
- */
-export function scheduleSnapshotPreparation(): void {
-  const schedule = () => setTimeout(() => void prepareToday().then(schedule), delayUntilNextPreparation(new Date())).unref();
-  setTimeout(() => void prepareToday(), 5_000).unref();
-  schedule();
 }

@@ -4,6 +4,8 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/audit";
+import { settleNotices } from "@/lib/notices/notify";
+import { SUBJECTS } from "@/lib/notices/notice-rules";
 import { StaleWriteError, UserFacingError } from "@/lib/core/errors";
 import { staleWriteError, updateVersioned, type StaleWrite } from "@/lib/core/versioned-update";
 import { chinaToday } from "@/lib/core/quarters";
@@ -299,6 +301,7 @@ export async function saveUnitReport(input: UnitReportFormInput, user: SessionUs
         after: snapshotOf(written),
         at: now,
       });
+      if (submit) await settleNotices(tx, SUBJECTS.unitReport(unitId, input.year));
       return { id: written.id, version, status };
     });
   } catch (error) {

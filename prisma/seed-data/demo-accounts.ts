@@ -5,6 +5,10 @@
  */
 export const DEMO_PASSWORD = "MeiliJX@2024";
 
+/** Demo accounts' e-mail addresses are `<username>@` this reserved example domain (RFC 2606): nothing real is mailed. */
+export const DEMO_EMAIL_DOMAIN = "meili.example.org";
+export const demoEmail = (username: string) => `${username}@${DEMO_EMAIL_DOMAIN}`;
+
 export interface DemoAccount {
   username: string;
   displayName: string;

@@ -28,6 +28,7 @@ const ALLOWED: Record<Permission, Role[]> = {
   "coordination:read": ["STAFF", "REVIEWER", "LEADER"],
   "coordination:raise": ["STAFF"],
   "report:lead-review": ["STAFF"],
+  "notice:read": ["STAFF", "REVIEWER", "LEADER", "ADMIN", "UNIT_LEAD"],
 };
 
 describe("role × permission", () => {

@@ -23,6 +23,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "coordination:read",
     "coordination:raise",
     "report:lead-review",
+    "notice:read",
   ],
   REVIEWER: [
     "plan:read",
@@ -37,6 +38,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "assessment:sheet",
     "coordination:read",
     "report:review",
+    "notice:read",
   ],
   LEADER: [
     "plan:read",
@@ -47,10 +49,11 @@ const EXPECTED: Record<Role, Permission[]> = {
     "assessment:read",
     "assessment:sheet",
     "coordination:read",
+    "notice:read",
   ],
-  ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage"],
+  ADMIN: ["plan:read", "plan:edit", "users:manage", "settings:manage", "notice:read"],
   AUDITOR: ["audit:read"],
-  UNIT_LEAD: ["plan:read", "report:read"],
+  UNIT_LEAD: ["plan:read", "report:read", "notice:read"],
 };
 
 describe("permissions", () => {

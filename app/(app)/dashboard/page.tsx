@@ -10,6 +10,7 @@ import {
   WidgetSkeleton,
 } from "@/components/dashboard/widgets";
 import { MilestonePanel } from "@/components/dashboard/milestone-widgets";
+import { EscalationSummary } from "@/components/escalation/escalation-summary";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listSections } from "@/lib/plan/tasks";
@@ -31,16 +32,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold">美丽江西建设总览</h1>
           <p className="text-slate-700">各项目标指标、重点任务、篇章、单位与设区市的推进情况；只计审核通过的报告和数值。</p>
         </div>
-        <nav aria-label="总览视图" className="no-print flex gap-3 text-sm">
-          <Link href={dashboardHref("/dashboard/brief", query)} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+        <nav aria-label="总览视图" className="no-print flex flex-wrap gap-3 text-sm">
+          <Link
+            href={dashboardHref("/dashboard/brief", query)}
+            className="inline-flex min-h-11 items-center rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 sm:inline sm:min-h-0"
+          >
             本季度变化（可打印）
           </Link>
-          <Link href={dashboardHref("/dashboard/cities", query)} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+          <Link
+            href={dashboardHref("/dashboard/cities", query)}
+            className="inline-flex min-h-11 items-center rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 sm:inline sm:min-h-0"
+          >
             设区市对比
           </Link>
           <Link
             href={dashboardHref("/dashboard/milestones", query)}
-            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            className="inline-flex min-h-11 items-center rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100 sm:inline sm:min-h-0"
           >
             节点按期完成
           </Link>
@@ -57,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         sections={sections}
         units={units}
       />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Suspense fallback={<WidgetSkeleton title="目标指标进度" wide />}>
           <IndicatorVerdicts currentYear={currentYear} />
         </Suspense>
@@ -72,6 +79,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="举措节点" />}>
           <MilestonePanel query={query} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton title="督办事项（未办结）" />}>
+          <EscalationSummary unit={query.unit ?? query.city} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="未来 12 个月到期的任务" />}>
           <UpcomingDeadlines query={query} />

@@ -12,6 +12,7 @@ import { issuesText, parseSearchParams } from "@/lib/core/schemas";
 import { formatChinaTime, formatChineseDate } from "@/lib/core/dates";
 import { formatQuarter, quarterLabel } from "@/lib/core/quarters";
 import { TableHead } from "@/components/ui/table-head";
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_ROW, CARD_TABLE } from "@/components/ui/card-table";
 import { MilestoneAlerts } from "@/components/measures/milestone-alerts";
 import { UnitReportTodo } from "@/components/unit-reports/unit-report-todo";
 import { SelfAssessmentTodo } from "@/components/results-assessment/self-assessment-todo";
@@ -31,19 +32,22 @@ function TodoRow({ item, laggingMilestones }: { item: TodoItem; laggingMilestone
   const fill = `/progress/${item.task.number}/${quarter}`;
   const canFill = !item.report || item.report.status === "DRAFT" || item.report.status === "RETURNED";
   return (
-    <tr className="border-t border-slate-200 align-top">
-      <td className="px-3 py-2">
+    <tr className={`${CARD_ROW} align-top`}>
+      <td data-label="选择" className={`${CARD_CELL} empty:hidden md:empty:table-cell`}>
         {canFill && (
           <input
             type="checkbox"
             name="reports"
             value={`${item.task.number}:${quarter}:${item.report?.version ?? 0}`}
             aria-label={`选择 任务 ${item.task.number} ${quarter}`}
+            className="h-11 w-5 sm:h-auto sm:w-auto"
           />
         )}
       </td>
-      <td className="px-3 py-2">{KIND_LABELS[item.kind]}</td>
-      <td className="px-3 py-2">
+      <td data-label="类别" className={CARD_CELL}>
+        {KIND_LABELS[item.kind]}
+      </td>
+      <td data-label="任务" className={CARD_CELL}>
         <Link href={`/tasks/${item.task.number}`} className="text-blue-800 hover:underline">
           {item.task.number}. {item.task.title}
         </Link>
@@ -56,28 +60,35 @@ function TodoRow({ item, laggingMilestones }: { item: TodoItem; laggingMilestone
           <p className="mt-1 text-red-800">退回意见：{item.report.reviewComment}</p>
         )}
       </td>
-      <td className="px-3 py-2 tabular-nums">{quarter}</td>
-      <td className="space-y-1 px-3 py-2">
+      <td data-label="季度" className={`${CARD_CELL} tabular-nums`}>
+        {quarter}
+      </td>
+      <td data-label="报告" className={`${CARD_CELL} space-y-1`}>
         <ReportStatusBadge status={item.report?.status ?? null} /> <CarriedBadge from={item.report?.carriedFrom} />
       </td>
-      <td className="px-3 py-2">{daysText(item.daysLeft)}</td>
-      <td className="px-3 py-2">
+      <td data-label="期限" className={CARD_CELL}>
+        {daysText(item.daysLeft)}
+      </td>
+      <td data-label="任务状态" className={CARD_CELL}>
         <StatusBadge status={item.assessment.status} reason={item.assessment.reason} verified={item.assessment.verified} />
         {item.assessment.failedCheck && (
           <p className="mt-1 text-sm text-red-900">销号核查未通过：{item.assessment.failedCheck}。请在下次报告中重新说明完成情况。</p>
         )}
       </td>
-      <td className="px-3 py-2">
+      <td data-label="操作" className={CARD_CELL}>
         {canFill ? (
           <Link
             href={fill}
-            className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
+            className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 text-white hover:bg-brand-600 sm:inline sm:min-h-0 sm:px-2 sm:py-1"
             aria-label={`填报任务 ${item.task.number} ${quarter}`}
           >
             {item.report ? "继续填报" : "填报"}
           </Link>
         ) : (
-          <Link href={`/reports/${item.report!.id}`} className="text-blue-800 hover:underline">
+          <Link
+            href={`/reports/${item.report!.id}`}
+            className="inline-flex min-h-11 items-center text-blue-800 hover:underline sm:inline sm:min-h-0"
+          >
             查看
           </Link>
         )}
@@ -96,11 +107,11 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <header>
-        <div className="flex items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">我的待办</h1>
           <Link
             href="/progress/import"
-            className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+            className="no-print inline-flex min-h-11 items-center rounded border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100 sm:inline sm:min-h-0 sm:py-1.5"
           >
             Excel 批量填报
           </Link>
@@ -152,10 +163,10 @@ export default async function MyTodoPage({ searchParams }: { searchParams: Promi
                   {group.label}（{group.items.length} 项）
                 </h2>
               )}
-              <table className="w-full border-collapse bg-white text-sm">
+              <table className={`${CARD_TABLE} w-full border-collapse text-sm md:bg-white`}>
                 <caption className="sr-only">{group.label || "本单位待报送的进展报告"}</caption>
-                <TableHead columns={["选择", "类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} />
-                <tbody>
+                <TableHead columns={["选择", "类别", "任务", "季度", "报告", "期限", "任务状态", "操作"]} className={CARD_HEAD} />
+                <tbody className={CARD_BODY}>
                   {group.items.map((item) => (
                     <TodoRow
                       key={`${item.kind}-${item.task.number}-${formatQuarter(item.quarter)}`}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ReminderForm } from "@/components/reminders/reminder-form";
 import { requirePermission } from "@/lib/auth/session";
 import { formatChinaTime } from "@/lib/core/dates";
@@ -42,6 +43,13 @@ export default async function RemindersPage() {
           <ExportLink href="/api/exports/reminders.xlsx" />
         </div>
         <p className="text-slate-700">各单位按季度已提交 / 应报送的报告数；{quarterLabel(collecting)}为正在报送的季度。</p>
+        <p className="text-sm text-slate-600">
+          催办后仍未报齐的，可在记录中“升级督办”（函告、通报、约谈、挂牌督办），见
+          <Link href="/escalations" className="text-blue-800 hover:underline">
+            督办台账
+          </Link>
+          。
+        </p>
       </header>
       <UnitReportReminders />
       <ReminderForm quarters={quarters.map(formatQuarter)} defaultQuarter={formatQuarter(addQuarters(collecting, -1))}>
@@ -103,7 +111,7 @@ export default async function RemindersPage() {
           <p className="mt-2 text-slate-600">暂无记录。</p>
         ) : (
           <table className="mt-3 w-full text-sm">
-            <TableHead columns={["时间", "单位", "季度", "方式", "内容", "发出人"]} dense />
+            <TableHead columns={["时间", "单位", "季度", "方式", "内容", "发出人", "督办"]} dense />
             <tbody>
               {history.map((reminder) => (
                 <tr key={reminder.id} className="border-t border-slate-200">
@@ -113,6 +121,11 @@ export default async function RemindersPage() {
                   <td className="px-2 py-1">{reminder.level === "CIRCULATE" ? "通报" : "催办"}</td>
                   <td className="px-2 py-1">{reminder.message}</td>
                   <td className="px-2 py-1">{reminder.createdBy.displayName}</td>
+                  <td className="no-print px-2 py-1">
+                    <Link href={`/escalations/new?reminder=${reminder.id}`} className="whitespace-nowrap text-blue-800 hover:underline">
+                      升级督办<span className="sr-only">（{reminder.unit.shortName}）</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,6 +15,7 @@ import { progressQuerySchema } from "@/lib/reports/schemas";
 import { ExportLink } from "@/components/ui/export-link";
 import { issuesText, parseSearchParams, toURLSearchParams } from "@/lib/core/schemas";
 import { TableHead } from "@/components/ui/table-head";
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_ROW, CARD_TABLE } from "@/components/ui/card-table";
 import { CarriedBadge } from "@/components/reports/carried-badge";
 import { countOpenConflicts } from "@/lib/indicators/observation-conflicts";
 
@@ -37,7 +38,7 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <header>
-        <div className="flex items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">审核台</h1>
           <ExportLink href={`/api/exports/reports.xlsx?${params}`} />
         </div>
@@ -69,13 +70,13 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
         )}
       </p>
       <BatchReviewForm empty={!reviewable || reports.length === 0} action={reviewAction} noun="报告" field="reports">
-        <table className="w-full border-collapse bg-white text-sm">
+        <table className={`${CARD_TABLE} w-full border-collapse text-sm md:bg-white`}>
           <caption className="sr-only">报告列表</caption>
-          <TableHead columns={[reviewable && "选择", "任务", "单位", "季度", "进展", "状态", "提交时间"]} />
-          <tbody>
+          <TableHead columns={[reviewable && "选择", "任务", "单位", "季度", "进展", "状态", "提交时间"]} className={CARD_HEAD} />
+          <tbody className={CARD_BODY}>
             {reports.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-600">
+              <tr className="block bg-white md:table-row">
+                <td colSpan={7} className="block px-3 py-6 text-center text-slate-600 md:table-cell">
                   没有符合条件的报告。
                 </td>
               </tr>
@@ -83,26 +84,36 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
             {reports.map((report) => {
               const label = `任务 ${report.task.number} ${report.unit.shortName} ${formatQuarter(quarterOfRow(report))}`;
               return (
-                <tr key={report.id} className="border-t border-slate-200 align-top">
+                <tr key={report.id} className={`${CARD_ROW} align-top`}>
                   {reviewable && (
-                    <td className="px-3 py-2">
+                    <td data-label="选择" className={`${CARD_CELL} empty:hidden md:empty:table-cell`}>
                       {/* Still with the task's 牵头单位: not the reviewer's to decide yet. */}
                       {report.reviewStage !== "LEAD" && (
-                        <input type="checkbox" name="reports" value={`${report.id}:${report.version}`} aria-label={`选择 ${label}`} />
+                        <input
+                          type="checkbox"
+                          name="reports"
+                          value={`${report.id}:${report.version}`}
+                          aria-label={`选择 ${label}`}
+                          className="h-11 w-5 sm:h-auto sm:w-auto"
+                        />
                       )}
                     </td>
                   )}
-                  <td className="px-3 py-2">
+                  <td data-label="任务" className={CARD_CELL}>
                     <Link href={`/reports/${report.id}`} className="text-blue-800 hover:underline">
                       {report.task.number}. {report.task.title}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{report.unit.shortName}</td>
-                  <td className="px-3 py-2 tabular-nums">{formatQuarter(quarterOfRow(report))}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="单位" className={CARD_CELL}>
+                    {report.unit.shortName}
+                  </td>
+                  <td data-label="季度" className={`${CARD_CELL} tabular-nums`}>
+                    {formatQuarter(quarterOfRow(report))}
+                  </td>
+                  <td data-label="进展" className={CARD_CELL}>
                     {PROGRESS_STATE_LABELS[report.progressState]} · {report.percent}%
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="状态" className={CARD_CELL}>
                     <ReportStatusBadge status={report.status} />{" "}
                     <CarriedBadge from={report.carriedFrom && quarterOfRow(report.carriedFrom)} />
                     {report.status === "SUBMITTED" && report.reviewStage === "LEAD" && (
@@ -117,7 +128,9 @@ export default async function ReviewDeskPage({ searchParams }: { searchParams: P
                       </span>
                     )}
                   </td>
-                  <td className="px-3 py-2">{report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}</td>
+                  <td data-label="提交时间" className={CARD_CELL}>
+                    {report.submittedAt ? formatChinaTime(report.submittedAt) : "—"}
+                  </td>
                 </tr>
               );
             })}

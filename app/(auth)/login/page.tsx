@@ -4,6 +4,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInHelpText } from "@/lib/admin/settings";
+import { oidcErrorMessage, oidcSettings } from "@/lib/auth/oidc";
+import { OidcSignInButton } from "@/components/auth/oidc-sign-in-button";
 
 export const metadata = { title: "登录" };
 
@@ -13,6 +15,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = params.callbackUrl === undefined ? null : safeRedirectPath(params.callbackUrl);
   const user = await getCurrentUser();
   if (user) redirect(user.mustChangePassword ? "/account/password" : (callbackUrl ?? homePathFor(user.role, user.unitCode)));
+  const oidc = oidcSettings();
+  // Why a sign-in through the identity service did not happen (a known code only, never the parameter's text).
+  const oidcError = oidc ? oidcErrorMessage(params.error) : null;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -28,7 +33,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             会话已超时，请重新登录。
           </p>
         )}
+        {oidcError && (
+          <p id="oidc-error" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" role="alert">
+            {oidcError}
+          </p>
+        )}
         <LoginForm callbackUrl={callbackUrl} forgotPasswordHelp={await signInHelpText()} />
+        {oidc && <OidcSignInButton label={oidc.name} callbackUrl={callbackUrl} />}
       </div>
     </main>
   );

@@ -4,12 +4,20 @@ import { listApiTokens } from "@/lib/admin/api-tokens";
 import { formatChinaTime } from "@/lib/core/dates";
 import { getSignInHelp, getWindowSetting } from "@/lib/admin/settings";
 import { TableHead } from "@/components/ui/table-head";
+import Link from "next/link";
+import { WebhookSettingForm } from "@/components/notices/admin-forms";
+import { getWebhookSetting } from "@/lib/notices/webhook-settings";
 
 export const metadata = { title: "系统设置" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
-  const [window, tokens, signInHelp] = await Promise.all([getWindowSetting(), listApiTokens(), getSignInHelp()]);
+  const [window, tokens, signInHelp, webhook] = await Promise.all([
+    getWindowSetting(),
+    listApiTokens(),
+    getSignInHelp(),
+    getWebhookSetting(),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">系统设置</h1>
@@ -26,6 +34,23 @@ export default async function SettingsPage() {
         </h2>
         <p className="mb-3 text-sm text-slate-600">显示在登录页，告诉忘记密码的用户找谁重置，可写明联系部门和电话。</p>
         <SignInHelpForm text={signInHelp.text} version={signInHelp.version} />
+      </section>
+      <section aria-labelledby="webhook-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="webhook-heading" className="text-lg font-semibold">
+          消息推送（赣政通等）
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          紧急通知除邮件外，还可推送到消息网关，由网关转发到本人的赣政通或手机短信（本人在“通知设置”中填写账号）。另见{" "}
+          <Link href="/admin/notices" className="text-blue-800 underline">
+            通知发送记录
+          </Link>{" "}
+          和{" "}
+          <Link href="/admin/notices/units" className="text-blue-800 underline">
+            单位通知默认设置
+          </Link>
+          。
+        </p>
+        <WebhookSettingForm url={webhook.url} enabled={webhook.enabled} secretSet={webhook.secretSet} version={webhook.version} />
       </section>
       <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="tokens-heading" className="text-lg font-semibold">

@@ -91,6 +91,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {user.username !== admin.username && (
                     <UserActiveToggle key={String(user.active)} username={user.username} active={user.active} />
                   )}
+                  <Link href={`/admin/users/${user.username}/identities`} className="block text-xs text-blue-800 underline">
+                    统一身份认证（{user._count.identities ? `已关联 ${user._count.identities} 个` : "未关联"}）
+                    <span className="sr-only"> {user.username}</span>
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { formatChineseDate } from "@/lib/core/dates";
 import { formatShare } from "@/lib/core/shares";
 import { dashboardHref, parseDashboardQuery } from "@/lib/dashboard/filters";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { BriefEscalations } from "@/components/escalation/brief-escalations";
 
 export const metadata = { title: "本季度变化" };
 
@@ -252,6 +253,8 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
           </ul>
         )}
       </Section>
+
+      <BriefEscalations number="八" steps={brief.escalations} />
     </article>
   );
 }

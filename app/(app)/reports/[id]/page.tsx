@@ -95,7 +95,7 @@ export default async function ReportPage({
         {editable && (
           <Link
             href={`/progress/${report.task.number}/${formatQuarter(quarter)}`}
-            className="no-print inline-block rounded bg-brand-700 px-3 py-1.5 text-white"
+            className="no-print inline-flex min-h-11 items-center rounded bg-brand-700 px-3 py-1.5 text-white sm:inline-block sm:min-h-0"
           >
             修改报告
           </Link>
@@ -170,24 +170,27 @@ export default async function ReportPage({
                 {changes.length > 0 && (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-sm text-blue-800">与上一版比较（{changes.length} 处变化）</summary>
-                    <table className="mt-2 w-full text-sm">
-                      <TableHead columns={["字段", "修改前", "修改后"]} dense />
-                      <tbody>
-                        {changes.map((change) => (
-                          <tr key={change.field} className="border-t border-slate-200 align-top">
-                            <th scope="row" className="px-2 py-1 text-left font-normal">
-                              {change.field}
-                            </th>
-                            <td className="whitespace-pre-wrap px-2 py-1">
-                              <del className="text-red-800">{change.before || "—"}</del>
-                            </td>
-                            <td className="whitespace-pre-wrap px-2 py-1">
-                              <ins className="text-green-800 no-underline">{change.after || "—"}</ins>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    {/* On a phone the comparison scrolls sideways inside its own box, not the page. */}
+                    <div className="mt-2 overflow-x-auto">
+                      <table className="w-full min-w-lg text-sm md:min-w-0">
+                        <TableHead columns={["字段", "修改前", "修改后"]} dense />
+                        <tbody>
+                          {changes.map((change) => (
+                            <tr key={change.field} className="border-t border-slate-200 align-top">
+                              <th scope="row" className="px-2 py-1 text-left font-normal">
+                                {change.field}
+                              </th>
+                              <td className="whitespace-pre-wrap px-2 py-1">
+                                <del className="text-red-800">{change.before || "—"}</del>
+                              </td>
+                              <td className="whitespace-pre-wrap px-2 py-1">
+                                <ins className="text-green-800 no-underline">{change.after || "—"}</ins>
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   </details>
                 )}
               </li>

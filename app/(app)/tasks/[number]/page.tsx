@@ -22,6 +22,7 @@ import { AmendmentHistory } from "@/components/tasks/amendment-history";
 import { listTaskAmendments } from "@/lib/plan/amendments";
 import { listIssues } from "@/lib/coordination/coordination";
 import { IssueTable } from "@/components/coordination/issue-table";
+import { EscalationPanel } from "@/components/escalation/escalation-panel";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -162,6 +163,7 @@ export default async function TaskPage({ params }: { params: Promise<{ number: s
       )}
 
       {scope && <TaskMeasures taskNumber={task.number} />}
+      <EscalationPanel user={user} task={task.number} />
       {issues && (
         <section aria-labelledby="coordination-heading" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="coordination-heading" className="text-lg font-semibold">

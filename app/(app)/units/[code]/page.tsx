@@ -11,6 +11,7 @@ import { dashboardHref } from "@/lib/dashboard/filters";
 import { RANKING_RULE_TEXT } from "@/lib/dashboard/unit-ranking";
 import { rankText } from "@/lib/core/ranking";
 import { formatShare } from "@/lib/core/shares";
+import { EscalationPanel } from "@/components/escalation/escalation-panel";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requirePermission("plan:read");
@@ -43,6 +44,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           </p>
         )}
       </header>
+      <EscalationPanel user={user} unit={unit.code} />
       <section aria-labelledby="unit-tasks" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="unit-tasks" className="text-lg font-semibold">
           承担的重点任务（{unit.tasks.length} 项）
