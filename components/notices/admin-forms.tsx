@@ -1,6 +1,6 @@
 "use client";
 
-import { requeueDeliveryAction, unitNoticeDefaultAction, webhookSettingAction } from "@/lib/notices/actions";
+import { noticeRulesAction, requeueDeliveryAction, unitNoticeDefaultAction, webhookSettingAction } from "@/lib/notices/actions";
 import { FieldError, FormMessage, InlineFailure } from "@/components/ui/field-error";
 import { FormField, invalidProps } from "@/components/ui/form-field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -151,6 +151,52 @@ export function RequeueButton({ id }: { id: number }) {
         重新发送<span className="sr-only">第 {id} 条</span>
       </button>
       <InlineFailure {...messageProps} />
+    </form>
+  );
+}
+
+/** The automatic notices' thresholds: due-day reminders, review waiting, escalation, milestones, the digest's time. */
+export function NoticeRulesForm({
+  rules,
+  version,
+}: {
+  rules: { dueDays: number[]; reviewWaitDays: number; escalateAfterDays: number; milestoneDueDays: number; digestAt: string };
+  version: number;
+}) {
+  const { state, pending, formProps, messageProps } = useFormAction(noticeRulesAction);
+  const fields = [
+    { name: "dueDays", label: "报告到期前提醒（距截止天数，逗号分隔）", value: rules.dueDays.join(",") },
+    { name: "reviewWaitDays", label: "待审核超过几天提醒审核人", value: String(rules.reviewWaitDays) },
+    {
+      name: "escalateAfterDays",
+      label: "提醒几天未处理即逐级提醒（填报人 → 单位负责人 → 省生态环境厅）",
+      value: String(rules.escalateAfterDays),
+    },
+    { name: "milestoneDueDays", label: "节点到期前几天提醒", value: String(rules.milestoneDueDays) },
+    { name: "digestAt", label: "每日汇总发送时间（北京时间 HH:MM）", value: rules.digestAt },
+  ] as const;
+  return (
+    <form {...formProps} aria-label="自动提醒规则" className="space-y-3" noValidate key={version}>
+      <input type="hidden" name="version" value={version} />
+      {fields.map((field) => (
+        <FormField key={field.name} id={`rules-${field.name}`} label={field.label} state={state} name={field.name}>
+          <input
+            id={`rules-${field.name}`}
+            name={field.name}
+            defaultValue={state.values[field.name] ?? field.value}
+            {...invalidProps(state, field.name, `rules-${field.name}`)}
+            className={INPUT}
+          />
+        </FormField>
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60 sm:min-h-0"
+      >
+        保存提醒规则
+      </button>
+      <FormMessage {...messageProps} />
     </form>
   );
 }

@@ -27,7 +27,8 @@ export async function getWindowSetting(): Promise<WindowSetting> {
 }
 
 /** One setting written as the version the admin loaded (0: the default was showing), audited in the same transaction. */
-async function saveSetting(
+/** One setting saved at the version the admin loaded (versioned, audited as setting.update). */
+export async function saveSetting(
   key: string,
   value: Prisma.InputJsonValue,
   version: number,

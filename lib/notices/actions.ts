@@ -4,6 +4,7 @@ import { validatedAction } from "@/lib/core/action";
 import {
   contactPreferenceSchema,
   markNoticesReadSchema,
+  noticeRulesFormSchema,
   requeueDeliverySchema,
   unitNoticeDefaultSchema,
   webhookSettingSchema,
@@ -12,6 +13,7 @@ import { markAllNoticesRead, markNoticesRead } from "./inbox";
 import { saveContactPreference, saveUnitNoticeDefault } from "./contact";
 import { saveWebhookSetting } from "./webhook-settings";
 import { requeueDelivery } from "./delivery-log";
+import { saveNoticeRules } from "./notice-settings";
 import { z } from "@/lib/core/zod";
 
 export const markNoticesReadAction = validatedAction("notice:read", markNoticesReadSchema, async (input, user) => {
@@ -48,4 +50,10 @@ export const requeueDeliveryAction = validatedAction("settings:manage", requeueD
   await requeueDelivery(input.id, user.id);
   revalidatePath("/admin/notices");
   return "已重新排队，稍后发送。";
+});
+
+export const noticeRulesAction = validatedAction("settings:manage", noticeRulesFormSchema, async (input, user) => {
+  await saveNoticeRules(input, user.id);
+  revalidatePath("/admin/settings");
+  return "已保存自动提醒规则。";
 });

@@ -21,6 +21,18 @@ export const NOTICE_KINDS = {
   unitReportDue: "unitReport.due",
   /** The year's 年度工作情况 report passed its deadline (urgent). */
   unitReportOverdue: "unitReport.overdue",
+  /** 催办 or 通报 sent to the unit from the reminders page (urgent). */
+  reminderRemind: "reminder.remind",
+  reminderCirculate: "reminder.circulate",
+  /** A step of the escalation ladder addressed to the unit: escalation.remind … escalation.listed (urgent). */
+  escalationRemind: "escalation.remind",
+  escalationLetter: "escalation.letter",
+  escalationCirculate: "escalation.circulate",
+  escalationInterview: "escalation.interview",
+  escalationListed: "escalation.listed",
+  /** The unit answered a step (to the reviewer), or the reviewer closed it (to the unit). */
+  escalationResponded: "escalation.responded",
+  escalationClosed: "escalation.closed",
 } as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[keyof typeof NOTICE_KINDS];

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { noticeRulesOf, type NoticeRules } from "./notice-rules";
+import { saveSetting } from "@/lib/admin/settings";
+import { noticeRulesOf, noticeRulesSchema, type NoticeRules } from "./notice-rules";
+import type { NoticeRulesFormInput } from "./schemas";
 
 export const NOTICE_RULES_KEY = "noticeRules";
 
@@ -8,4 +10,14 @@ export const NOTICE_RULES_KEY = "noticeRules";
 export async function getNoticeRules(): Promise<NoticeRules & { version: number }> {
   const row = await db.setting.findUnique({ where: { key: NOTICE_RULES_KEY }, select: { value: true, version: true } });
   return { ...noticeRulesOf(row?.value ?? null), version: row?.version ?? 0 };
+}
+
+/** Saves the thresholds at the version the admin loaded (versioned, audited). */
+export async function saveNoticeRules(input: NoticeRulesFormInput, actorId: number): Promise<void> {
+  const { version, ...fields } = input;
+  const rules = noticeRulesSchema.parse(fields);
+  await saveSetting(NOTICE_RULES_KEY, rules, version, actorId, (before) => ({
+    before: noticeRulesOf(before ?? null),
+    after: rules,
+  }));
 }

@@ -131,3 +131,26 @@ export const deliveryQuerySchema = z.object({
   page: pageField,
 });
 export type DeliveryQuery = z.output<typeof deliveryQuerySchema>;
+
+const wholeDays = (label: string, min: number) =>
+  z.coerce
+    .number({ message: `${label}须为整数天数` })
+    .int(`${label}须为整数天数`)
+    .min(min, `${label}不能小于 ${min} 天`)
+    .max(366, `${label}不能超过 366 天`);
+
+/** The automatic notices' thresholds as the admin edits them (系统设置 → 自动提醒规则). */
+export const noticeRulesFormSchema = z.object({
+  version: versionSchema,
+  dueDays: z
+    .string({ message: "请填写到期前提醒的天数" })
+    .trim()
+    .regex(/^\d{1,2}([,，、\s]+\d{1,2}){0,9}$/, "到期前提醒的天数应为 1–10 个 0–60 的整数，用逗号分隔，如 7,3,1")
+    .transform((text) => text.split(/[,，、\s]+/).map(Number))
+    .refine((list) => list.every((day) => day <= 60), "到期前提醒的天数不能超过 60 天"),
+  reviewWaitDays: wholeDays("待审核提醒天数", 1),
+  escalateAfterDays: wholeDays("逐级提醒天数", 1),
+  milestoneDueDays: wholeDays("节点到期提醒天数", 0),
+  digestAt: z.string({ message: "请填写每日汇总时间" }).trim().regex(CLOCK_TIME, "每日汇总时间应为 HH:MM，如 07:30"),
+});
+export type NoticeRulesFormInput = z.output<typeof noticeRulesFormSchema>;

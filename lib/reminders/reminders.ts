@@ -7,6 +7,8 @@ import type { ReminderInput } from "@/lib/reminders/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { UserFacingError } from "@/lib/core/errors";
 import { quarterOfRow } from "@/lib/reports/report-record";
+import { notifyAll, usersOfUnits } from "@/lib/notices/notify";
+import { NOTICE_KINDS } from "@/lib/notices/kinds";
 
 export interface ReportingCount {
   unitId: number;
@@ -61,6 +63,26 @@ export async function sendReminders(input: ReminderInput, reviewer: SessionUser)
   if (unknown.length)
     throw new UserFacingError(`所选单位中有 ${unknown.length} 个不存在，请刷新页面后重新选择`, { units: ["请选择有效的单位"] });
   await db.$transaction(async (tx) => {
+    // The unit's desk officers and its 单位负责人 hear of it at once, in the same transaction.
+    const people = await usersOfUnits(
+      tx,
+      units.map((unit) => unit.id),
+      ["STAFF", "UNIT_LEAD"],
+    );
+    const label = input.level === "CIRCULATE" ? "通报" : "催办";
+    await notifyAll(
+      tx,
+      units.map((unit) => ({
+        userIds: people.get(unit.id) ?? [],
+        input: {
+          kind: input.level === "CIRCULATE" ? NOTICE_KINDS.reminderCirculate : NOTICE_KINDS.reminderRemind,
+          title: `省生态环境厅${label}：${input.quarter.year}年第${input.quarter.quarter}季度进展报告`,
+          body: `${unit.shortName}：${input.message}`,
+          href: "/my",
+          urgent: true,
+        },
+      })),
+    );
     for (const unit of units) {
       const reminder = await tx.reminder.create({
         data: {

@@ -398,6 +398,18 @@ describe("chasing late units", () => {
     expect(audit).toBeGreaterThan(0);
     const todo = await getUnitTodo(users.kjt!, {}, TODAY);
     expect(todo?.reminders.map((reminder) => reminder.message)).toContain("请尽快报送第三季度进展");
+    // The unit's desk officer also has it in the inbox, urgent (delivered at once where it has channels).
+    const notice = await db.notice.findFirst({
+      where: { userId: users.kjt!.id, kind: "reminder.remind" },
+      orderBy: { id: "desc" },
+      select: { title: true, body: true, urgent: true, href: true },
+    });
+    expect(notice).toEqual({
+      title: "省生态环境厅催办：2026年第3季度进展报告",
+      body: "省科技厅：请尽快报送第三季度进展",
+      urgent: true,
+      href: "/my",
+    });
   });
 
   it("lists returned reports first on the unit's to-do list", async () => {

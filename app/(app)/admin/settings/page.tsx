@@ -5,18 +5,20 @@ import { formatChinaTime } from "@/lib/core/dates";
 import { getSignInHelp, getWindowSetting } from "@/lib/admin/settings";
 import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
-import { WebhookSettingForm } from "@/components/notices/admin-forms";
+import { NoticeRulesForm, WebhookSettingForm } from "@/components/notices/admin-forms";
+import { getNoticeRules } from "@/lib/notices/notice-settings";
 import { getWebhookSetting } from "@/lib/notices/webhook-settings";
 
 export const metadata = { title: "系统设置" };
 
 export default async function SettingsPage() {
   await requirePermission("settings:manage");
-  const [window, tokens, signInHelp, webhook] = await Promise.all([
+  const [window, tokens, signInHelp, webhook, noticeRules] = await Promise.all([
     getWindowSetting(),
     listApiTokens(),
     getSignInHelp(),
     getWebhookSetting(),
+    getNoticeRules(),
   ]);
   return (
     <div className="space-y-6">
@@ -51,6 +53,15 @@ export default async function SettingsPage() {
           。
         </p>
         <WebhookSettingForm url={webhook.url} enabled={webhook.enabled} secretSet={webhook.secretSet} version={webhook.version} />
+      </section>
+      <section aria-labelledby="notice-rules-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="notice-rules-heading" className="text-lg font-semibold">
+          自动提醒规则
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          每日自动提醒各单位：报告到期、逾期、待审核、节点到期和年度工作情况报告；非紧急提醒每人每天汇总为一条；提醒未处理的逐级提醒单位负责人和省生态环境厅。
+        </p>
+        <NoticeRulesForm rules={noticeRules} version={noticeRules.version} />
       </section>
       <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="tokens-heading" className="text-lg font-semibold">
