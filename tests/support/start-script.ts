@@ -37,7 +37,8 @@ export interface StartScript {
 export function startScript(env: Record<string, string | undefined>, cwd = PROJECT): StartScript {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
-  const child = spawn(path.join(PROJECT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  // As `npm start` runs it: tsx as a loader in the one process, so signals reach start.ts itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
